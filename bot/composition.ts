@@ -1,16 +1,99 @@
-/**
- * The composition root: the one place that builds clients, repositories, the adapter and senders.
- * (Being filled in; the health function relies on `getApplication()` and the two fields below.)
- */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
+import type { Clock, Logger, Repositories } from './app/ports';
+import { loadConfig, type Config } from './config';
+import { systemClock } from './domain/clock';
+import { DEFAULT_FIRST_RESPONSE } from './domain/firstResponseDeadline';
+import { WorkingCalendar } from './domain/workingCalendar';
+import { JsonLogger } from './logging/jsonLogger';
+import { AesGcmContentCipher } from './security/aesGcmContentCipher';
+import { HmacPseudonymizer } from './security/hmacPseudonymizer';
+import type { KeyRing } from './security/keyRing';
+import { loadOrCreateKeyFile } from './security/loadOrCreateKeyFile';
+import { parseKeyRing } from './security/parseKeyRing';
+import { createCosmosRepositories } from './storage/createCosmosRepositories';
+import { createEmbeddedRepositories } from './storage/createEmbeddedRepositories';
+import type { BridgeRequest, BridgeResponse } from './teams/activityHttpBridge';
+import type { BotServices } from './teams/botServices';
+import { createTeamsEndpoint } from './teams/createTeamsEndpoint';
+
+/** The running application, as the Functions entry points see it. */
 export interface Application {
   mode: 'local' | 'production';
   storageKind: 'embedded' | 'cosmos';
+  config: Config;
+  logger: Logger;
+  /** Handles one POST /api/messages. */
+  handleActivity(request: BridgeRequest): Promise<BridgeResponse>;
+  purgeExpiredDrafts(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** What tests (and the local host) may replace. */
+export interface ApplicationOverrides {
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  randomBytes?: (size: number) => Uint8Array;
+  logSink?: (line: string) => void;
+}
+
+/** Builds the application: the one place that creates clients, repositories and the adapter. */
+export async function createApplication(overrides: ApplicationOverrides = {}): Promise<Application> {
+  const config = loadConfig(overrides.env ?? process.env);
+  const logger = new JsonLogger(config.logLevel, overrides.logSink);
+  const ring: KeyRing = config.keys.kind === 'file' ? loadOrCreateKeyFile(config.keys.path) : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
+  const repos: Repositories =
+    config.storage.kind === 'cosmos'
+      ? await createCosmosRepositories({ endpoint: config.storage.endpoint, key: config.storage.key, databaseId: config.storage.databaseId })
+      : await createEmbeddedRepositories(config.storage.dataDir);
+
+  const services: BotServices = {
+    repos,
+    cipher: new AesGcmContentCipher(ring),
+    pseudonyms: new HmacPseudonymizer(ring.pseudonym),
+    clock: overrides.clock ?? systemClock,
+    calendar: new WorkingCalendar({ liberationDayOff: config.liberationDayOff }),
+    logger,
+    randomBytes: overrides.randomBytes ?? ((size) => randomBytes(size)),
+    settings: { draftTtlDays: config.draftTtlDays, firstResponse: DEFAULT_FIRST_RESPONSE },
+    localMode: config.mode === 'local',
+    correlationId: () => randomUUID(),
+  };
+  const endpoint = createTeamsEndpoint(services, config.bot);
+  if (config.mode === 'local') logger.warn('local_mode', { note: 'no MicrosoftAppId: unauthenticated activities accepted on loopback only', storage: config.storage.kind });
+
+  return {
+    mode: config.mode,
+    storageKind: config.storage.kind,
+    config,
+    logger,
+    handleActivity: (request) => endpoint.handle(request),
+    purgeExpiredDrafts: () => purgeExpiredDrafts(services),
+    close: () => repos.close(),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 let application: Promise<Application> | undefined;
+let pendingOverrides: ApplicationOverrides = {};
 
-/** Builds the application once per process, from `process.env`. */
+/** The process's application, built on first use from `process.env`. */
 export function getApplication(): Promise<Application> {
-  application ??= Promise.resolve({ mode: 'local', storageKind: 'embedded' });
+  application ??= createApplication(pendingOverrides);
   return application;
+}
+
+/** Replaces the process's application (tests, the local host): closes the current one, the next `getApplication()` builds anew. */
+export async function resetApplication(overrides: ApplicationOverrides = {}): Promise<void> {
+  const current = application;
+  application = undefined;
+  pendingOverrides = overrides;
+  if (current) await (await current.catch(() => undefined))?.close();
 }

@@ -34,6 +34,11 @@ export interface DialogAction {
   step?: WizardStep;
   /** With nav 'goto': the step to jump to (the review's "change" buttons). */
   goto?: WizardStep;
+  /**
+   * With nav 'submit': a random id made when the review card was rendered and stored nowhere,
+   * so a retried submit yields the same case while nothing stored links the draft to it.
+   */
+  submissionId?: string;
 }
 
 /** One step of the report wizard, shown in a dialog. */
@@ -58,6 +63,8 @@ export interface WizardStepView {
 export interface WizardReviewView {
   locale: Locale;
   draftId: string;
+  /** Goes into the submit button's `vm.submissionId` (see DialogAction). */
+  submissionId: string;
   stepNumber: number;
   totalSteps: number;
   answers: ReportAnswers;

@@ -40,8 +40,12 @@ export interface Sealed {
   ct: string;
 }
 
-/** What a key is for: keys are separate so that one leaked key does not open everything. */
-export type KeyPurpose = 'content' | 'identity' | 'address';
+/**
+ * What a key is for: keys are separate so that one leaked key does not open everything.
+ * 'address' seals conversation references; 'relay' seals the address of anonymous reporters,
+ * so that holding the address key alone cannot link an anonymous case to a chat.
+ */
+export type KeyPurpose = 'content' | 'identity' | 'address' | 'relay';
 
 /**
  * Seals and opens JSON values. `context` is bound to the ciphertext (GCM additional data),
@@ -54,7 +58,8 @@ export interface ContentCipher {
 
 /** Turns an identifier (a Teams/Entra user id) into a stable keyed pseudonym (HMAC), so lookups never store the id itself. */
 export interface Pseudonymizer {
-  pseudonym(kind: 'user' | 'conversation', id: string): string;
+  /** Kinds are domain-separated: the same input gives unrelated outputs per kind. 'secret' derives an anonymous reporter's follow-up secret from the case id. */
+  pseudonym(kind: 'user' | 'conversation' | 'secret', id: string): string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +129,10 @@ export interface CaseRecord {
   relayId?: string;
   /** The report's narrative (involved, date, place, description, support answers), sealed with purpose 'content', context = id. */
   sealedContent: Sealed;
+  /** The routing decision: handler role and the rule that chose it. */
+  routing?: { role: string; rule: string };
+  /** ISO time by which the reporter hears from the handler at the latest. */
+  firstResponseDueAt?: string;
   history: CaseEvent[];
 }
 
@@ -155,6 +164,15 @@ export interface SealedRecordRepository {
   put(record: SealedRecord): Promise<void>;
   delete(id: string): Promise<void>;
 }
+
+/** Structured, content-free logging: an event name and a few safe fields (ids, codes, counts), never report text. */
+export interface Logger {
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+  error(event: string, fields?: LogFields): void;
+}
+
+export type LogFields = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** All repositories, as built by the composition root. */
 export interface Repositories {

@@ -1,0 +1,100 @@
+import { formatCaseReference } from '../domain/caseReference';
+import { chooseRoute } from '../domain/chooseRoute';
+import { ConflictError } from '../domain/errors';
+import { firstResponseDeadline } from '../domain/firstResponseDeadline';
+import type { Locale } from '../domain/locale';
+import type { CompleteReport } from '../domain/report';
+import { caseIdForSubmission } from './caseIdForSubmission';
+import { caseReceipt, type CaseReceipt } from './caseReceipt';
+import type { IntakeDependencies, Reporter } from './intakeDependencies';
+import type { CaseRecord } from './ports';
+import { randomId } from './randomId';
+
+const REFERENCE_ATTEMPTS = 5;
+
+/**
+ * Stores a complete report as a case, before anything is confirmed to the reporter.
+ *
+ * The same submission delivered twice (Teams retries invokes) yields the same case: its id is
+ * derived from the submission id. Content is sealed; for an anonymous report nothing that
+ * identifies the reporter is stored with the case — the address to reach them is sealed under
+ * its own key in a separate record, found only through a random relay id.
+ */
+export async function submitReport(
+  deps: IntakeDependencies,
+  reporter: Reporter,
+  submission: { submissionId: string; locale: Locale; report: CompleteReport },
+): Promise<CaseReceipt> {
+  const { report } = submission;
+  const id = caseIdForSubmission(submission.submissionId);
+  const existing = await deps.repos.cases.get(id);
+  if (existing) return caseReceipt(existing.value, deps.pseudonyms, { duplicate: true, immediateDanger: report.immediateDanger === true });
+
+  const now = deps.clock.now();
+  const routing = chooseRoute({ ...report, preferMeldpunt: report.preferMeldpunt === true });
+  const due = firstResponseDeadline(now, deps.settings.firstResponse[routing.role], deps.calendar);
+  const record: CaseRecord = {
+    id,
+    reference: await uniqueReference(deps),
+    kind: report.kind,
+    categories: report.categories,
+    identity: report.identity,
+    managerInvolved: report.managerInvolved,
+    preferMeldpunt: report.preferMeldpunt === true,
+    state: 'submitted',
+    locale: submission.locale,
+    receivedAt: now.toISOString(),
+    sealedContent: deps.cipher.seal(
+      'content',
+      {
+        involved: report.involved,
+        incidentDate: report.incidentDate,
+        location: report.location,
+        description: report.description,
+        wantsCounsellorContact: report.wantsCounsellorContact === true,
+        immediateDanger: report.immediateDanger === true,
+      },
+      id,
+    ),
+    routing: { role: routing.role, rule: routing.rule },
+    firstResponseDueAt: due.toISOString(),
+    history: [
+      { at: now.toISOString(), actor: 'reporter', type: 'submitted' },
+      { at: now.toISOString(), actor: 'system', type: 'routed', detail: { role: routing.role, rule: routing.rule } },
+    ],
+  };
+
+  if (report.identity === 'anonymous') {
+    const relayId = randomId(deps);
+    await deps.repos.relayAddresses.put({
+      id: relayId,
+      sealed: deps.cipher.seal('relay', reporter.conversation, relayId),
+      updatedAt: now.toISOString().slice(0, 10),
+    });
+    record.relayId = relayId;
+  } else {
+    record.reporterKey = deps.pseudonyms.pseudonym('user', reporter.userId);
+    record.sealedReporter = deps.cipher.seal('identity', { userId: reporter.userId, name: reporter.name }, id);
+  }
+
+  try {
+    await deps.repos.cases.create(record);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // The same submission won a race on another instance: answer with that case.
+    if (record.relayId) await deps.repos.relayAddresses.delete(record.relayId);
+    const winner = await deps.repos.cases.get(id);
+    if (!winner) throw error;
+    return caseReceipt(winner.value, deps.pseudonyms, { duplicate: true, immediateDanger: report.immediateDanger === true });
+  }
+  deps.logger.info('case.submitted', { route: routing.role, rule: routing.rule, kind: report.kind, identity: report.identity });
+  return caseReceipt(record, deps.pseudonyms, { duplicate: false, immediateDanger: report.immediateDanger === true });
+}
+
+async function uniqueReference(deps: IntakeDependencies): Promise<string> {
+  for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
+    const reference = formatCaseReference(deps.randomBytes(8));
+    if (!(await deps.repos.cases.findByReference(reference))) return reference;
+  }
+  throw new Error('no free case reference after several attempts');
+}

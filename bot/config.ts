@@ -1,0 +1,109 @@
+import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from './domain/errors';
+
+/**
+ * Every setting, read once from the environment and validated at start-up. Secrets never have
+ * defaults. Without `MicrosoftAppId` the bot runs in local mode (unauthenticated, loopback only).
+ *
+ * | env | meaning | default |
+ * |---|---|---|
+ * | MicrosoftAppId | the bot's Entra app id; its presence switches on production mode | (none: local mode) |
+ * | MicrosoftAppPassword | client secret of that app (or use a certificate/managed identity per the Agents SDK) | (none) |
+ * | MicrosoftAppTenantId | the tenant the bot serves | (none) |
+ * | HOST | the address the local host binds to; local mode requires loopback | 127.0.0.1 |
+ * | COSMOS_ENDPOINT | Cosmos DB account endpoint; when set, Cosmos DB is the store | (none: embedded store) |
+ * | COSMOS_KEY | Cosmos DB key (secret) | (none) |
+ * | COSMOS_DATABASE | database name | veilig-melden |
+ * | DATA_DIR | folder of the embedded store and the local key file | ./.data |
+ * | KEY_FILE | local mode: the key ring file, created on first start (0600) | DATA_DIR/keys.json |
+ * | KEY_RING | production: the key ring as JSON (from Key Vault via an app setting reference) | (none) |
+ * | DRAFT_TTL_DAYS | days a draft is kept after its last change | 14 |
+ * | DRAFT_PURGE_SCHEDULE | NCRONTAB schedule of the draft purge timer | 0 15 3 * * * |
+ * | LIBERATION_DAY_OFF | count 5 May as a day off every year (Rijksoverheid) | true |
+ * | LOG_LEVEL | info, warn, error or silent | info |
+ */
+export interface Config {
+  mode: 'local' | 'production';
+  bot: { appId?: string; appPassword?: string; tenantId?: string };
+  host: string;
+  storage: { kind: 'cosmos'; endpoint: string; key?: string; databaseId: string } | { kind: 'embedded'; dataDir: string };
+  keys: { kind: 'file'; path: string } | { kind: 'inline'; json: string };
+  draftTtlDays: number;
+  draftPurgeSchedule: string;
+  liberationDayOff: boolean;
+  logLevel: 'info' | 'warn' | 'error' | 'silent';
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : ['true', '1', 'yes'].includes(value)));
+
+const envSchema = z.object({
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  HOST: optionalText,
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: optionalText.pipe(z.string().regex(/^[A-Za-z0-9-_]{1,255}$/).optional()),
+  DATA_DIR: optionalText,
+  KEY_FILE: optionalText,
+  KEY_RING: optionalText,
+  DRAFT_TTL_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(1).max(365)).optional()),
+  DRAFT_PURGE_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
+  LIBERATION_DAY_OFF: booleanText,
+  LOG_LEVEL: optionalText.pipe(z.enum(['info', 'warn', 'error', 'silent']).optional()),
+  WEBSITE_INSTANCE_ID: optionalText,
+});
+
+/** True for 127.0.0.0/8, ::1 and localhost. */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '[::1]';
+}
+
+/** Reads and validates the configuration; throws ConfigurationError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const mode = e.MicrosoftAppId ? 'production' : 'local';
+  const host = e.HOST ?? '127.0.0.1';
+  const dataDir = resolve(e.DATA_DIR ?? '.data');
+
+  if (mode === 'local') {
+    if (!isLoopback(host)) problems.push(`HOST=${host}: without MicrosoftAppId the bot accepts unauthenticated requests, so it only runs on loopback (127.0.0.1). Set MicrosoftAppId, or bind to 127.0.0.1.`);
+    if (e.WEBSITE_INSTANCE_ID) problems.push('MicrosoftAppId is not set, but this is an Azure host: local (unauthenticated) mode is refused here.');
+  } else {
+    if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required with MicrosoftAppId.');
+    if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production: the embedded store is for one local process only.');
+    if (!e.KEY_RING) problems.push('KEY_RING is required in production (the key ring JSON, from Key Vault).');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+
+  return {
+    mode,
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId },
+    host,
+    storage: e.COSMOS_ENDPOINT
+      ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, databaseId: e.COSMOS_DATABASE ?? 'veilig-melden' }
+      : { kind: 'embedded', dataDir },
+    keys: e.KEY_RING ? { kind: 'inline', json: e.KEY_RING } : { kind: 'file', path: resolve(e.KEY_FILE ?? join(dataDir, 'keys.json')) },
+    draftTtlDays: e.DRAFT_TTL_DAYS ?? 14,
+    draftPurgeSchedule: e.DRAFT_PURGE_SCHEDULE ?? '0 15 3 * * *',
+    liberationDayOff: e.LIBERATION_DAY_OFF ?? true,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}

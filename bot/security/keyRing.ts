@@ -1,0 +1,15 @@
+import type { KeyPurpose } from '../app/ports';
+
+/** The keys of one purpose: the active key seals, every key listed can still open. */
+export interface KeySet {
+  active: string;
+  keys: ReadonlyMap<string, Buffer>;
+}
+
+/** Purposes of keys, including the HMAC key for pseudonyms. */
+export type KeyRingPurpose = KeyPurpose | 'pseudonym';
+
+export const KEY_RING_PURPOSES: readonly KeyRingPurpose[] = ['content', 'identity', 'address', 'relay', 'pseudonym'];
+
+/** All keys of the application, per purpose. 32-byte keys (AES-256, HMAC-SHA-256). */
+export type KeyRing = Readonly<Record<KeyRingPurpose, KeySet>>;

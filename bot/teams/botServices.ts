@@ -1,0 +1,9 @@
+import type { IntakeDependencies } from '../app/intakeDependencies';
+
+/** What the Teams layer needs from the composition root. */
+export interface BotServices extends IntakeDependencies {
+  /** Local mode: emulator users without an Entra id are accepted. */
+  localMode: boolean;
+  /** Makes correlation ids for errors shown to users. */
+  correlationId(): string;
+}

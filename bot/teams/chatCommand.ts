@@ -1,0 +1,30 @@
+/** What a typed message asks for. */
+export type ChatCommand = 'report' | 'status' | 'stop' | 'welcome' | 'notInChat';
+
+const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
+  ['report', ['melden', 'melding', 'melding maken', 'nieuwe melding', 'report', 'make a report', 'new report']],
+  ['status', ['status', 'mijn meldingen', 'my reports', 'my cases', 'mijn zaken']],
+  ['stop', ['stop', 'stoppen', 'cancel']],
+  ['welcome', ['help', 'hulp', 'hallo', 'hoi', 'hi', 'hello', 'start', 'menu', 'begin']],
+];
+
+/** Messages longer than this are probably a report typed into the chat. */
+const LONG_MESSAGE = 40;
+
+/**
+ * Reads a typed chat message (the manifest's commands send the same words). Mentions and
+ * punctuation are ignored. A long unknown message is treated as a report typed into the chat:
+ * the bot then explains why it should go in the form instead.
+ */
+export function readChatCommand(text: string | undefined): ChatCommand {
+  const plain = (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .toLowerCase()
+    .replace(/[!?.,;:'"()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const [command, words] of COMMANDS) {
+    if (words.includes(plain)) return command;
+  }
+  return plain.length > LONG_MESSAGE ? 'notInChat' : 'welcome';
+}

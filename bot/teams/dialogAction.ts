@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { WIZARD_STEPS } from '../domain/report';
+
+const dialogActionSchema = z.object({
+  dialog: z.enum(['wizard', 'anonymousStatus']).optional(),
+  nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus']),
+  draftId: z.string().max(64).optional(),
+  step: z.enum(WIZARD_STEPS).optional(),
+  goto: z.enum(WIZARD_STEPS).optional(),
+  submissionId: z.string().max(64).optional(),
+});
+
+export type ParsedDialogAction = z.infer<typeof dialogActionSchema>;
+
+/**
+ * Reads what a dialog card sent: the `vm` action (validated) and the other fields as inputs.
+ * Returns a copy: the incoming data is never changed, and keys that could reach an object's
+ * prototype are dropped.
+ */
+export function readDialogSubmit(value: unknown): { action?: ParsedDialogAction; inputs: Record<string, unknown> } {
+  const data = isRecord(value) && isRecord(value.data) ? value.data : {};
+  const parsed = dialogActionSchema.safeParse(data.vm);
+  const inputs: Record<string, unknown> = Object.create(null);
+  for (const [key, item] of Object.entries(data)) {
+    if (key === 'vm' || key === 'msteams' || key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    inputs[key] = item;
+  }
+  return { action: parsed.success ? parsed.data : undefined, inputs };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,134 @@
+import type { InvokeResponse, TurnContext } from '@microsoft/agents-hosting';
+import { TeamsActivityHandler } from '@microsoft/agents-hosting-extensions-teams';
+import { renderError } from '../../cards/error';
+import { t } from '../../cards/i18n';
+import { renderNotice } from '../../cards/notice';
+import { rememberConversation } from '../app/rememberConversation';
+import { DomainError, ForbiddenError } from '../domain/errors';
+import { toLocale, type Locale } from '../domain/locale';
+import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anonymousStatusDialog';
+import type { BotServices } from './botServices';
+import { readChatCommand } from './chatCommand';
+import { CHAT_VERBS } from './chatVerbs';
+import { readDialogSubmit } from './dialogAction';
+import { cardActionResponse, dialogCard } from './invokeResponses';
+import { myCasesCard } from './myCasesCard';
+import { sendCard } from './sendCard';
+import { turnIdentity, type TurnIdentity } from './turnIdentity';
+import { fetchWizardDialog, submitWizardDialog } from './wizardDialog';
+import { welcomeCard } from './welcomeCard';
+
+/**
+ * The Teams bot. Chat messages and chat cards carry references, states and buttons only; all
+ * report content is entered and shown in dialogs (task modules), which Teams does not keep as
+ * chat messages.
+ */
+export class VeiligMeldenBot extends TeamsActivityHandler {
+  constructor(private readonly services: BotServices) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+    if (!botAdded) return;
+    const turn = turnIdentity(context, this.services.localMode);
+    if (!turn.personal) return;
+    await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
+    await sendCard(context, await welcomeCard(this.services, turn));
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    switch (context.activity.name) {
+      case 'task/fetch':
+        return this.guarded(context, 'dialog', (turn) => this.fetchDialog(turn, context.activity.value));
+      case 'task/submit':
+        return this.guarded(context, 'dialog', (turn) => this.submitDialog(context, turn, context.activity.value));
+      case 'adaptiveCard/action':
+        return this.guarded(context, 'card', (turn) => this.executeVerb(context, turn, context.activity.value));
+      default:
+        return super.onInvokeActivity(context);
+    }
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = turnIdentity(context, this.services.localMode);
+    if (!turn.personal) {
+      await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.usePersonalChat.title', textKey: 'notices.usePersonalChat.text' }));
+      return;
+    }
+    await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
+    switch (readChatCommand(context.activity.text)) {
+      case 'status':
+        await sendCard(context, await myCasesCard(this.services, turn.reporter.userId, turn.locale));
+        return;
+      case 'stop':
+        await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.draftKept.title', textKey: 'notices.draftKept.text', offerReport: true }));
+        return;
+      case 'notInChat':
+        await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.notInChat.title', textKey: 'notices.notInChat.text', offerReport: true }));
+        return;
+      case 'report':
+      case 'welcome':
+        await sendCard(context, await welcomeCard(this.services, turn));
+        return;
+    }
+  }
+
+  private async fetchDialog(turn: TurnIdentity, value: unknown): Promise<object> {
+    const { action } = readDialogSubmit(value);
+    if (action?.dialog === 'anonymousStatus') return fetchAnonymousStatusDialog(turn.locale);
+    return fetchWizardDialog(this.services, turn);
+  }
+
+  private async submitDialog(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object> {
+    const { action, inputs } = readDialogSubmit(value);
+    if (!action) return fetchWizardDialog(this.services, turn);
+    if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn.locale, inputs);
+    if (action.nav === 'close' || action.nav === 'restart') return fetchWizardDialog(this.services, turn);
+    return submitWizardDialog(this.services, context, turn, { ...action, nav: action.nav }, inputs);
+  }
+
+  private async executeVerb(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object> {
+    const action = isRecord(value) && isRecord(value.action) ? value.action : {};
+    const verb = typeof action.verb === 'string' ? action.verb : '';
+    const handler = Object.prototype.hasOwnProperty.call(CHAT_VERBS, verb) ? CHAT_VERBS[verb] : undefined;
+    if (!handler || (handler.audience === 'anyUserInPersonalChat' && !turn.personal)) throw new ForbiddenError(`verb not allowed: ${verb.slice(0, 40)}`);
+    const data = isRecord(action.data) ? { ...action.data } : {};
+    return handler.handle(this.services, context, turn, data);
+  }
+
+  /**
+   * Runs an invoke: identifies the user, remembers their chat, and turns any failure into a
+   * friendly card in their language with a correlation id (never the error's own text).
+   */
+  private async guarded(context: TurnContext, kind: 'dialog' | 'card', run: (turn: TurnIdentity) => Promise<object>): Promise<InvokeResponse> {
+    let locale: Locale = toLocale(context.activity.locale);
+    try {
+      const turn = turnIdentity(context, this.services.localMode);
+      locale = turn.locale;
+      if (!turn.personal) throw new ForbiddenError('intake outside the personal chat');
+      await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
+      return { status: 200, body: await run(turn) };
+    } catch (error) {
+      const correlationId = this.services.correlationId();
+      const messageKey = error instanceof DomainError ? error.messageKey : 'generic';
+      this.services.logger[error instanceof DomainError ? 'warn' : 'error']('invoke.failed', {
+        correlationId,
+        invoke: context.activity.name,
+        code: error instanceof DomainError ? error.code : 'internal',
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+      const card = renderError({ locale, messageKey, correlationId });
+      return { status: 200, body: kind === 'dialog' ? dialogCard(t(locale, 'errors.title'), card, 'medium') : cardActionResponse(card) };
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,54 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { getApplication } from '../bot/composition';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * POST /api/messages: the Bot Framework endpoint. Bodies that are not a JSON activity get 400
+ * before they reach the bot; nothing from the body is logged.
+ */
+export async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const application = await getApplication();
+  const text = await request.text();
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return { status: 413, jsonBody: { error: 'body_too_large' } };
+  const body = parseActivity(text);
+  if (!body) return { status: 400, jsonBody: { error: 'not_an_activity' } };
+
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  try {
+    const response = await application.handleActivity({ method: request.method, headers, body });
+    return { status: response.status, headers: response.headers, ...(response.body === undefined ? {} : { jsonBody: response.body }) };
+  } catch (error) {
+    // The SDK refuses activities it cannot read (it throws on schema errors): that is bad input, not a fault.
+    if (error instanceof Error && (error.name === 'ZodError' || error.name === 'TypeError')) {
+      application.logger.warn('activity.rejected', { invocationId: context.invocationId, errorName: error.name });
+      return { status: 400, jsonBody: { error: 'not_an_activity' } };
+    }
+    throw error;
+  }
+}
+
+function parseActivity(text: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const activity = value as Record<string, unknown>;
+  const conversation = activity.conversation as Record<string, unknown> | undefined;
+  const ok =
+    typeof activity.type === 'string' &&
+    typeof activity.serviceUrl === 'string' &&
+    typeof activity.channelId === 'string' &&
+    typeof conversation === 'object' &&
+    conversation !== null &&
+    typeof conversation.id === 'string';
+  return ok ? activity : undefined;
+}
+
+app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: messages });

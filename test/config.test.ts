@@ -1,0 +1,46 @@
+import { loadConfig } from '../bot/config';
+import { ConfigurationError } from '../bot/domain/errors';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it runs in local mode on loopback with the embedded store', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'local', host: '127.0.0.1', storage: { kind: 'embedded' }, keys: { kind: 'file' }, draftTtlDays: 14 });
+  });
+
+  it('when local mode would bind to a public address, then start-up is refused with a clear message', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST=0\.0\.0\.0: without MicrosoftAppId .* only runs on loopback/);
+  });
+
+  it('when there is no app id on an Azure host, then start-up is refused', () => {
+    expect(() => loadConfig({ WEBSITE_INSTANCE_ID: 'abc' })).toThrow(ConfigurationError);
+  });
+
+  it('when production misses its required settings, then every missing one is listed', () => {
+    try {
+      loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' });
+      throw new Error('expected a ConfigurationError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).problems).toEqual([
+        expect.stringContaining('MicrosoftAppTenantId'),
+        expect.stringContaining('COSMOS_ENDPOINT'),
+        expect.stringContaining('KEY_RING'),
+      ]);
+    }
+  });
+
+  it('when values are malformed, then each is named', () => {
+    expect(() => loadConfig({ DRAFT_TTL_DAYS: 'two weeks', COSMOS_ENDPOINT: 'not a url', LOG_LEVEL: 'loud' })).toThrow(
+      /DRAFT_TTL_DAYS[\s\S]*COSMOS_ENDPOINT|COSMOS_ENDPOINT[\s\S]*DRAFT_TTL_DAYS/,
+    );
+  });
+
+  it('when COSMOS_ENDPOINT is set, then Cosmos DB is the store', () => {
+    expect(loadConfig({ COSMOS_ENDPOINT: 'https://vm.documents.azure.com:443/', COSMOS_KEY: 'k' }).storage).toEqual({
+      kind: 'cosmos',
+      endpoint: 'https://vm.documents.azure.com:443/',
+      key: 'k',
+      databaseId: 'veilig-melden',
+    });
+  });
+});
