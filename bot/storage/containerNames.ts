@@ -1,0 +1,7 @@
+/** The containers of the store, one per repository; in the embedded store, also the log file names. */
+export const CONTAINER_NAMES = {
+  drafts: 'drafts',
+  cases: 'cases',
+  conversationReferences: 'conversationReferences',
+  relayAddresses: 'relayAddresses',
+} as const;

@@ -1,0 +1,42 @@
+import type { CaseRecord, CaseRepository, Page, PageRequest, Versioned } from '../app/ports';
+import type { DocumentContainer } from './documentContainer';
+import { pageSize } from './pageSize';
+
+/**
+ * Cases as documents: one document per case, replaced as a whole with its ETag.
+ *
+ * `reference` uniqueness is not enforced by the store (Cosmos DB unique keys are per partition,
+ * and the partition is the case id): references are random and the submit use case must retry
+ * on the rare collision it finds with `findByReference`.
+ */
+export class DocumentCaseRepository implements CaseRepository {
+  constructor(private readonly container: DocumentContainer<CaseRecord>) {}
+
+  create(record: CaseRecord): Promise<Versioned<CaseRecord>> {
+    return this.container.create(record);
+  }
+
+  get(id: string): Promise<Versioned<CaseRecord> | undefined> {
+    return this.container.read(id);
+  }
+
+  /** ConcurrencyError if the case changed since `etag`; NotFoundError if it no longer exists. */
+  replace(record: CaseRecord, etag: string): Promise<Versioned<CaseRecord>> {
+    return this.container.replace(record, etag);
+  }
+
+  async findByReference(reference: string): Promise<Versioned<CaseRecord> | undefined> {
+    const result = await this.container.query({ where: [{ field: 'reference', op: '=', value: reference }], limit: 1 });
+    return result.items[0];
+  }
+
+  async listByReporter(reporterKey: string, page?: PageRequest): Promise<Page<CaseRecord>> {
+    const result = await this.container.query({
+      where: [{ field: 'reporterKey', op: '=', value: reporterKey }],
+      orderBy: { field: 'receivedAt', direction: 'DESC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+    return { items: result.items.map(({ value }) => value), continuationToken: result.continuationToken };
+  }
+}

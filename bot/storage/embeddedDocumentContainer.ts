@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Page, Versioned } from '../app/ports';
+import { ConcurrencyError, ConflictError, NotFoundError } from '../domain/errors';
+import { assertValidDocumentId } from './assertValidDocumentId';
+import { assertValidQuerySpec } from './assertValidQuerySpec';
+import type { DirectoryLock } from './directoryLock';
+import type { DocumentContainer, QuerySpec } from './documentContainer';
+import type { EmbeddedLogRecord } from './embeddedLogRecord';
+import { replayEmbeddedLog } from './replayEmbeddedLog';
+import { runQueryInMemory } from './runQueryInMemory';
+
+/** Owner-only: the files hold case records (sealed, but still confidential metadata). */
+const FILE_MODE = 0o600;
+const CONTAINER_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The local document container: needs no setup and survives restarts, including a hard kill.
+ *
+ * Documents live in a Map; every write is first appended to `<dataDir>/<name>.jsonl` and fsynced,
+ * and only then applied and acknowledged. Opening replays the log and compacts it (live documents
+ * only, written to a temporary file that replaces the log by rename).
+ *
+ * Single process only: the Map is the source of truth for reads, so another process writing the
+ * same files would be invisible and overwritten. `open` therefore requires the directory lock.
+ * Meant for local development and tests; production uses Cosmos DB.
+ */
+export class EmbeddedDocumentContainer<T extends { id: string }> implements DocumentContainer<T> {
+  private closed = false;
+  /** Writes run one at a time, so the log order is the order in which they were applied. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set when an append failed: memory and file may disagree, so no further write is accepted. */
+  private failure: Error | undefined;
+
+  private constructor(
+    /** The log file, for error messages. */
+    readonly file: string,
+    private readonly docs: Map<string, Versioned<T>>,
+    private readonly log: FileHandle,
+  ) {}
+
+  /** Opens (or creates) the container `name` in the locked directory: replays, then compacts its log. */
+  static async open<T extends { id: string }>(lock: DirectoryLock, name: string): Promise<EmbeddedDocumentContainer<T>> {
+    if (!CONTAINER_NAME.test(name)) throw new Error(`invalid container name: ${JSON.stringify(name)}`);
+    const file = join(lock.dataDir, `${name}.jsonl`);
+    const text = await readFile(file, 'utf8').catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'ENOENT') return '';
+      throw error;
+    });
+    const docs = replayEmbeddedLog<T>(text, file);
+    await compact(file, docs);
+    const log = await open(file, 'a', FILE_MODE);
+    return new EmbeddedDocumentContainer<T>(file, docs, log);
+  }
+
+  async read(id: string): Promise<Versioned<T> | undefined> {
+    this.assertOpen();
+    assertValidDocumentId(id);
+    const entry = this.docs.get(id);
+    return entry && copy(entry);
+  }
+
+  async create(doc: T): Promise<Versioned<T>> {
+    return this.put(doc, (current) => {
+      if (current) throw new ConflictError(`a document with this id already exists in ${this.file}`);
+    });
+  }
+
+  async replace(doc: T, etag: string): Promise<Versioned<T>> {
+    return this.put(doc, (current) => {
+      if (!current) throw new NotFoundError(`the document to replace is not in ${this.file}`);
+      if (current.etag !== etag) throw new ConcurrencyError(`the document changed since it was read (${this.file})`);
+    });
+  }
+
+  async upsert(doc: T): Promise<Versioned<T>> {
+    return this.put(doc, () => undefined);
+  }
+
+  async delete(id: string): Promise<void> {
+    assertValidDocumentId(id);
+    return this.write(async () => {
+      if (!this.docs.has(id)) return;
+      await this.append({ op: 'delete', id });
+      this.docs.delete(id);
+    });
+  }
+
+  async query(spec: QuerySpec<T>): Promise<Page<Versioned<T>>> {
+    this.assertOpen();
+    assertValidQuerySpec(spec);
+    const page = runQueryInMemory(this.docs.values(), spec);
+    return { ...page, items: page.items.map(copy) };
+  }
+
+  /** Waits for pending writes and closes the log file. Every acknowledged write is already on disk. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.log.close();
+  }
+
+  private async put(doc: T, check: (current: Versioned<T> | undefined) => void): Promise<Versioned<T>> {
+    assertValidDocumentId(doc.id);
+    return this.write(async () => {
+      check(this.docs.get(doc.id));
+      // Stored as JSON, like Cosmos DB: undefined fields vanish, and the caller's object is not shared.
+      const entry: Versioned<T> = { value: JSON.parse(JSON.stringify(doc)) as T, etag: randomUUID() };
+      await this.append({ op: 'put', etag: entry.etag, doc: entry.value });
+      this.docs.set(doc.id, entry);
+      return copy(entry);
+    });
+  }
+
+  private async write<R>(operation: () => Promise<R>): Promise<R> {
+    this.assertOpen();
+    const result = this.queue.then(() => {
+      if (this.failure) throw new Error(`an earlier write to ${this.file} failed; reopen the store`, { cause: this.failure });
+      return operation();
+    });
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async append(record: EmbeddedLogRecord<T>): Promise<void> {
+    try {
+      // One write per line: a crash can only tear the last line, which replay drops.
+      await this.log.appendFile(`${JSON.stringify(record)}\n`, 'utf8');
+      await this.log.sync();
+    } catch (error) {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`the embedded container ${this.file} is closed`);
+  }
+}
+
+function copy<T>(entry: Versioned<T>): Versioned<T> {
+  return { value: structuredClone(entry.value), etag: entry.etag };
+}
+
+/** Rewrites the log with only the live documents, atomically: temp file, fsync, rename, fsync the directory. */
+async function compact<T>(file: string, docs: Map<string, Versioned<T>>): Promise<void> {
+  const temp = `${file}.tmp`;
+  // A temp file left by a crash during an earlier compaction is incomplete; the log is intact.
+  await rm(temp, { force: true });
+  const handle = await open(temp, 'wx', FILE_MODE);
+  try {
+    const lines = [...docs.values()].map(({ value, etag }) => `${JSON.stringify({ op: 'put', etag, doc: value } satisfies EmbeddedLogRecord<T>)}\n`);
+    await handle.writeFile(lines.join(''), 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, file);
+  await syncDirectory(dirname(file));
+}
+
+/** Makes the rename durable. Not every platform can open a directory (Windows cannot): then it is skipped. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the data itself is already fsynced in the renamed file.
+  } finally {
+    await handle?.close();
+  }
+}
