@@ -57,6 +57,8 @@ export interface WizardStepView {
   showDangerHelp: boolean;
   /** Resumed from an earlier session: show a short "welcome back, we kept your answers" line. */
   resumed: boolean;
+  /** The card pressed was older than the draft: say this is the latest draft instead. */
+  stale?: boolean;
 }
 
 /** The review step: a summary with "change" per section, then submit. Only ever rendered in a dialog. */

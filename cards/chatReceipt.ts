@@ -1,0 +1,39 @@
+import type { Locale } from '../bot/domain/locale';
+import template from './chatReceipt.card.json';
+import { t } from './i18n';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { ChatReceiptView } from './views';
+
+interface ChatReceiptData {
+  lang: Locale;
+  reference: string;
+  kindTitle: string;
+  nextStepBy: string;
+  text: Record<'title' | 'thanks' | 'reference' | 'kind' | 'nextStepBy' | 'next' | 'private' | 'myCases' | 'makeReport', string>;
+}
+
+/**
+ * The receipt posted in the 1:1 chat after a submit: reference, kind, what happens next and by
+ * when. Never any report content: chat messages are kept for compliance search.
+ */
+export function renderChatReceipt(view: ChatReceiptView): AdaptiveCard {
+  const l = view.locale;
+  const data: ChatReceiptData = {
+    lang: l,
+    reference: view.reference,
+    kindTitle: t(l, `kinds.${view.kind}.title`),
+    nextStepBy: view.nextStepBy,
+    text: {
+      title: t(l, 'chatReceipt.title'),
+      thanks: t(l, 'chatReceipt.text'),
+      reference: t(l, 'chatReceipt.reference'),
+      kind: t(l, 'chatReceipt.kind'),
+      nextStepBy: t(l, 'chatReceipt.nextStepBy'),
+      next: t(l, `kinds.${view.kind}.next`),
+      private: t(l, 'chatReceipt.private'),
+      myCases: t(l, 'common.myCases'),
+      makeReport: t(l, 'common.makeReport'),
+    },
+  };
+  return renderCard(template, data);
+}

@@ -1,0 +1,28 @@
+import type { Locale } from '../bot/domain/locale';
+import template from './dangerHelp.card.json';
+import { dangerHelpText, type DangerHelpText } from './dangerHelpText';
+import { t } from './i18n';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { DangerHelpView } from './views';
+
+interface DangerHelpData {
+  lang: Locale;
+  draftId: string;
+  danger: DangerHelpText;
+  text: Record<'continue' | 'stop', string>;
+}
+
+/**
+ * Where to get help right now (a dialog), shown when the reporter says someone is in immediate
+ * danger: 112 first, then the Koninklijke Marechaussee and Defence's own support. The draft is
+ * kept; the reporter can go on with it or stop.
+ */
+export function renderDangerHelp(view: DangerHelpView): AdaptiveCard {
+  const data: DangerHelpData = {
+    lang: view.locale,
+    draftId: view.draftId,
+    danger: dangerHelpText(view.locale),
+    text: { continue: t(view.locale, 'dangerHelp.continue'), stop: t(view.locale, 'common.stop') },
+  };
+  return renderCard(template, data);
+}

@@ -1,0 +1,99 @@
+import type { Locale } from '../bot/domain/locale';
+import type { IdentityMode, RequestKind } from '../bot/domain/report';
+import { dangerHelpText, type DangerHelpText } from './dangerHelpText';
+import template from './dialogReceipt.card.json';
+import { t, type MessageKey } from './i18n';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { DialogReceiptView } from './views';
+
+interface DialogReceiptData {
+  lang: Locale;
+  reference: string;
+  kindTitle: string;
+  nextStepBy: string;
+  secret: string;
+  showSecret: boolean;
+  showSecretShownBefore: boolean;
+  duplicate: boolean;
+  showDangerHelp: boolean;
+  showPoliceAdvice: boolean;
+  danger: DangerHelpText;
+  text: Record<
+    | 'title'
+    | 'duplicate'
+    | 'reference'
+    | 'kind'
+    | 'nextStepBy'
+    | 'secretTitle'
+    | 'secretWhy'
+    | 'secretWriteDown'
+    | 'secretOnce'
+    | 'secretShownBefore'
+    | 'whatNext'
+    | 'next'
+    | 'byWhen'
+    | 'identity'
+    | 'policeTitle'
+    | 'policeText'
+    | 'counsellor'
+    | 'close',
+    string
+  >;
+}
+
+/**
+ * What happens next, for this kind and identity: an anonymous or confidential melding never goes
+ * via the line, and nobody can reach an anonymous reporter to talk or mediate.
+ */
+function nextStepKey(kind: RequestKind, identity: IdentityMode): MessageKey {
+  if (kind === 'report' && identity !== 'named') return 'receipt.nextMeldpunt';
+  if ((kind === 'advice' || kind === 'mediation') && identity === 'anonymous') return 'receipt.anonymousNoContact';
+  return `kinds.${kind}.next`;
+}
+
+/**
+ * The receipt at the end of the report dialog: reference, kind, what happens next and by when,
+ * and who can know the reporter's identity. For an anonymous report the follow-up secret is shown
+ * here, once, with the advice to write it down outside Teams. Help for immediate danger comes
+ * first when the reporter said someone is in danger; the Koninklijke Marechaussee advice follows
+ * when `showPoliceAdvice`.
+ */
+export function renderDialogReceipt(view: DialogReceiptView): AdaptiveCard {
+  const l = view.locale;
+  const anonymous = view.identity === 'anonymous';
+  const showSecret = typeof view.secret === 'string' && view.secret.length > 0;
+  const data: DialogReceiptData = {
+    lang: l,
+    reference: view.reference,
+    kindTitle: t(l, `kinds.${view.kind}.title`),
+    nextStepBy: view.nextStepBy,
+    secret: view.secret ?? '',
+    showSecret,
+    showSecretShownBefore: anonymous && !showSecret,
+    duplicate: view.duplicate,
+    showDangerHelp: view.immediateDanger,
+    showPoliceAdvice: view.showPoliceAdvice,
+    danger: dangerHelpText(l),
+    text: {
+      title: t(l, 'receipt.title'),
+      duplicate: t(l, 'receipt.duplicate'),
+      reference: t(l, 'receipt.reference'),
+      kind: t(l, 'receipt.kind'),
+      nextStepBy: t(l, 'receipt.nextStepBy'),
+      secretTitle: t(l, 'receipt.secretTitle'),
+      secretWhy: t(l, 'receipt.secretWhy'),
+      secretWriteDown: t(l, 'receipt.secretWriteDown'),
+      secretOnce: t(l, 'receipt.secretOnce'),
+      secretShownBefore: t(l, 'receipt.secretShownBefore'),
+      whatNext: t(l, 'receipt.whatNext'),
+      next: t(l, nextStepKey(view.kind, view.identity)),
+      byWhen: t(l, anonymous ? 'receipt.byWhenAnonymous' : 'receipt.byWhen', { date: view.nextStepBy }),
+      identity: t(l, `receipt.identity.${view.identity}`),
+      policeTitle: t(l, 'receipt.police.title'),
+      policeText: t(l, 'receipt.police.text'),
+      counsellor: t(l, 'receipt.counsellor'),
+      close: t(l, 'common.close'),
+    },
+  };
+  return renderCard(template, data);
+}

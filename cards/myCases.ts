@@ -1,0 +1,61 @@
+import type { Locale } from '../bot/domain/locale';
+import { displayDate } from './displayDate';
+import { t } from './i18n';
+import template from './myCases.card.json';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { MyCasesView } from './views';
+
+interface CaseLine {
+  reference: string;
+  kindTitle: string;
+  stateTitle: string;
+  stateHint: string;
+  receivedOn: string;
+}
+
+interface MyCasesData {
+  lang: Locale;
+  isEmpty: boolean;
+  more: boolean;
+  cases: CaseLine[];
+  text: Record<
+    'title' | 'intro' | 'empty' | 'more' | 'anonymousNote' | 'kind' | 'state' | 'receivedOn' | 'refresh' | 'makeReport' | 'anonymousStatus' | 'backToStart',
+    string
+  >;
+}
+
+/**
+ * The reporter's own reports in the chat: reference, kind, state (with what it means) and the
+ * date received. No content. Anonymous reports are not listed (they are followed with reference
+ * and secret), and the card says so.
+ */
+export function renderMyCases(view: MyCasesView): AdaptiveCard {
+  const l = view.locale;
+  const data: MyCasesData = {
+    lang: l,
+    isEmpty: view.cases.length === 0,
+    more: view.more,
+    cases: view.cases.map((item) => ({
+      reference: item.reference,
+      kindTitle: t(l, `kinds.${item.kind}.title`),
+      stateTitle: t(l, `states.${item.state}.title`),
+      stateHint: t(l, `states.${item.state}.hint`),
+      receivedOn: displayDate(item.receivedOn, l),
+    })),
+    text: {
+      title: t(l, 'myCases.title'),
+      intro: t(l, 'myCases.intro'),
+      empty: t(l, 'myCases.empty'),
+      more: t(l, 'myCases.more'),
+      anonymousNote: t(l, 'myCases.anonymousNote'),
+      kind: t(l, 'myCases.kind'),
+      state: t(l, 'myCases.state'),
+      receivedOn: t(l, 'myCases.receivedOn'),
+      refresh: t(l, 'myCases.refresh'),
+      makeReport: t(l, 'common.makeReport'),
+      anonymousStatus: t(l, 'common.anonymousStatus'),
+      backToStart: t(l, 'common.backToStart'),
+    },
+  };
+  return renderCard(template, data);
+}

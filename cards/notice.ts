@@ -1,0 +1,34 @@
+import type { Locale } from '../bot/domain/locale';
+import { isMessageKey, t } from './i18n';
+import template from './notice.card.json';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { NoticeView } from './views';
+
+interface NoticeData {
+  lang: Locale;
+  title: string;
+  hasText: boolean;
+  text: string;
+  offerReport: boolean;
+  makeReport: string;
+}
+
+/**
+ * A short notice in the chat ("your draft is kept", "draft deleted", "nothing found"), with an
+ * optional "make a report" button. `titleKey` and `textKey` are full locale keys (e.g.
+ * `notices.draftKept.title`); an unknown title shows the app's name and an unknown text is left
+ * out, so a raw key never reaches the user. The text is shown without markdown, because its
+ * parameters may come from what a user typed.
+ */
+export function renderNotice(view: NoticeView): AdaptiveCard {
+  const l = view.locale;
+  const data: NoticeData = {
+    lang: l,
+    title: t(l, isMessageKey(view.titleKey) ? view.titleKey : 'common.appName'),
+    hasText: isMessageKey(view.textKey),
+    text: isMessageKey(view.textKey) ? t(l, view.textKey, view.params) : '',
+    offerReport: view.offerReport === true,
+    makeReport: t(l, 'common.makeReport'),
+  };
+  return renderCard(template, data);
+}
