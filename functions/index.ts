@@ -1,0 +1,15 @@
+/**
+ * The function app's entry point (package.json `main`): one import per function module, each of
+ * which registers itself with `app.http`/`app.timer`. The Functions runtime and the local host
+ * both load this list.
+ */
+import { app } from '@azure/functions';
+import { resetApplication } from '../bot/composition';
+import './health';
+import './messages';
+import './purgeExpiredDrafts';
+
+// Flush and close storage when the host shuts down (the embedded store releases its lock).
+app.hook.appTerminate(async () => {
+  await resetApplication();
+});

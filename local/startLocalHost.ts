@@ -1,0 +1,64 @@
+/**
+ * `npm start`: runs the function app in a local stand-in for the Azure Functions host, because
+ * Azure Functions Core Tools cannot be installed here. Settings come from the environment:
+ * `PORT` (default 7071) and `HOST` (default 127.0.0.1), plus whatever the functions read.
+ */
+import { join } from 'node:path';
+import { installFunctionsCoreShim } from './installFunctionsCoreShim';
+import { loadLocalSettings } from './loadLocalSettings';
+import { startLocalHost, type LocalHost } from './localHost';
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 7071;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a TCP port number, got "${value}".`);
+  return port;
+}
+
+function describeHost(host: LocalHost): string {
+  const lines = [`Local Functions host listening on ${host.url}`, '', 'Functions:'];
+  for (const fn of host.functions) {
+    if (fn.kind === 'http') lines.push(`  ${fn.name}: [${fn.methods?.join(',')}] ${host.url}/api/${fn.route}`);
+    else lines.push(`  ${fn.name}: timer "${fn.schedule}"`);
+  }
+  const messages = host.functions.find((fn) => fn.kind === 'http' && fn.route === 'messages');
+  lines.push('', 'Bot Framework client (Microsoft 365 Agents Playground, Bot Framework Emulator):');
+  if (messages) {
+    lines.push(
+      `  endpoint ${host.url}/api/messages`,
+      '  leave the app id and password empty: without MicrosoftAppId the bot runs in local mode;',
+      '  for Teams itself, expose this port through a tunnel and set the bot messaging endpoint to <tunnel>/api/messages.',
+    );
+  } else {
+    lines.push('  no "messages" function is registered yet (functions/index.ts), so there is no bot endpoint.');
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  // Before the function modules load @azure/functions: the library looks for its host only once.
+  installFunctionsCoreShim();
+  loadLocalSettings(join(process.cwd(), 'local.settings.json'), process.env);
+  const host = await startLocalHost({ port: readPort(process.env.PORT), host: process.env.HOST?.trim() || '127.0.0.1' });
+  console.log(describeHost(host));
+
+  const shutDown = (signal: string) => {
+    console.log(`${signal}: stopping the local host…`);
+    host.close().then(
+      () => console.log('Local host stopped.'),
+      (error: unknown) => {
+        console.error(`Local host did not stop cleanly: ${error instanceof Error ? error.name : String(error)}`);
+        process.exitCode = 1;
+      },
+    );
+  };
+  // `once`: a second Ctrl+C falls through to Node's default and ends a shutdown that hangs.
+  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', () => shutDown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  // Start-up errors (settings, schedules, port, a module that fails to load) are for the developer here.
+  console.error(`Local host failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
