@@ -3,6 +3,7 @@ import {
   CATEGORIES,
   DESCRIPTION_MAX_LENGTH,
   IDENTITY_MODES,
+  LOCATION_MAX_LENGTH,
   MANAGER_INVOLVED,
   REQUEST_KINDS,
   SHORT_TEXT_MAX_LENGTH,
@@ -19,8 +20,6 @@ export interface ParsedStepInput {
   answers: Partial<ReportAnswers>;
   errors: FieldErrors;
 }
-
-export const LOCATION_MAX_LENGTH = 200;
 
 const trimmedText = z.string().transform((value) => value.replace(/\r\n/g, '\n').trim());
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);

@@ -41,6 +41,7 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 export const DESCRIPTION_MAX_LENGTH = 10_000;
 export const SHORT_TEXT_MAX_LENGTH = 2_000;
+export const LOCATION_MAX_LENGTH = 200;
 
 /** Everything the reporter answers; every field optional while the draft is being written. */
 export interface ReportAnswers {

@@ -39,7 +39,9 @@ export async function submitWizardDialog(
     case 'stopped':
       return dialogMessage(t(turn.locale, 'notices.draftKept.text'));
     case 'submitted':
-      if (!result.receipt.duplicate) await sendCard(context, chatReceiptCard(turn.locale, result.receipt));
+      // No chat receipt for an anonymous report: the reference in this person's chat history
+      // (which the tenant can export) would link them to the case.
+      if (!result.receipt.duplicate && result.receipt.identity !== 'anonymous') await sendCard(context, chatReceiptCard(turn.locale, result.receipt));
       return dialogCard(t(turn.locale, 'dialog.receiptTitle'), receiptCard(turn.locale, result.receipt));
     case 'step':
       return wizardDialogCard(services, turn.locale, {
@@ -48,7 +50,8 @@ export async function submitWizardDialog(
         answers: result.answers,
         errors: result.errors,
         dangerHelp: result.dangerHelp,
-        resumed: result.stale,
+        resumed: false,
+        stale: result.stale,
         incomplete: result.incomplete,
       });
   }
@@ -61,6 +64,7 @@ interface StepToShow {
   errors: FieldErrors;
   dangerHelp: boolean;
   resumed: boolean;
+  stale?: boolean;
   incomplete?: { key: string; step: WizardStep };
 }
 
@@ -87,6 +91,7 @@ function wizardDialogCard(services: BotServices, locale: Locale, show: StepToSho
       errors: show.errors,
       showDangerHelp: false,
       resumed: show.resumed,
+      stale: show.stale,
     }),
   );
 }

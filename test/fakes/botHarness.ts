@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resetApplication } from '../../bot/composition';
+import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { FakeBotConnector } from './fakeBotConnector';
+import { ManualClock } from './manualClock';
+
+/**
+ * The whole product in one process, driven through its real HTTP entry point: the local
+ * Functions host serving the real function registrations (POST /api/messages), the application
+ * built from environment settings, a fake Bot Connector on loopback for everything the bot
+ * sends, and a manual clock.
+ *
+ * Test files must provide `@azure/functions-core` with `jest.mock(…, { virtual: true })` first.
+ */
+export interface BotHarness {
+  connector: FakeBotConnector;
+  host: LocalHost;
+  clock: ManualClock;
+  dataDir: string;
+  /** Every log line the application wrote. */
+  logs: string[];
+  /** POSTs an activity to /api/messages. */
+  send(activity: unknown): Promise<{ status: number; body: any }>;
+  /** POSTs raw text to /api/messages. */
+  sendRaw(body: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Closes the application and the host, keeping the data directory (for restart tests) unless `removeData`. */
+  stop(options?: { removeData?: boolean }): Promise<void>;
+}
+
+export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?: ManualClock; dataDir?: string; connector?: FakeBotConnector } = {}): Promise<BotHarness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vm-e2e-'));
+  const connector = options.connector ?? (await new FakeBotConnector().start());
+  const clock = options.clock ?? new ManualClock('2026-11-30T09:00:00Z');
+  const logs: string[] = [];
+  await resetApplication({
+    env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', ...options.env },
+    clock,
+    logSink: (line) => logs.push(line),
+  });
+  process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
+  const host = await startLocalHost({ port: 0, startTimers: false });
+
+  const sendRaw = async (body: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    connector,
+    host,
+    clock,
+    dataDir,
+    logs,
+    sendRaw,
+    send: (activity) => sendRaw(JSON.stringify(activity)),
+    async stop({ removeData = false } = {}) {
+      await host.close();
+      await resetApplication();
+      if (!options.connector) await connector.stop();
+      if (removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
