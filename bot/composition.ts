@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import type { Clock, Logger, Repositories } from './app/ports';
-import { loadConfig, type Config } from './config';
+import { isLoopback, loadConfig, type Config } from './config';
 import { systemClock } from './domain/clock';
 import { DEFAULT_FIRST_RESPONSE } from './domain/firstResponseDeadline';
 import { WorkingCalendar } from './domain/workingCalendar';
@@ -44,7 +44,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   const ring: KeyRing = config.keys.kind === 'file' ? loadOrCreateKeyFile(config.keys.path) : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
   const repos: Repositories =
     config.storage.kind === 'cosmos'
-      ? await createCosmosRepositories({ endpoint: config.storage.endpoint, key: config.storage.key, databaseId: config.storage.databaseId })
+      ? await createCosmosRepositories({
+          endpoint: config.storage.endpoint,
+          key: config.storage.key,
+          databaseId: config.storage.databaseId,
+          // A Cosmos-compatible server on this machine (emulator, test server) has no regional endpoints to discover.
+          connectionPolicy: isLoopback(new URL(config.storage.endpoint).hostname) ? { enableEndpointDiscovery: false } : undefined,
+        })
       : await createEmbeddedRepositories(config.storage.dataDir);
 
   const services: BotServices = {

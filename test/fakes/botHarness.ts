@@ -25,6 +25,11 @@ export interface BotHarness {
   send(activity: unknown): Promise<{ status: number; body: any }>;
   /** POSTs raw text to /api/messages. */
   sendRaw(body: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /**
+   * Rebuilds the application with other settings (e.g. another store) behind the same host:
+   * the function modules register once per test file, so a file keeps one host.
+   */
+  reconfigure(env: NodeJS.ProcessEnv): Promise<void>;
   /** Closes the application and the host, keeping the data directory (for restart tests) unless `removeData`. */
   stop(options?: { removeData?: boolean }): Promise<void>;
 }
@@ -34,11 +39,9 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
   const connector = options.connector ?? (await new FakeBotConnector().start());
   const clock = options.clock ?? new ManualClock('2026-11-30T09:00:00Z');
   const logs: string[] = [];
-  await resetApplication({
-    env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', ...options.env },
-    clock,
-    logSink: (line) => logs.push(line),
-  });
+  const configure = (env: NodeJS.ProcessEnv | undefined) =>
+    resetApplication({ env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', ...env }, clock, logSink: (line) => logs.push(line) });
+  await configure(options.env);
   process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
   const host = await startLocalHost({ port: 0, startTimers: false });
 
@@ -55,6 +58,7 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
     logs,
     sendRaw,
     send: (activity) => sendRaw(JSON.stringify(activity)),
+    reconfigure: configure,
     async stop({ removeData = false } = {}) {
       await host.close();
       await resetApplication();
