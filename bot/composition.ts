@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
+import { flushAllCaseOutboxes } from './app/flushCaseOutbox';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
+import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
 import { systemClock } from './domain/clock';
@@ -15,7 +18,12 @@ import { createCosmosRepositories } from './storage/createCosmosRepositories';
 import { createEmbeddedRepositories } from './storage/createEmbeddedRepositories';
 import type { BridgeRequest, BridgeResponse } from './teams/activityHttpBridge';
 import type { BotServices } from './teams/botServices';
+import { createAdapter } from './teams/createAdapter';
 import { createTeamsEndpoint } from './teams/createTeamsEndpoint';
+import { renderNotification } from './teams/renderNotification';
+import { TeamsProactiveMessenger } from './teams/teamsProactiveMessenger';
+import { loadJsonDirectory } from './directory/jsonDirectory';
+import { ConfigurationError } from './domain/errors';
 
 /** The running application, as the Functions entry points see it. */
 export interface Application {
@@ -26,6 +34,8 @@ export interface Application {
   /** Handles one POST /api/messages. */
   handleActivity(request: BridgeRequest): Promise<BridgeResponse>;
   purgeExpiredDrafts(): Promise<number>;
+  /** The outbox timer: moves messages left in cases, delivers what is due, reroutes cases whose handler cannot be reached. */
+  deliverOutbox(): Promise<DeliveryReport>;
   close(): Promise<void>;
 }
 
@@ -34,6 +44,8 @@ export interface ApplicationOverrides {
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   randomBytes?: (size: number) => Uint8Array;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   logSink?: (line: string) => void;
 }
 
@@ -53,6 +65,21 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
         })
       : await createEmbeddedRepositories(config.storage.dataDir);
 
+  const directory = loadJsonDirectory(config.directoryFile);
+  const centralUnitId = config.centralUnitId ?? directory.rootUnitIds()[0];
+  const central = centralUnitId ? directory.unitById(centralUnitId) : undefined;
+  if (!central || (!config.centralUnitId && directory.rootUnitIds().length !== 1)) {
+    await repos.close();
+    throw new ConfigurationError([`CENTRAL_UNIT_ID: set it to the root unit of ${config.directoryFile} (found ${directory.rootUnitIds().length} units without a parent).`]);
+  }
+  if ((await directory.holdersOfRole('meldpunt', central.id)).people.length === 0) {
+    await repos.close();
+    throw new ConfigurationError([`${config.directoryFile}: the central unit "${central.id}" needs at least one "meldpunt" role holder: it is where every case ends up when nobody else can take it.`]);
+  }
+  const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const adapter = createAdapter(config.bot);
+  const messenger = new TeamsProactiveMessenger(adapter, { appId: config.bot.appId, tenantId: config.bot.tenantId, serviceUrl: config.botServiceUrl, sleep });
+
   const services: BotServices = {
     repos,
     cipher: new AesGcmContentCipher(ring),
@@ -61,11 +88,29 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     calendar: new WorkingCalendar({ liberationDayOff: config.liberationDayOff }),
     logger,
     randomBytes: overrides.randomBytes ?? ((size) => randomBytes(size)),
-    settings: { draftTtlDays: config.draftTtlDays, firstResponse: DEFAULT_FIRST_RESPONSE },
+    random: overrides.random ?? Math.random,
+    sleep,
+    directory,
+    messenger,
+    settings: {
+      draftTtlDays: config.draftTtlDays,
+      firstResponse: DEFAULT_FIRST_RESPONSE,
+      centralUnitId: central.id,
+      anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
+    },
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
+    deliverSoon: () => runDelivery({ timeBudgetMs: 3_000, maxAttemptsPerRun: 1 }).then(() => undefined),
   };
-  const endpoint = createTeamsEndpoint(services, config.bot);
+  const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
+    await flushAllCaseOutboxes(services);
+    const report = await deliverOutbox({ ...services, renderPayload: (payload) => renderNotification(services, payload) }, options);
+    for (const item of report.failed) {
+      if (item.onUndeliverable) await reassignUnreachableHandler(services, item);
+    }
+    return report;
+  };
+  const endpoint = createTeamsEndpoint(services, adapter);
   if (config.mode === 'local') logger.warn('local_mode', { note: 'no MicrosoftAppId: unauthenticated activities accepted on loopback only', storage: config.storage.kind });
 
   return {
@@ -75,6 +120,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     logger,
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
+    deliverOutbox: () => runDelivery(),
     close: () => repos.close(),
   };
 }

@@ -22,6 +22,11 @@ import { ConfigurationError } from './domain/errors';
  * | DRAFT_TTL_DAYS | days a draft is kept after its last change | 14 |
  * | DRAFT_PURGE_SCHEDULE | NCRONTAB schedule of the draft purge timer | 0 15 3 * * * |
  * | LIBERATION_DAY_OFF | count 5 May as a day off every year (Rijksoverheid) | true |
+ * | DIRECTORY_FILE | the organisation directory (units, roles, people, teams), JSON | config/directory.demo.json (local mode only) |
+ * | CENTRAL_UNIT_ID | the root unit, whose Meldpunt is the last resort | the directory's only unit without a parent |
+ * | BOT_SERVICE_URL | Bot Connector URL for chats the bot opens itself | https://smba.trafficmanager.net/teams/ |
+ * | OUTBOX_SCHEDULE | NCRONTAB schedule of the proactive message sender | 0 * * * * * |
+ * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  */
 export interface Config {
@@ -33,6 +38,11 @@ export interface Config {
   draftTtlDays: number;
   draftPurgeSchedule: string;
   liberationDayOff: boolean;
+  directoryFile: string;
+  centralUnitId?: string;
+  botServiceUrl: string;
+  outboxSchedule: string;
+  anonymousNoticeDelayMinutes: number;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -60,6 +70,11 @@ const envSchema = z.object({
   DRAFT_TTL_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(1).max(365)).optional()),
   DRAFT_PURGE_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
   LIBERATION_DAY_OFF: booleanText,
+  DIRECTORY_FILE: optionalText,
+  CENTRAL_UNIT_ID: optionalText,
+  BOT_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OUTBOX_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
+  ANONYMOUS_NOTICE_DELAY_MINUTES: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of minutes').transform(Number).pipe(z.number().int().min(0).max(1440)).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['info', 'warn', 'error', 'silent']).optional()),
   WEBSITE_INSTANCE_ID: optionalText,
 });
@@ -90,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required with MicrosoftAppId.');
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production: the embedded store is for one local process only.');
     if (!e.KEY_RING) problems.push('KEY_RING is required in production (the key ring JSON, from Key Vault).');
+    if (!e.DIRECTORY_FILE) problems.push('DIRECTORY_FILE is required in production: the demo organisation is for local runs only.');
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
@@ -104,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     draftTtlDays: e.DRAFT_TTL_DAYS ?? 14,
     draftPurgeSchedule: e.DRAFT_PURGE_SCHEDULE ?? '0 15 3 * * *',
     liberationDayOff: e.LIBERATION_DAY_OFF ?? true,
+    directoryFile: resolve(e.DIRECTORY_FILE ?? join('config', 'directory.demo.json')),
+    centralUnitId: e.CENTRAL_UNIT_ID,
+    botServiceUrl: e.BOT_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/',
+    outboxSchedule: e.OUTBOX_SCHEDULE ?? '0 * * * * *',
+    anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

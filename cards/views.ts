@@ -150,3 +150,179 @@ export interface ErrorView {
 }
 
 export type { Category };
+
+// ---------------------------------------------------------------------------------------------
+// Handling a case (issue: routing, task cards, lifecycle, keeping the reporter informed).
+//
+// More action data contracts:
+// - Handler dialogs open from the task card with `Action.Submit` + `msteams: { type: 'task/fetch' }`
+//   + `vm: { dialog: CaseDialogName, caseId }`; inside a dialog, buttons send
+//   `vm: { dialog, nav: 'submit' | 'close', caseId }` (+ `reference`, `secret` for anonymous reporters).
+// - Task card verbs (`Action.Execute`): `acknowledgeCase` and `refreshCase`, `data: { caseId }`.
+// - Feedback card verb (`Action.Execute`): `giveFeedback`, `data: { caseId }` + inputs.
+
+/** Dialogs about a case. */
+export type CaseDialogName =
+  | 'caseDetails' // handler: the report's content
+  | 'caseUpdate' // handler: send an update to the reporter
+  | 'caseQuestion' // handler: ask the reporter a question
+  | 'caseReassign' // handler: hand the case to another role or person
+  | 'caseClose' // handler: close with an outcome and a message
+  | 'caseMessages' // reporter: read messages, answer a question, add information
+  | 'caseWithdraw'; // reporter: withdraw the report
+
+/** Verbs of case cards (`Action.Execute`). */
+export type CaseVerb = 'acknowledgeCase' | 'refreshCase' | 'giveFeedback';
+
+export const HANDLER_ROLES = ['vertrouwenspersoon', 'klachtencoordinator', 'ago', 'meldpunt', 'veiligheidsfunctionaris', 'line_manager'] as const;
+export type HandlerRoleName = (typeof HANDLER_ROLES)[number];
+
+export const CLOSE_OUTCOMES = ['resolved', 'referred', 'no_further_action'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+/** A deadline on a card: what, when (formatted), and whether it passed. */
+export interface DeadlineLine {
+  /** Locale key of the clock's name, e.g. `clocks.acknowledge`. */
+  labelKey: string;
+  /** Formatted date/time, Europe/Amsterdam. */
+  due: string;
+  overdue: boolean;
+}
+
+/**
+ * The handler's task card in their 1:1 chat. NO report content: reference, kind, identity mode,
+ * state, deadlines and buttons. `refresh.userIds` = [handlerUserId] so Teams shows the current
+ * state to the handler (verb `refreshCase`).
+ */
+export interface HandlerTaskView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  kind: RequestKind;
+  identity: IdentityMode;
+  state: CaseState;
+  /** The role the case is handled in. */
+  role: HandlerRoleName;
+  receivedOn: string;
+  deadlines: DeadlineLine[];
+  /** Entra object id of the assigned handler, for `refresh.userIds`. */
+  handlerUserId: string;
+  /** When the viewer is not the assigned handler (someone else pressed a button): show the refusal instead of buttons. */
+  notForYou?: boolean;
+  /** A short confirmation line after an action (locale key), e.g. `handler.done.acknowledged`. */
+  doneKey?: string;
+}
+
+/** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
+export interface CaseMessageLine {
+  from: 'handler' | 'reporter';
+  kind: 'update' | 'question' | 'answer' | 'information' | 'closing';
+  /** Formatted date/time. */
+  at: string;
+  text: string;
+}
+
+/** The report's content for the assigned handler, in a dialog. */
+export interface CaseDetailsView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  kind: RequestKind;
+  identity: IdentityMode;
+  state: CaseState;
+  categories: Category[];
+  receivedOn: string;
+  /** Named reports only. Confidential: absent (the handler sees no identity). */
+  reporterName?: string;
+  involved?: string;
+  incidentDate?: string;
+  location?: string;
+  description: string;
+  wantsCounsellorContact: boolean;
+  immediateDanger: boolean;
+  /** The routing decision as a locale key under `routing.` (e.g. `routing.r5_manager_involved`). */
+  routingReasonKey: string;
+  messages: CaseMessageLine[];
+  /** History lines: formatted time + locale key under `history.` (e.g. `history.acknowledged`). */
+  history: { at: string; eventKey: string }[];
+}
+
+/** A handler's form in a dialog: update, question, reassign or close. Keeps what was typed on an error. */
+export interface HandlerActionView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  action: 'update' | 'question' | 'reassign' | 'close';
+  /** Input `message` (multiline, max 4,000): the text for the reporter; for reassign: the reason (input `reason`). */
+  message?: string;
+  /** Reassign: input `targetRole` (ChoiceSet of HANDLER_ROLES except line_manager) — current value. */
+  targetRole?: HandlerRoleName;
+  /** Close: input `outcome` (ChoiceSet of CLOSE_OUTCOMES) — current value. */
+  outcome?: CloseOutcome;
+  /** Field → locale key under `validation.` */
+  errors: Partial<Record<'message' | 'targetRole' | 'outcome', string>>;
+}
+
+/**
+ * A notice in the reporter's chat about their case. NO content and no handler text: the event,
+ * the reference (named/confidential only), and a button that opens the messages in a dialog.
+ * For anonymous reporters: no reference and no case id at all (their chat history could be
+ * exported): the button opens the anonymous status dialog (reference + secret).
+ */
+export interface ReporterNoticeView {
+  locale: Locale;
+  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late';
+  anonymous: boolean;
+  /** Named/confidential only. */
+  reference?: string;
+  /** Named/confidential only: for the dialog button `vm: { dialog: 'caseMessages', caseId }`. */
+  caseId?: string;
+  /** Reassigned: the new role (never a person's name). */
+  role?: HandlerRoleName;
+}
+
+/**
+ * The reporter's view of their case, in a dialog: state, the messages, an answer box when a
+ * question is open, a box to add information, and withdraw. For anonymous reporters the dialog
+ * carries `reference` + `secret` in its buttons' `vm` (dialog cards are not kept as messages).
+ */
+export interface ReporterCaseView {
+  locale: Locale;
+  caseId?: string;
+  reference: string;
+  /** Anonymous only: re-sent with each button so every step is authorised again. */
+  secret?: string;
+  state: CaseState;
+  messages: CaseMessageLine[];
+  /** An open question from the handler: show input `answer`. Otherwise show input `information`. */
+  openQuestion: boolean;
+  /** The case can still be withdrawn (not closed). */
+  canWithdraw: boolean;
+  /** Closed and no feedback given yet: show the two questions (inputs `takenSeriously`, `wouldReportAgain`, values "1".."5") in this dialog. */
+  askFeedback: boolean;
+  /** Field → locale key under `validation.` */
+  errors: Partial<Record<'answer' | 'information' | 'takenSeriously' | 'wouldReportAgain', string>>;
+  /** A confirmation line (locale key), e.g. `reporter.sent`. */
+  doneKey?: string;
+}
+
+/** Confirm withdrawing a report, in a dialog (button `vm: { dialog: 'caseWithdraw', nav: 'submit', caseId | reference+secret }`). */
+export interface WithdrawView {
+  locale: Locale;
+  caseId?: string;
+  reference: string;
+  secret?: string;
+}
+
+/**
+ * After closing, in a named/confidential reporter's chat: the two optional evaluation questions
+ * (1–5) with `Action.Execute` verb `giveFeedback`, `data: { caseId }`. Replaced in place by a
+ * thank-you (`answered: true`). Anonymous reporters answer in their status dialog instead.
+ */
+export interface FeedbackView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  answered: boolean;
+  errors?: Partial<Record<'takenSeriously' | 'wouldReportAgain', string>>;
+}

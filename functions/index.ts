@@ -8,6 +8,7 @@ import { resetApplication } from '../bot/composition';
 import './health';
 import './messages';
 import './purgeExpiredDrafts';
+import './deliverOutbox';
 
 // Flush and close storage when the host shuts down (the embedded store releases its lock).
 app.hook.appTerminate(async () => {

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         expect.stringContaining('MicrosoftAppTenantId'),
         expect.stringContaining('COSMOS_ENDPOINT'),
         expect.stringContaining('KEY_RING'),
+        expect.stringContaining('DIRECTORY_FILE'),
       ]);
     }
   });

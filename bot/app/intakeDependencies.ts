@@ -1,7 +1,8 @@
 import type { HandlerRole } from '../domain/chooseRoute';
 import type { ResponsePolicy } from '../domain/firstResponseDeadline';
+import type { OrganisationDirectory } from '../domain/directory';
 import type { WorkingCalendar } from '../domain/workingCalendar';
-import type { Clock, ContentCipher, Logger, Pseudonymizer, Repositories } from './ports';
+import type { Clock, ContentCipher, Logger, ProactiveMessenger, Pseudonymizer, Repositories } from './ports';
 
 /** What the intake use cases need; built once by the composition root. */
 export interface IntakeDependencies {
@@ -13,12 +14,25 @@ export interface IntakeDependencies {
   logger: Logger;
   /** Cryptographically strong random bytes. */
   randomBytes(size: number): Uint8Array;
+  /** A number in [0, 1) for jitter (not for secrets). */
+  random(): number;
+  /** Waits (back-off); injected so tests never wait for real. */
+  sleep(ms: number): Promise<void>;
+  directory: OrganisationDirectory;
+  messenger: ProactiveMessenger;
   settings: {
     /** Days after the last change that a draft is kept. */
     draftTtlDays: number;
     firstResponse: Readonly<Record<HandlerRole, ResponsePolicy>>;
+    /** The root unit of the organisation: its Meldpunt is the last resort. */
+    centralUnitId: string;
+    /** Messages to anonymous reporters wait a random time up to this, so their arrival says little about when a handler acted. */
+    anonymousNoticeDelayMinutes: number;
   };
 }
+
+/** The use cases about handling cases need the same things. */
+export type CaseDependencies = IntakeDependencies;
 
 /** The person in the 1:1 chat, as Teams tells us. Only ever held in memory. */
 export interface Reporter {

@@ -130,10 +130,53 @@ export interface CaseRecord {
   /** The report's narrative (involved, date, place, description, support answers), sealed with purpose 'content', context = id. */
   sealedContent: Sealed;
   /** The routing decision: handler role and the rule that chose it. */
-  routing?: { role: string; rule: string };
+  routing?: { role: string; rule: string; fallback?: string };
   /** ISO time by which the reporter hears from the handler at the latest. */
   firstResponseDueAt?: string;
   history: CaseEvent[];
+  /** The reporter's unit (the central unit when unknown), for routing and counts. */
+  unitId?: string;
+  /** Who handles the case now. */
+  assignment?: CaseAssignment;
+  /** Pseudonym of the assigned handler (lookups, authorisation); kept equal to the assignment. */
+  handlerKey?: string;
+  /** False once closed: an indexed field for the open cases of a handler. */
+  isOpen?: boolean;
+  /** `{ excluded: string[] }` (Entra ids of people who may never handle or see the case), sealed 'content', context `<id>:exclusions`. */
+  sealedExclusions?: Sealed;
+  /** `CaseMessage[]` between handler and reporter, sealed 'content', context `<id>:messages`. */
+  sealedMessages?: Sealed;
+  /** The handler asked a question the reporter has not answered yet. */
+  openQuestion?: boolean;
+  acknowledgedAt?: string;
+  closedAt?: string;
+  outcome?: 'resolved' | 'referred' | 'no_further_action' | 'withdrawn';
+  /** The reporter's answers to the two closing questions (1–5), for the insights; never shown to the handler. */
+  feedback?: { takenSeriously?: number; wouldReportAgain?: number; at: string };
+  /**
+   * Proactive messages caused by the last change, written in the same document write (so a
+   * state change and its notifications cannot come apart), then moved to the outbox.
+   */
+  pendingOutbox?: OutboxItem[];
+  /** Number of `pendingOutbox` items: an indexed field for the timer that moves them. */
+  pendingOutboxCount?: number;
+}
+
+/** The person handling a case, and in which role and unit. */
+export interface CaseAssignment {
+  role: string;
+  unitId: string;
+  /** `{ userId, name }` of the handler, sealed 'identity', context `<caseId>:handler`. */
+  sealedHandler: Sealed;
+  since: string;
+}
+
+/** A message between handler and reporter (stored sealed in the case). */
+export interface CaseMessage {
+  from: 'handler' | 'reporter';
+  kind: 'update' | 'question' | 'answer' | 'information' | 'closing';
+  at: string;
+  text: string;
 }
 
 export interface CaseRepository {
@@ -145,6 +188,10 @@ export interface CaseRepository {
   findByReference(reference: string): Promise<Versioned<CaseRecord> | undefined>;
   /** The reporter's own cases, newest first. */
   listByReporter(reporterKey: string, page?: PageRequest): Promise<Page<CaseRecord>>;
+  /** Cases whose `pendingOutboxCount` is above zero (a change whose messages were not moved to the outbox yet). */
+  listWithPendingOutbox(limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** Open (not closed) cases assigned to a handler, oldest first. */
+  listOpenByHandler(handlerKey: string, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,6 +227,88 @@ export interface Repositories {
   cases: CaseRepository;
   conversationReferences: SealedRecordRepository;
   relayAddresses: SealedRecordRepository;
+  /** Proactive messages waiting to be delivered (and the record of those that were). */
+  outbox: OutboxRepository;
   /** Releases connections and flushes files. */
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outbox: proactive messages, written with the state change that causes them, delivered by a
+// timer (and on the spot when possible), safe to re-run.
+
+/** Who a proactive message goes to. */
+export type Recipient =
+  /** A person (handler, coordinator, named/confidential reporter): their 1:1 chat with the bot. */
+  | { kind: 'user'; userKey: string; /** `{ userId }` sealed with purpose 'identity', context = userKey: to create the chat when none is known. */ sealedUserId: Sealed }
+  /** An anonymous reporter, reached through their sealed relay address. */
+  | { kind: 'relay'; relayId: string }
+  /** A team channel (team meeting topics). */
+  | { kind: 'channel'; channelKey: string };
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** One proactive message. */
+export interface OutboxItem {
+  /** Deterministic (e.g. `<caseId>:<event number>:<recipient>`), so enqueueing twice is harmless. */
+  id: string;
+  recipient: Recipient;
+  /** Messages with the same key go to the same chat and are delivered in `createdAt` order. */
+  conversationKey: string;
+  /** `{ card: object }` (an Adaptive Card with no report content), sealed with purpose 'content', context = id. */
+  sealedPayload: Sealed;
+  createdAt: string;
+  /** Not delivered before this time (back-off after a failure, working hours, batching). */
+  notBefore: string;
+  status: OutboxStatus;
+  attempts: number;
+  /** While `sending`: after this time the claim has lapsed (the sender crashed). */
+  leaseUntil?: string;
+  sentAt?: string;
+  /** The activity id the connector gave the sent message (to update the card later). */
+  activityId?: string;
+  /** Last failure as a code (HTTP status or error name), never a message body. */
+  lastError?: string;
+  /** What to tell the domain when the message cannot be delivered at all (e.g. reassign a case whose handler cannot be reached). */
+  onUndeliverable?: { caseId: string; reason: 'handler_unreachable' };
+}
+
+export interface OutboxRepository {
+  /** Adds an item; false (and no change) when an item with that id exists already. */
+  enqueue(item: OutboxItem): Promise<boolean>;
+  get(id: string): Promise<Versioned<OutboxItem> | undefined>;
+  /** ConcurrencyError if changed since `etag`. */
+  replace(item: OutboxItem, etag: string): Promise<Versioned<OutboxItem>>;
+  /**
+   * Items to work on now, oldest `createdAt` first: `pending` with `notBefore <= now`, and
+   * `sending` whose `leaseUntil <= now` (a crashed run). Cost grows with the number due, not the
+   * number stored (indexed on status + time).
+   */
+  listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]>;
+}
+
+/** A failed delivery, as the messenger reports it. */
+export class DeliveryError extends Error {
+  constructor(
+    /** HTTP status from the connector, when there was one. */
+    readonly status: number | undefined,
+    /** 429, 412, 502, 503, 504 and network errors are worth retrying; 400/401/403/404 are not. */
+    readonly retryable: boolean,
+    /** From the `Retry-After` header, when given. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`delivery failed${status ? ` (${status})` : ''}`);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** Sends proactive messages through the Bot Connector. Implemented in bot/teams. */
+export interface ProactiveMessenger {
+  /** Sends an Adaptive Card to a conversation (a stored conversation reference). Throws DeliveryError. */
+  sendCard(conversation: unknown, card: object): Promise<{ activityId?: string }>;
+  /** Replaces a card sent earlier. Throws DeliveryError. */
+  updateCard(conversation: unknown, activityId: string, card: object): Promise<void>;
+  /** Opens (or finds) the 1:1 chat of the bot with a user; returns its conversation reference. Throws DeliveryError. */
+  createPersonalConversation(userId: string): Promise<unknown>;
 }

@@ -1,5 +1,4 @@
 import { formatCaseReference } from '../domain/caseReference';
-import { chooseRoute } from '../domain/chooseRoute';
 import { ConflictError } from '../domain/errors';
 import { firstResponseDeadline } from '../domain/firstResponseDeadline';
 import type { Locale } from '../domain/locale';
@@ -7,7 +6,10 @@ import type { CompleteReport } from '../domain/report';
 import { caseIdForSubmission } from './caseIdForSubmission';
 import { caseReceipt, type CaseReceipt } from './caseReceipt';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
+import { assignCase } from './assignCase';
+import { flushCaseOutbox } from './flushCaseOutbox';
 import type { CaseRecord } from './ports';
+import { routeReport } from '../domain/routeReport';
 import { randomId } from './randomId';
 
 const REFERENCE_ATTEMPTS = 5;
@@ -31,7 +33,11 @@ export async function submitReport(
   if (existing) return caseReceipt(existing.value, deps.pseudonyms, { duplicate: true, immediateDanger: report.immediateDanger === true });
 
   const now = deps.clock.now();
-  const routing = chooseRoute({ ...report, preferMeldpunt: report.preferMeldpunt === true });
+  const routing = await routeReport(
+    { report, reporterId: reporter.userId, centralUnitId: deps.settings.centralUnitId, caseId: id },
+    deps.directory,
+  );
+  const reporterUnit = await deps.directory.unitOf(reporter.userId);
   const due = firstResponseDeadline(now, deps.settings.firstResponse[routing.role], deps.calendar);
   const record: CaseRecord = {
     id,
@@ -56,13 +62,17 @@ export async function submitReport(
       },
       id,
     ),
-    routing: { role: routing.role, rule: routing.rule },
+    routing: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) },
     firstResponseDueAt: due.toISOString(),
+    unitId: reporterUnit?.id ?? deps.settings.centralUnitId,
+    sealedExclusions: deps.cipher.seal('content', { excluded: routing.excluded }, `${id}:exclusions`),
+    isOpen: true,
     history: [
       { at: now.toISOString(), actor: 'reporter', type: 'submitted' },
-      { at: now.toISOString(), actor: 'system', type: 'routed', detail: { role: routing.role, rule: routing.rule } },
+      { at: now.toISOString(), actor: 'system', type: 'routed', detail: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) } },
     ],
   };
+  await assignCase(deps, record, routing, now, { type: 'assigned', actor: 'system' });
 
   if (report.identity === 'anonymous') {
     const relayId = randomId(deps);
@@ -77,8 +87,9 @@ export async function submitReport(
     record.sealedReporter = deps.cipher.seal('identity', { userId: reporter.userId, name: reporter.name }, id);
   }
 
+  let created;
   try {
-    await deps.repos.cases.create(record);
+    created = await deps.repos.cases.create(record);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     // The same submission won a race on another instance: answer with that case.
@@ -86,6 +97,12 @@ export async function submitReport(
     const winner = await deps.repos.cases.get(id);
     if (!winner) throw error;
     return caseReceipt(winner.value, deps.pseudonyms, { duplicate: true, immediateDanger: report.immediateDanger === true });
+  }
+  try {
+    await flushCaseOutbox(deps, created);
+  } catch (error) {
+    // The case is stored with its messages inside; the outbox timer moves them later.
+    deps.logger.warn('outbox.flush_deferred', { errorName: error instanceof Error ? error.name : 'unknown' });
   }
   deps.logger.info('case.submitted', { route: routing.role, rule: routing.rule, kind: report.kind, identity: report.identity });
   return caseReceipt(record, deps.pseudonyms, { duplicate: false, immediateDanger: report.immediateDanger === true });

@@ -62,6 +62,11 @@ export class JsonDirectory implements OrganisationDirectory {
     return this.people.get(aadObjectId);
   }
 
+  /** Units without a parent (an organisation normally has one: its central unit). */
+  rootUnitIds(): string[] {
+    return [...this.units.values()].filter((unit) => unit.parentId === undefined).map((unit) => unit.id);
+  }
+
   /** The unit, synchronously. */
   unitById(unitId: string): Unit | undefined {
     return this.units.get(unitId);

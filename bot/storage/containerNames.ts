@@ -4,4 +4,5 @@ export const CONTAINER_NAMES = {
   cases: 'cases',
   conversationReferences: 'conversationReferences',
   relayAddresses: 'relayAddresses',
+  outbox: 'outbox',
 } as const;

@@ -1,10 +1,11 @@
 import { CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
-import type { CaseRecord, DraftRecord, Repositories, SealedRecord } from '../app/ports';
+import type { CaseRecord, DraftRecord, OutboxItem, Repositories, SealedRecord } from '../app/ports';
 import { ConfigurationError } from '../domain/errors';
 import { CONTAINER_NAMES } from './containerNames';
 import { CosmosDocumentContainer } from './cosmosDocumentContainer';
 import { DocumentCaseRepository } from './documentCaseRepository';
 import { DocumentDraftRepository } from './documentDraftRepository';
+import { DocumentOutboxRepository } from './documentOutboxRepository';
 import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
 
 /** How to reach the Cosmos DB account. */
@@ -39,12 +40,14 @@ export async function createCosmosRepositories(options: CosmosRepositoriesOption
     const cases = await openContainer<CaseRecord>(database, CONTAINER_NAMES.cases);
     const conversationReferences = await openContainer<SealedRecord>(database, CONTAINER_NAMES.conversationReferences);
     const relayAddresses = await openContainer<SealedRecord>(database, CONTAINER_NAMES.relayAddresses);
+    const outbox = await openContainer<OutboxItem>(database, CONTAINER_NAMES.outbox);
     let closed = false;
     return {
       drafts: new DocumentDraftRepository(drafts),
       cases: new DocumentCaseRepository(cases),
       conversationReferences: new DocumentSealedRecordRepository(conversationReferences),
       relayAddresses: new DocumentSealedRecordRepository(relayAddresses),
+      outbox: new DocumentOutboxRepository(outbox),
       async close() {
         if (closed) return;
         closed = true;

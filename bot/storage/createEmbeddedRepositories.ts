@@ -1,8 +1,9 @@
-import type { CaseRecord, DraftRecord, Repositories, SealedRecord } from '../app/ports';
+import type { CaseRecord, DraftRecord, OutboxItem, Repositories, SealedRecord } from '../app/ports';
 import { CONTAINER_NAMES } from './containerNames';
 import { acquireDirectoryLock } from './directoryLock';
 import { DocumentCaseRepository } from './documentCaseRepository';
 import { DocumentDraftRepository } from './documentDraftRepository';
+import { DocumentOutboxRepository } from './documentOutboxRepository';
 import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
 import { EmbeddedDocumentContainer } from './embeddedDocumentContainer';
 
@@ -33,12 +34,14 @@ export async function createEmbeddedRepositories(dataDir: string): Promise<Repos
     const cases = await openContainer<CaseRecord>(CONTAINER_NAMES.cases);
     const conversationReferences = await openContainer<SealedRecord>(CONTAINER_NAMES.conversationReferences);
     const relayAddresses = await openContainer<SealedRecord>(CONTAINER_NAMES.relayAddresses);
+    const outbox = await openContainer<OutboxItem>(CONTAINER_NAMES.outbox);
     let closing: Promise<void> | undefined;
     return {
       drafts: new DocumentDraftRepository(drafts),
       cases: new DocumentCaseRepository(cases),
       conversationReferences: new DocumentSealedRecordRepository(conversationReferences),
       relayAddresses: new DocumentSealedRecordRepository(relayAddresses),
+      outbox: new DocumentOutboxRepository(outbox),
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

@@ -39,4 +39,21 @@ export class DocumentCaseRepository implements CaseRepository {
     });
     return { items: result.items.map(({ value }) => value), continuationToken: result.continuationToken };
   }
+
+  async listWithPendingOutbox(limit: number): Promise<Versioned<CaseRecord>[]> {
+    const result = await this.container.query({ where: [{ field: 'pendingOutboxCount', op: '>', value: 0 }], limit: Math.min(Math.max(limit, 1), 100) });
+    return result.items;
+  }
+
+  listOpenByHandler(handlerKey: string, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>> {
+    return this.container.query({
+      where: [
+        { field: 'handlerKey', op: '=', value: handlerKey },
+        { field: 'isOpen', op: '=', value: true },
+      ],
+      orderBy: { field: 'receivedAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+  }
 }

@@ -1,9 +1,11 @@
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
-import { formatDate, t } from '../../cards/i18n';
+import { t } from '../../cards/i18n';
 import { checkAnonymousStatus } from '../app/checkAnonymousStatus';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
+import { reporterCaseDialog } from './caseDialogs';
 import { dialogCard } from './invokeResponses';
+import type { TurnIdentity } from './turnIdentity';
 
 const MAX_TYPED = 100;
 
@@ -12,8 +14,12 @@ export function fetchAnonymousStatusDialog(locale: Locale): object {
   return dialogCard(t(locale, 'dialog.anonymousStatusTitle'), renderAnonymousStatus({ locale }), 'medium');
 }
 
-/** `task/submit`: the state of the case when reference and secret match; one message for every mismatch. */
-export async function submitAnonymousStatusDialog(services: BotServices, locale: Locale, inputs: Record<string, unknown>): Promise<object> {
+/**
+ * `task/submit`: when reference and secret match, the case as the reporter sees it (state,
+ * messages, answer, withdraw, closing questions); one message for every mismatch.
+ */
+export async function submitAnonymousStatusDialog(services: BotServices, turn: TurnIdentity, inputs: Record<string, unknown>): Promise<object> {
+  const { locale } = turn;
   const reference = typeof inputs.reference === 'string' ? inputs.reference.slice(0, MAX_TYPED) : '';
   const secret = typeof inputs.secret === 'string' ? inputs.secret.slice(0, MAX_TYPED) : '';
   const title = t(locale, 'dialog.anonymousStatusTitle');
@@ -22,12 +28,5 @@ export async function submitAnonymousStatusDialog(services: BotServices, locale:
   }
   const summary = await checkAnonymousStatus(services, reference, secret);
   if (!summary) return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'referenceOrSecretWrong' }), 'medium');
-  return dialogCard(
-    title,
-    renderAnonymousStatus({
-      locale,
-      result: { reference: summary.reference, kind: summary.kind, state: summary.state, receivedOn: formatDate(new Date(summary.receivedAt), locale) },
-    }),
-    'medium',
-  );
+  return reporterCaseDialog(services, turn, { kind: 'secret', reference, secret }, secret);
 }

@@ -6,4 +6,6 @@ export interface BotServices extends IntakeDependencies {
   localMode: boolean;
   /** Makes correlation ids for errors shown to users. */
   correlationId(): string;
+  /** Delivers due proactive messages now, within a short time budget (what is left, the outbox timer sends). */
+  deliverSoon(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
 import { renderError } from '../../cards/error';
 import { toLocale } from '../domain/locale';
 import { runActivity, type BridgeRequest, type BridgeResponse } from './activityHttpBridge';
@@ -14,9 +14,7 @@ export interface TeamsEndpoint {
  * Builds the adapter and the bot. Without an app id (local mode) requests are not
  * authenticated; the configuration only allows that on loopback.
  */
-export function createTeamsEndpoint(services: BotServices, bot: { appId?: string; appPassword?: string; tenantId?: string }): TeamsEndpoint {
-  const authConfig: AuthConfiguration = bot.appId ? { clientId: bot.appId, clientSecret: bot.appPassword, tenantId: bot.tenantId } : {};
-  const adapter = new CloudAdapter(authConfig);
+export function createTeamsEndpoint(services: BotServices, adapter: CloudAdapter): TeamsEndpoint {
   adapter.onTurnError = async (context, error) => {
     const correlationId = services.correlationId();
     services.logger.error('turn.failed', { correlationId, activityType: context.activity.type, errorName: error instanceof Error ? error.name : typeof error });

@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { WIZARD_STEPS } from '../domain/report';
 
 const dialogActionSchema = z.object({
-  dialog: z.enum(['wizard', 'anonymousStatus']).optional(),
+  dialog: z
+    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw'])
+    .optional(),
   nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus']),
   draftId: z.string().max(64).optional(),
   step: z.enum(WIZARD_STEPS).optional(),
   goto: z.enum(WIZARD_STEPS).optional(),
   submissionId: z.string().max(64).optional(),
+  caseId: z.string().max(100).optional(),
+  reference: z.string().max(100).optional(),
+  secret: z.string().max(100).optional(),
 });
 
 export type ParsedDialogAction = z.infer<typeof dialogActionSchema>;

@@ -7,6 +7,7 @@ import { rememberConversation } from '../app/rememberConversation';
 import { DomainError, ForbiddenError } from '../domain/errors';
 import { toLocale, type Locale } from '../domain/locale';
 import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anonymousStatusDialog';
+import { fetchCaseDialog, submitCaseDialog } from './caseDialogs';
 import type { BotServices } from './botServices';
 import { readChatCommand } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
@@ -82,13 +83,15 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
   private async fetchDialog(turn: TurnIdentity, value: unknown): Promise<object> {
     const { action } = readDialogSubmit(value);
     if (action?.dialog === 'anonymousStatus') return fetchAnonymousStatusDialog(turn.locale);
+    if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
     return fetchWizardDialog(this.services, turn);
   }
 
-  private async submitDialog(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object> {
+  private async submitDialog(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object | undefined> {
     const { action, inputs } = readDialogSubmit(value);
     if (!action) return fetchWizardDialog(this.services, turn);
-    if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn.locale, inputs);
+    if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
+    if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
     if (action.nav === 'close' || action.nav === 'restart') return fetchWizardDialog(this.services, turn);
     return submitWizardDialog(this.services, context, turn, { ...action, nav: action.nav }, inputs);
   }
@@ -102,18 +105,29 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     return handler.handle(this.services, context, turn, data);
   }
 
+  /** Sends the messages the turn caused (to handlers, reporters) now; what does not go in time, the outbox timer sends. */
+  private async deliverSoon(): Promise<void> {
+    try {
+      await this.services.deliverSoon();
+    } catch (error) {
+      this.services.logger.warn('outbox.deliver_soon_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+
   /**
    * Runs an invoke: identifies the user, remembers their chat, and turns any failure into a
    * friendly card in their language with a correlation id (never the error's own text).
    */
-  private async guarded(context: TurnContext, kind: 'dialog' | 'card', run: (turn: TurnIdentity) => Promise<object>): Promise<InvokeResponse> {
+  private async guarded(context: TurnContext, kind: 'dialog' | 'card', run: (turn: TurnIdentity) => Promise<object | undefined>): Promise<InvokeResponse> {
     let locale: Locale = toLocale(context.activity.locale);
     try {
       const turn = turnIdentity(context, this.services.localMode);
       locale = turn.locale;
       if (!turn.personal) throw new ForbiddenError('intake outside the personal chat');
       await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
-      return { status: 200, body: await run(turn) };
+      const body = await run(turn);
+      await this.deliverSoon();
+      return { status: 200, body };
     } catch (error) {
       const correlationId = this.services.correlationId();
       const messageKey = error instanceof DomainError ? error.messageKey : 'generic';

@@ -140,3 +140,15 @@ export function bodyOf(card: object): Record<string, unknown>[] {
 export function textIn(element: unknown): string {
   return visibleTexts(element as object).join('\n');
 }
+
+/** The element right after the input with this id in its container: where its error message must be. */
+export function elementAfterInput(card: object, id: string): Record<string, unknown> | undefined {
+  for (const item of allObjects(card)) {
+    for (const list of Object.values(item)) {
+      if (!Array.isArray(list)) continue;
+      const index = list.findIndex((element) => typeof element === 'object' && element !== null && (element as { id?: unknown }).id === id);
+      if (index >= 0) return list[index + 1] as Record<string, unknown> | undefined;
+    }
+  }
+  return undefined;
+}

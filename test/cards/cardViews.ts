@@ -17,6 +17,7 @@ import type { WizardStepView } from '../../cards/views';
 import { renderWelcome } from '../../cards/welcome';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';
+import { caseCards } from './caseCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
 
@@ -94,6 +95,8 @@ export interface RenderedCase {
   /** Where the card is shown: chat messages are kept by Teams, dialogs are not. */
   surface: 'dialog' | 'chat';
   wizard: boolean;
+  /** The template it was rendered from, where a rule depends on the card (e.g. the one chat card with inputs). */
+  template?: string;
 }
 
 function wizardCases(locale: Locale): RenderedCase[] {
@@ -190,5 +193,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale)]);
 }

@@ -3,6 +3,12 @@ import { actions, adaptiveCardsProblems, inputs, MAX_CARD_BYTES, schemaErrors, s
 import { everyRenderedCard } from './cardViews';
 
 const CARDS = everyRenderedCard();
+
+/** Verbs a chat card may use (`ChatVerb` and `CaseVerb` in cards/views.ts). */
+const CHAT_VERBS = ['showMyCases', 'showWelcome', 'acknowledgeCase', 'refreshCase', 'giveFeedback'];
+
+/** Teams shows user-specific views to at most 60 users. */
+const MAX_REFRESH_USERS = 60;
 const REPORT_FIELDS = new Set<string>(Object.values(STEP_FIELDS).flat());
 
 describe.each(CARDS.map((c) => [c.name, c] as const))('%s', (_name, rendered) => {
@@ -33,23 +39,35 @@ describe.each(CARDS.map((c) => [c.name, c] as const))('%s', (_name, rendered) =>
     else expect(card.msteams).toBeUndefined();
   });
 
-  it('when it has Action.Submit buttons, then each carries vm.nav', () => {
+  it('when it has Action.Submit buttons, then each carries vm.nav or opens a dialog', () => {
     for (const action of actions(card).filter((a) => a.type === 'Action.Submit')) {
-      expect(vmOf(action).nav).toEqual(expect.any(String));
+      const data = action.data as { msteams?: { type?: string } } | undefined;
+      const opensDialog = data?.msteams?.type === 'task/fetch' && typeof vmOf(action).dialog === 'string';
+      expect(opensDialog || typeof vmOf(action).nav === 'string').toBe(true);
     }
   });
 
-  it('when it is a chat card, then its buttons open a dialog or use a chat verb, and never refresh', () => {
+  it('when it is a chat card, then its buttons open a dialog or use a chat verb, and only the task card refreshes', () => {
     if (rendered.surface !== 'chat') return;
-    expect(card.refresh).toBeUndefined();
+    if (rendered.template === 'handlerTask') {
+      expect(card.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'refreshCase' }, userIds: [expect.any(String)] });
+      expect(((card.refresh as { userIds: string[] }).userIds).length).toBeLessThanOrEqual(MAX_REFRESH_USERS);
+    } else {
+      expect(card.refresh).toBeUndefined();
+    }
     for (const action of actions(card)) {
-      if (action.type === 'Action.Execute') expect(['showMyCases', 'showWelcome']).toContain(action.verb);
+      if (action.type === 'Action.Execute') expect(CHAT_VERBS).toContain(action.verb);
       else expect(action.data).toMatchObject({ msteams: { type: 'task/fetch' }, vm: { dialog: expect.any(String), nav: 'next' } });
     }
   });
 
-  it('when it is a chat card, then it has no inputs', () => {
-    if (rendered.surface === 'chat') expect(inputs(card)).toEqual([]);
+  it('when it is a chat card, then it has no inputs; only the feedback card has its two 1–5 questions', () => {
+    if (rendered.surface !== 'chat') return;
+    if (rendered.template === 'feedback') {
+      for (const input of inputs(card)) expect(['takenSeriously', 'wouldReportAgain']).toContain(input.id);
+    } else {
+      expect(inputs(card)).toEqual([]);
+    }
   });
 
   it('when it is a wizard card, then every input id is a ReportAnswers field and every button names the dialog and draft', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DESCRIPTION_MAX_LENGTH, LOCATION_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH } from '../../bot/domain/report';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
 import { inputs, schemaErrors } from './cardChecks';
 
 const CARDS_DIR = path.join(__dirname, '../../cards');
@@ -13,7 +14,25 @@ const TEMPLATES = fs
 describe('card templates', () => {
   it('when the cards folder is read, then there is a template for every card', () => {
     expect(TEMPLATES.map(([file]) => file).sort()).toEqual(
-      ['anonymousStatus', 'chatReceipt', 'dangerHelp', 'dialogReceipt', 'error', 'myCases', 'notice', 'welcome', 'wizardReview', 'wizardStep'].map(
+      [
+        'anonymousStatus',
+        'caseDetails',
+        'chatReceipt',
+        'dangerHelp',
+        'dialogReceipt',
+        'error',
+        'feedback',
+        'handlerAction',
+        'handlerTask',
+        'myCases',
+        'notice',
+        'reporterCase',
+        'reporterNotice',
+        'welcome',
+        'withdraw',
+        'wizardReview',
+        'wizardStep',
+      ].map(
         (name) => `${name}.card.json`,
       ),
     );
@@ -39,6 +58,7 @@ describe('card templates', () => {
         if (input.id === 'description') expect(input.maxLength).toBe(DESCRIPTION_MAX_LENGTH);
         if (input.id === 'involved') expect(input.maxLength).toBe(SHORT_TEXT_MAX_LENGTH);
         if (input.id === 'location') expect(input.maxLength).toBe(LOCATION_MAX_LENGTH);
+        if (['message', 'answer', 'information'].includes(input.id as string)) expect(input.maxLength).toBe(CASE_MESSAGE_MAX_LENGTH);
       }
     });
   });

@@ -83,7 +83,7 @@ describe.each(['embedded', 'cosmos'] as const)('anonymous and confidential repor
 
   let anonymousReceipt = '';
 
-  it('when an anonymous report is submitted, then the dialog shows the reference and a follow-up secret, and nothing at all is posted in the chat', async () => {
+  it('when an anonymous report is submitted, then the dialog shows the reference and a follow-up secret, nothing is posted in the reporter chat, and the handler card holds no content', async () => {
     bot.connector.clear();
     await bot.send(personalMessage(reporter, bot.connector.serviceUrl, 'hallo'));
     bot.connector.clear();
@@ -91,7 +91,9 @@ describe.each(['embedded', 'cosmos'] as const)('anonymous and confidential repor
     anonymousReceipt = textIn(dialogCardOf(await submitReview(bot, reporter, review)));
     expect(anonymousReceipt).toMatch(REFERENCE);
     expect(anonymousReceipt).toMatch(SECRET);
-    expect(bot.connector.sent).toEqual([]);
+    expect(bot.connector.sent.filter((item) => item.conversationId === personalConversationId(reporter))).toEqual([]);
+    const everythingSent = bot.connector.sentText();
+    for (const typed of ['Vermeulen', 'Bernhardkazerne', 'herhaaldelijk aan', reporter.name, reporter.aadObjectId]) expect(everythingSent).not.toContain(typed);
   });
 
   it('when a confidential report is submitted, then the chat receipt carries the reference only', async () => {

@@ -69,7 +69,7 @@ describe('report intake through POST /api/messages (Teams-shaped activities, fak
 
     const stored = readEmbeddedDocuments<CaseRecord>(bot.dataDir, 'cases').find((item) => item.reference === reference);
     expect(stored).toMatchObject({ kind: 'report', identity: 'named', categories: ['bullying', 'discrimination'], state: 'submitted', locale: 'nl' });
-    expect(stored!.history.map((event) => event.type)).toEqual(['submitted', 'routed']);
+    expect(stored!.history.map((event) => event.type)).toEqual(['submitted', 'routed', 'assigned']);
 
     const chatCards = bot.connector.cardsSentTo(personalConversationId(anna));
     expect(chatCards).toHaveLength(1);

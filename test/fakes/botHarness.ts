@@ -39,10 +39,20 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
   const connector = options.connector ?? (await new FakeBotConnector().start());
   const clock = options.clock ?? new ManualClock('2026-11-30T09:00:00Z');
   const logs: string[] = [];
+  const sleeps: number[] = [];
   const configure = (env: NodeJS.ProcessEnv | undefined) =>
-    resetApplication({ env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', ...env }, clock, logSink: (line) => logs.push(line) });
+    resetApplication({
+      env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', OUTBOX_SCHEDULE: '0 * * * * *', BOT_SERVICE_URL: connector.serviceUrl, ...env },
+      clock,
+      logSink: (line) => logs.push(line),
+      // Back-off waits are recorded, not waited: no test depends on real time passing.
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
   await configure(options.env);
   process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
+  process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
   const host = await startLocalHost({ port: 0, startTimers: false });
 
   const sendRaw = async (body: string, headers: Record<string, string> = {}) => {

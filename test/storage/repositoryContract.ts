@@ -4,6 +4,7 @@
  */
 import type { CaseRecord, Page, PageRequest, Repositories } from '../../bot/app/ports';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
+import { anOutboxItem } from './outboxFixtures';
 import { aCase, aDraft, aKey, aSealedRecord, anAnonymousCase, at } from './storageFixtures';
 
 /** A fresh, empty store and how to dispose of it. */
@@ -248,6 +249,91 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
 
         await expect(repos.conversationReferences.get('shared-id')).resolves.toBeUndefined();
         await expect(repos.relayAddresses.get('shared-id')).resolves.toEqual(relay);
+      });
+    });
+
+    describe('outbox', () => {
+      it('when an item is enqueued twice, then the second enqueue is false and the first item stays as it was', async () => {
+        const item = anOutboxItem();
+        await expect(repos.outbox.enqueue(item)).resolves.toBe(true);
+        const stored = await repos.outbox.get(item.id);
+        expect(stored?.value).toEqual(item);
+
+        await expect(repos.outbox.enqueue({ ...item, createdAt: at(5), notBefore: at(5) })).resolves.toBe(false);
+        await expect(repos.outbox.get(item.id)).resolves.toEqual(stored);
+      });
+
+      it('when items are pending, sending, sent, failed and uncertain, then listDue returns the due pending and the lapsed sending ones, oldest first', async () => {
+        const now = at(30);
+        const items = [
+          anOutboxItem({ id: 'pending-due-early', createdAt: at(1), notBefore: at(1) }),
+          anOutboxItem({ id: 'lapsed-exactly', createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(30) }),
+          anOutboxItem({ id: 'pending-due-exactly', createdAt: at(3), notBefore: at(30) }),
+          anOutboxItem({ id: 'pending-later', createdAt: at(4), notBefore: at(31) }),
+          anOutboxItem({ id: 'sending-live', createdAt: at(5), status: 'sending', attempts: 1, leaseUntil: at(31) }),
+          anOutboxItem({ id: 'lapsed-earlier', createdAt: at(6), status: 'sending', attempts: 2, leaseUntil: at(10) }),
+          anOutboxItem({ id: 'sent', createdAt: at(7), status: 'sent', attempts: 1, sentAt: at(8), activityId: 'activity-1' }),
+          anOutboxItem({ id: 'failed', createdAt: at(8), status: 'failed', attempts: 1, lastError: '403' }),
+          anOutboxItem({ id: 'uncertain', createdAt: at(9), status: 'uncertain', attempts: 1 }),
+          anOutboxItem({ id: 'pending-due-newest', createdAt: at(10), notBefore: at(0) }),
+        ];
+        // Stored in reverse, so the order must come from createdAt.
+        for (const item of [...items].reverse()) await repos.outbox.enqueue(item);
+
+        const due = await repos.outbox.listDue(now, 50);
+
+        expect(due.map(({ value }) => value.id)).toEqual(['pending-due-early', 'lapsed-exactly', 'pending-due-exactly', 'lapsed-earlier', 'pending-due-newest']);
+        const stored = await repos.outbox.get('lapsed-earlier');
+        expect(due[3]).toEqual(stored);
+      });
+
+      it('when more items are due than the limit, then the oldest of both kinds together come back', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-3', createdAt: at(3) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'lapsed-2', createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(5) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-1', createdAt: at(1) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'lapsed-4', createdAt: at(4), status: 'sending', attempts: 1, leaseUntil: at(5) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-5', createdAt: at(5) }));
+
+        const due = await repos.outbox.listDue(at(20), 3);
+
+        expect(due.map(({ value }) => value.id)).toEqual(['pending-1', 'lapsed-2', 'pending-3']);
+      });
+
+      it('when listDue is asked with a horizon far ahead, then every pending and claimed item comes back, and no finished one', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-tomorrow', createdAt: at(1), notBefore: '2025-03-02T09:00:00.000Z' }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'sending-live', createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(50) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'sent', createdAt: at(3), status: 'sent', attempts: 1 }));
+
+        const open = await repos.outbox.listDue('9999-12-31T23:59:59.999Z', 10);
+
+        expect(open.map(({ value }) => value.id)).toEqual(['pending-tomorrow', 'sending-live']);
+      });
+
+      it('when nothing is due, then listDue is empty', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ notBefore: at(45) }));
+        await expect(repos.outbox.listDue(at(44), 10)).resolves.toEqual([]);
+      });
+
+      it('when an item is claimed with its etag, then a second claim with the old etag is a ConcurrencyError and the first claim stays', async () => {
+        await repos.outbox.enqueue(anOutboxItem());
+        const read = await repos.outbox.get(anOutboxItem().id);
+        const claimed = await repos.outbox.replace({ ...read!.value, status: 'sending', attempts: 1, leaseUntil: at(2) }, read!.etag);
+        expect(claimed.etag).not.toBe(read!.etag);
+
+        await expect(repos.outbox.replace({ ...read!.value, status: 'sending', attempts: 1, leaseUntil: at(3) }, read!.etag)).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(repos.outbox.get(read!.value.id)).resolves.toEqual(claimed);
+      });
+
+      it('when an item is replaced without its lease, then the stored item has no lease either', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ status: 'sending', attempts: 1, leaseUntil: at(2) }));
+        const read = await repos.outbox.get(anOutboxItem().id);
+        const { leaseUntil: _lease, ...rest } = read!.value;
+
+        await repos.outbox.replace({ ...rest, status: 'sent', sentAt: at(1), activityId: 'activity-9' }, read!.etag);
+
+        const sent = await repos.outbox.get(read!.value.id);
+        expect(sent?.value).toEqual({ ...rest, status: 'sent', sentAt: at(1), activityId: 'activity-9' });
+        expect(sent?.value).not.toHaveProperty('leaseUntil');
       });
     });
   });

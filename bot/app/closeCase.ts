@@ -1,0 +1,40 @@
+import { CASE_OUTCOMES, nextState, type CaseOutcome } from '../domain/caseLifecycle';
+import { ValidationError } from '../domain/errors';
+import { assertAssignedHandler } from './caseAccess';
+import { appendCaseMessage, readMessageText } from './caseMessages';
+import type { CaseDependencies } from './intakeDependencies';
+import { notifyReporter } from './notifyReporter';
+import type { CaseRecord } from './ports';
+import { updateCase } from './updateCase';
+
+const HANDLER_OUTCOMES = CASE_OUTCOMES.filter((outcome) => outcome !== 'withdrawn');
+
+/** The handler closes the case with an outcome and a message; the reporter is told and asked the two closing questions. */
+export async function closeCase(deps: CaseDependencies, caseId: string, handlerUserId: string, outcome: unknown, typed: unknown): Promise<CaseRecord> {
+  const errors: Record<string, string> = {};
+  if (typeof outcome !== 'string' || !(HANDLER_OUTCOMES as readonly string[]).includes(outcome)) errors.outcome = 'pickOutcome';
+  let text = '';
+  try {
+    text = readMessageText(typed, 'message');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(errors, error.fields);
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const { record } = await updateCase(deps, caseId, (record, now) => {
+    assertAssignedHandler(deps, record, handlerUserId);
+    const at = now.toISOString();
+    record.state = nextState(record.state, 'close', { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined });
+    record.outcome = outcome as CaseOutcome;
+    record.closedAt = at;
+    record.isOpen = false;
+    record.openQuestion = false;
+    appendCaseMessage(deps, record, { from: 'handler', kind: 'closing', at, text });
+    record.history.push({ at, actor: record.handlerKey!, type: 'closed', detail: { outcome: outcome as string } });
+    notifyReporter(deps, record, 'closed', now);
+    return { record, result: undefined };
+  });
+  deps.logger.info('case.closed', { outcome: record.outcome });
+  return record;
+}

@@ -1,0 +1,17 @@
+import type { Locale } from '../domain/locale';
+
+/** News for a handler, shown on their task card. */
+export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn';
+
+/** What happened, as told to a reporter (no content, no names). */
+export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late';
+
+/**
+ * What a proactive message is about: stored (sealed) in the outbox and turned into a card by the
+ * Teams layer at delivery, from the case as it is then. Intents for anonymous reporters carry
+ * neither case id nor reference, so nothing in their chat links them to the case.
+ */
+export type NotificationIntent =
+  | { type: 'handlerTask'; caseId: string; news: HandlerNews; locale: Locale }
+  | { type: 'reporterNotice'; event: ReporterEvent; locale: Locale; caseId?: string; reference?: string; role?: string }
+  | { type: 'feedback'; caseId: string; reference: string; locale: Locale };

@@ -1,0 +1,24 @@
+import { findReporterCase, type ReporterCredentials } from './caseAccess';
+import { readCaseMessages } from './caseMessages';
+import type { CaseDependencies } from './intakeDependencies';
+import type { CaseMessage, CaseRecord } from './ports';
+
+/** What a reporter sees of their own case: state and the messages, never the handler's name. */
+export interface ReporterCase {
+  record: CaseRecord;
+  messages: CaseMessage[];
+  openQuestion: boolean;
+  canWithdraw: boolean;
+  askFeedback: boolean;
+}
+
+export async function openReporterCase(deps: CaseDependencies, credentials: ReporterCredentials): Promise<ReporterCase> {
+  const { value: record } = await findReporterCase(deps, credentials);
+  return {
+    record,
+    messages: readCaseMessages(deps, record),
+    openQuestion: record.openQuestion === true,
+    canWithdraw: record.state !== 'closed',
+    askFeedback: record.state === 'closed' && record.feedback === undefined,
+  };
+}

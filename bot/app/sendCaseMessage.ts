@@ -1,0 +1,40 @@
+import { nextState } from '../domain/caseLifecycle';
+import { assertAssignedHandler } from './caseAccess';
+import { appendCaseMessage, readMessageText } from './caseMessages';
+import type { CaseDependencies } from './intakeDependencies';
+import { notifyReporter } from './notifyReporter';
+import type { CaseRecord } from './ports';
+import { updateCase } from './updateCase';
+
+/**
+ * The handler sends the reporter an update or asks a question. The text is sealed in the case;
+ * the reporter's chat only gets a notice with a button that opens it in a dialog. A first update
+ * also counts as the acknowledgement.
+ */
+export async function sendCaseMessage(
+  deps: CaseDependencies,
+  caseId: string,
+  handlerUserId: string,
+  kind: 'update' | 'question',
+  typed: unknown,
+): Promise<CaseRecord> {
+  const text = readMessageText(typed, 'message');
+  const { record } = await updateCase(deps, caseId, (record, now) => {
+    assertAssignedHandler(deps, record, handlerUserId);
+    const at = now.toISOString();
+    const context = { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined };
+    const state = nextState(record.state, kind === 'update' ? 'sendUpdate' : 'askQuestion', context);
+    if (record.state === 'submitted') {
+      record.acknowledgedAt = at;
+      record.history.push({ at, actor: record.handlerKey!, type: 'acknowledged' });
+    }
+    record.state = state;
+    appendCaseMessage(deps, record, { from: 'handler', kind, at, text });
+    if (kind === 'question') record.openQuestion = true;
+    record.history.push({ at, actor: record.handlerKey!, type: kind === 'update' ? 'update_sent' : 'question_asked' });
+    notifyReporter(deps, record, kind, now);
+    return { record, result: undefined };
+  });
+  deps.logger.info(kind === 'update' ? 'case.update_sent' : 'case.question_asked');
+  return record;
+}

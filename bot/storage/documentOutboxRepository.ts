@@ -1,0 +1,57 @@
+import type { OutboxItem, OutboxRepository, Versioned } from '../app/ports';
+import { ConflictError } from '../domain/errors';
+import type { DocumentContainer, QuerySpec } from './documentContainer';
+import { pageSize } from './pageSize';
+
+/**
+ * The outbox as documents: one document per message, keyed by its deterministic id, replaced as
+ * a whole with its ETag (claims and state changes are compare-and-swap, so two delivery runs
+ * cannot both claim one message). Times are ISO strings compared as strings, so they must all
+ * be `Date.prototype.toISOString()` output (UTC, milliseconds).
+ */
+export class DocumentOutboxRepository implements OutboxRepository {
+  constructor(private readonly container: DocumentContainer<OutboxItem>) {}
+
+  /** Creating (never upserting) is what makes a second enqueue of the same id harmless. */
+  async enqueue(item: OutboxItem): Promise<boolean> {
+    try {
+      await this.container.create(item);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  get(id: string): Promise<Versioned<OutboxItem> | undefined> {
+    return this.container.read(id);
+  }
+
+  /** ConcurrencyError if the item changed since `etag`; NotFoundError if it is gone. */
+  replace(item: OutboxItem, etag: string): Promise<Versioned<OutboxItem>> {
+    return this.container.replace(item, etag);
+  }
+
+  /**
+   * Two queries, each served by the index on `status` plus a time field, so sent and failed
+   * items (the bulk of the container over time) are never read. Each returns the oldest `limit`
+   * of its kind; the oldest `limit` of both together are therefore among them. `limit` is
+   * clamped to 1…100 like every page.
+   */
+  async listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]> {
+    const size = pageSize({ limit });
+    const byCreation = (where: QuerySpec<OutboxItem>['where']): QuerySpec<OutboxItem> => ({ where, orderBy: { field: 'createdAt', direction: 'ASC' }, limit: size });
+    const [pending, lapsed] = await Promise.all([
+      this.container.query(byCreation([{ field: 'status', op: '=', value: 'pending' }, { field: 'notBefore', op: '<=', value: now }])),
+      this.container.query(byCreation([{ field: 'status', op: '=', value: 'sending' }, { field: 'leaseUntil', op: '<=', value: now }])),
+    ]);
+    return [...pending.items, ...lapsed.items].sort(byCreatedAt).slice(0, size);
+  }
+}
+
+/** Creation order, ties broken by id so the order is total and the same on every backend. */
+function byCreatedAt(a: Versioned<OutboxItem>, b: Versioned<OutboxItem>): number {
+  if (a.value.createdAt !== b.value.createdAt) return a.value.createdAt < b.value.createdAt ? -1 : 1;
+  if (a.value.id === b.value.id) return 0;
+  return a.value.id < b.value.id ? -1 : 1;
+}

@@ -1,0 +1,171 @@
+import { renderCaseDetails } from '../../cards/caseDetails';
+import { formatDate, formatDateTime, t } from '../../cards/i18n';
+import { renderHandlerAction } from '../../cards/handlerAction';
+import { renderReporterCase } from '../../cards/reporterCase';
+import type { CaseMessageLine, CloseOutcome, HandlerActionView, HandlerRoleName } from '../../cards/views';
+import { renderWithdraw } from '../../cards/withdraw';
+import { assertAssignedHandler, type ReporterCredentials } from '../app/caseAccess';
+import { closeCase } from '../app/closeCase';
+import { giveFeedback } from '../app/giveFeedback';
+import { openCaseDetails } from '../app/openCaseDetails';
+import { openReporterCase } from '../app/openReporterCase';
+import type { CaseMessage } from '../app/ports';
+import { reassignCase } from '../app/reassignCase';
+import { replyAsReporter } from '../app/replyAsReporter';
+import { sendCaseMessage } from '../app/sendCaseMessage';
+import { withdrawCase } from '../app/withdrawCase';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { Locale } from '../domain/locale';
+import type { BotServices } from './botServices';
+import type { ParsedDialogAction } from './dialogAction';
+import { dialogCard, dialogMessage } from './invokeResponses';
+import type { TurnIdentity } from './turnIdentity';
+
+const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close' } as const;
+type HandlerForm = keyof typeof HANDLER_FORMS;
+
+function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
+  return dialog !== undefined && dialog in HANDLER_FORMS;
+}
+
+/** Reporter credentials from a dialog's data: reference + secret for anonymous reporters, else the Teams user and case id. */
+export function reporterCredentials(turn: TurnIdentity, action: ParsedDialogAction): ReporterCredentials {
+  if (action.reference && action.secret) return { kind: 'secret', reference: action.reference, secret: action.secret };
+  if (!action.caseId) throw new NotFoundError('no case in the dialog');
+  return { kind: 'user', userId: turn.reporter.userId, caseId: action.caseId };
+}
+
+/** `task/fetch` of a case dialog: the content for the handler, a handler form, or the reporter's view. */
+export async function fetchCaseDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction): Promise<object> {
+  const { locale } = turn;
+  if (action.dialog === 'caseDetails') return caseDetailsDialog(services, turn, action.caseId ?? '');
+  if (isHandlerForm(action.dialog)) {
+    const stored = await services.repos.cases.get(action.caseId ?? '');
+    if (!stored) throw new NotFoundError('case');
+    assertAssignedHandler(services, stored.value, turn.reporter.userId);
+    return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], errors: {} });
+  }
+  if (action.dialog === 'caseWithdraw') {
+    const { record } = await openReporterCase(services, reporterCredentials(turn, action));
+    return dialogCard(t(locale, 'dialog.reporterCaseTitle'), renderWithdraw({ locale, caseId: action.secret ? undefined : record.id, reference: record.reference, secret: action.secret }), 'medium');
+  }
+  return reporterCaseDialog(services, turn, reporterCredentials(turn, action), action.secret);
+}
+
+/** `task/submit` of a case dialog. Invalid input re-shows the form with the message next to the field and what was typed kept. */
+export async function submitCaseDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object | undefined> {
+  const { locale } = turn;
+  if (action.nav === 'close') return undefined;
+  const userId = turn.reporter.userId;
+  const caseId = action.caseId ?? '';
+
+  if (isHandlerForm(action.dialog)) {
+    const form = HANDLER_FORMS[action.dialog];
+    try {
+      if (form === 'update' || form === 'question') await sendCaseMessage(services, caseId, userId, form, inputs.message);
+      if (form === 'reassign') await reassignCase(services, caseId, userId, { role: inputs.targetRole }, inputs.message);
+      if (form === 'close') await closeCase(services, caseId, userId, inputs.outcome, inputs.message);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const stored = await services.repos.cases.get(caseId);
+      return handlerForm(locale, {
+        caseId,
+        reference: stored?.value.reference ?? '',
+        action: form,
+        message: typeof inputs.message === 'string' ? inputs.message.slice(0, 4_000) : undefined,
+        targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRoleName) : undefined,
+        outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as CloseOutcome) : undefined,
+        errors: error.fields as HandlerActionView['errors'],
+      });
+    }
+    const done = { update: 'handler.done.updateSent', question: 'handler.done.questionSent', reassign: 'handler.done.reassigned', close: 'handler.done.closed' } as const;
+    return dialogMessage(t(locale, done[form]));
+  }
+
+  const credentials = reporterCredentials(turn, action);
+  if (action.dialog === 'caseWithdraw') {
+    if (action.nav !== 'submit') return fetchCaseDialog(services, turn, action);
+    await withdrawCase(services, credentials);
+    return dialogMessage(t(locale, 'reporter.withdrawn'));
+  }
+
+  // caseMessages: an answer or added information, and/or the closing questions.
+  const view = await openReporterCase(services, credentials);
+  const field = view.openQuestion ? 'answer' : 'information';
+  const typed = typeof inputs[field] === 'string' ? (inputs[field] as string) : '';
+  try {
+    if (view.askFeedback && (inputs.takenSeriously !== undefined || inputs.wouldReportAgain !== undefined)) {
+      await giveFeedback(services, credentials, { takenSeriously: inputs.takenSeriously, wouldReportAgain: inputs.wouldReportAgain });
+    }
+    if (typed.trim() !== '') await replyAsReporter(services, credentials, field, typed);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return reporterCaseDialog(services, turn, credentials, action.secret, { errors: error.fields, typed: { [field]: typed } });
+  }
+  return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: 'reporter.sent' });
+}
+
+async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, caseId: string): Promise<object> {
+  const { locale } = turn;
+  const details = await openCaseDetails(services, caseId, turn.reporter.userId);
+  const record = details.record;
+  return dialogCard(
+    t(locale, 'dialog.caseTitle'),
+    renderCaseDetails({
+      locale,
+      caseId: record.id,
+      reference: record.reference,
+      kind: record.kind,
+      identity: record.identity,
+      state: record.state,
+      categories: details.categories,
+      receivedOn: formatDate(new Date(record.receivedAt), locale),
+      reporterName: details.reporterName,
+      involved: details.involved,
+      incidentDate: details.incidentDate,
+      location: details.location,
+      description: details.description,
+      wantsCounsellorContact: details.wantsCounsellorContact,
+      immediateDanger: details.immediateDanger,
+      routingReasonKey: `routing.${record.routing?.rule ?? 'r8_line'}`,
+      messages: messageLines(details.messages, locale),
+      history: details.history.map((event) => ({ at: formatDateTime(new Date(event.at), locale), eventKey: `history.${event.type}` })),
+    }),
+  );
+}
+
+function handlerForm(locale: Locale, view: Omit<HandlerActionView, 'locale'>): object {
+  return dialogCard(t(locale, 'dialog.caseTitle'), renderHandlerAction({ locale, ...view }), 'medium');
+}
+
+/** The reporter's case in a dialog (after reference + secret, for anonymous reporters). */
+export async function reporterCaseDialog(
+  services: BotServices,
+  turn: TurnIdentity,
+  credentials: ReporterCredentials,
+  secret: string | undefined,
+  extra: { errors?: Record<string, string>; typed?: Record<string, string>; doneKey?: string } = {},
+): Promise<object> {
+  const { locale } = turn;
+  const view = await openReporterCase(services, credentials);
+  return dialogCard(
+    t(locale, 'dialog.reporterCaseTitle'),
+    renderReporterCase({
+      locale,
+      caseId: secret ? undefined : view.record.id,
+      reference: view.record.reference,
+      secret,
+      state: view.record.state,
+      messages: messageLines(view.messages, locale),
+      openQuestion: view.openQuestion,
+      canWithdraw: view.canWithdraw,
+      askFeedback: view.askFeedback,
+      errors: (extra.errors ?? {}) as never,
+      doneKey: extra.doneKey,
+    }),
+  );
+}
+
+function messageLines(messages: CaseMessage[], locale: Locale): CaseMessageLine[] {
+  return messages.map((message) => ({ from: message.from, kind: message.kind, at: formatDateTime(new Date(message.at), locale), text: message.text }));
+}

@@ -1,0 +1,37 @@
+import { formatDate, formatDateTime } from '../../cards/i18n';
+import type { HandlerRoleName, HandlerTaskView } from '../../cards/views';
+import { openHandler } from '../app/caseParties';
+import type { CaseRecord } from '../app/ports';
+import type { Locale } from '../domain/locale';
+import type { BotServices } from './botServices';
+
+/**
+ * The task card's data for a case. `handlerMri` (see userMri) goes into `refresh.userIds`.
+ *
+ * As it is now: reference, kind, identity mode, state and
+ * deadline — no content. `viewerUserId` other than the handler gets the "not for you" version.
+ */
+export function handlerTaskView(
+  services: BotServices,
+  record: CaseRecord,
+  locale: Locale,
+  options: { viewerUserId?: string; doneKey?: string; handlerMri?: string } = {},
+): HandlerTaskView {
+  const handler = openHandler(services, record);
+  const now = services.clock.now();
+  const due = record.firstResponseDueAt && record.state === 'submitted' ? new Date(record.firstResponseDueAt) : undefined;
+  return {
+    locale,
+    caseId: record.id,
+    reference: record.reference,
+    kind: record.kind,
+    identity: record.identity,
+    state: record.state,
+    role: (record.assignment?.role ?? 'meldpunt') as HandlerRoleName,
+    receivedOn: formatDate(new Date(record.receivedAt), locale),
+    deadlines: due ? [{ labelKey: 'clocks.acknowledge', due: formatDateTime(due, locale), overdue: due.getTime() < now.getTime() }] : [],
+    handlerUserId: options.handlerMri ?? (handler ? `8:orgid:${handler.userId}` : ''),
+    notForYou: options.viewerUserId !== undefined && options.viewerUserId !== handler?.userId,
+    doneKey: options.doneKey,
+  };
+}

@@ -1,0 +1,45 @@
+import { renderFeedback } from '../../cards/feedback';
+import { renderHandlerTask } from '../../cards/handlerTask';
+import { renderReporterNotice } from '../../cards/reporterNotice';
+import type { HandlerRoleName } from '../../cards/views';
+import type { NotificationIntent } from '../app/notificationIntent';
+import type { BotServices } from './botServices';
+import { handlerTaskView } from './handlerTaskView';
+import { userMri } from './userMri';
+import { openHandler } from '../app/caseParties';
+
+const NEWS_KEYS = {
+  assigned: undefined,
+  answered: 'handler.news.answered',
+  information: 'handler.news.information',
+  withdrawn: 'handler.news.withdrawn',
+} as const;
+
+/**
+ * Turns an outbox intent into the card to send, from the case as it is at delivery. Returns
+ * undefined when there is nothing to send any more (the case is gone).
+ */
+export async function renderNotification(services: BotServices, payload: unknown): Promise<object | undefined> {
+  const intent = (payload as { intent?: NotificationIntent }).intent;
+  if (!intent) return undefined;
+  switch (intent.type) {
+    case 'handlerTask': {
+      const stored = await services.repos.cases.get(intent.caseId);
+      if (!stored) return undefined;
+      const handler = openHandler(services, stored.value);
+      const handlerMri = handler ? await userMri(services, handler.userId) : undefined;
+      return renderHandlerTask(handlerTaskView(services, stored.value, intent.locale, { doneKey: NEWS_KEYS[intent.news], handlerMri }));
+    }
+    case 'reporterNotice':
+      return renderReporterNotice({
+        locale: intent.locale,
+        event: intent.event,
+        anonymous: intent.caseId === undefined,
+        reference: intent.reference,
+        caseId: intent.caseId,
+        role: intent.role as HandlerRoleName | undefined,
+      });
+    case 'feedback':
+      return renderFeedback({ locale: intent.locale, caseId: intent.caseId, reference: intent.reference, answered: false });
+  }
+}

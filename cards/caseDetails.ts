@@ -1,0 +1,100 @@
+import type { Locale } from '../bot/domain/locale';
+import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import template from './caseDetails.card.json';
+import { caseHistory, type CaseHistoryData } from './caseHistory';
+import { caseThread, type CaseThreadData } from './caseThread';
+import { displayDate } from './displayDate';
+import { t } from './i18n';
+import { keyInGroup } from './keyInGroup';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { CaseDetailsView } from './views';
+
+interface CaseDetailsData {
+  lang: Locale;
+  caseId: string;
+  immediateDanger: boolean;
+  /** Our own words and the bot's references and dates: shown in a FactSet. */
+  facts: { title: string; value: string }[];
+  /** What people typed (and the reporter's name): shown as plain text in TextRuns. */
+  fields: { label: string; value: string; answered: boolean }[];
+  routing: string;
+  thread: CaseThreadData;
+  history: CaseHistoryData;
+  text: Record<'confidential' | 'title' | 'dangerWarning' | 'routingTitle' | 'messagesTitle' | 'noMessages' | 'historyTitle' | 'close', string>;
+}
+
+/** Room kept for the "not everything fits" note above the messages. */
+const NOTE_RESERVE_BYTES = 400;
+
+const NO_THREAD: CaseThreadData = { isEmpty: true, messages: [], notAllShown: false, note: '', shortenedLabel: '' };
+
+function reporterValue(view: CaseDetailsView): { value: string; answered: boolean } {
+  const l = view.locale;
+  if (view.identity === 'anonymous') return { value: t(l, 'handler.details.reporterAnonymous'), answered: false };
+  if (view.identity === 'confidential' || !view.reporterName) return { value: t(l, 'handler.details.reporterConfidential'), answered: false };
+  return { value: view.reporterName, answered: true };
+}
+
+function field(locale: Locale, label: string, value: string | undefined): CaseDetailsData['fields'][number] {
+  return value ? { label, value, answered: true } : { label, value: t(locale, 'common.notAnswered'), answered: false };
+}
+
+function yesNo(locale: Locale, value: boolean): string {
+  return t(locale, value ? 'common.yes' : 'common.no');
+}
+
+function caseDetailsData(view: CaseDetailsView, thread: CaseThreadData): CaseDetailsData {
+  const l = view.locale;
+  const categories = view.categories.map((category) => t(l, `categories.${category}.title`)).join(', ');
+  return {
+    lang: l,
+    caseId: view.caseId,
+    immediateDanger: view.immediateDanger,
+    facts: [
+      { title: t(l, 'handler.details.reference'), value: view.reference },
+      { title: t(l, 'handler.details.kind'), value: t(l, `kinds.${view.kind}.title`) },
+      { title: t(l, 'handler.details.identity'), value: t(l, `identity.${view.identity}.title`) },
+      { title: t(l, 'handler.details.state'), value: t(l, `states.${view.state}.title`) },
+      { title: t(l, 'handler.details.categories'), value: categories || t(l, 'common.notAnswered') },
+      { title: t(l, 'handler.details.receivedOn'), value: displayDate(view.receivedOn, l) },
+      { title: t(l, 'handler.details.counsellor'), value: yesNo(l, view.wantsCounsellorContact) },
+      { title: t(l, 'handler.details.danger'), value: yesNo(l, view.immediateDanger) },
+    ],
+    fields: [
+      { label: t(l, 'handler.details.reporter'), ...reporterValue(view) },
+      field(l, t(l, 'handler.details.involved'), view.involved),
+      field(l, t(l, 'handler.details.incidentDate'), view.incidentDate && displayDate(view.incidentDate, l)),
+      field(l, t(l, 'handler.details.location'), view.location),
+      field(l, t(l, 'handler.details.description'), view.description),
+    ],
+    routing: t(l, keyInGroup('routing', view.routingReasonKey) ?? 'routing.unknown'),
+    thread,
+    history: caseHistory(l, view.history),
+    text: {
+      confidential: t(l, 'handler.details.confidential'),
+      title: t(l, 'handler.details.title', { reference: view.reference }),
+      dangerWarning: t(l, 'handler.details.dangerWarning'),
+      routingTitle: t(l, 'handler.details.routingTitle'),
+      messagesTitle: t(l, 'handler.details.messagesTitle'),
+      noMessages: t(l, 'handler.details.noMessages'),
+      historyTitle: t(l, 'handler.details.historyTitle'),
+      close: t(l, 'common.close'),
+    },
+  };
+}
+
+/**
+ * The case's content for the assigned handler, in a dialog (never in a chat: chat messages are
+ * kept for compliance search). A reminder that it is confidential comes first; then the facts,
+ * the reporter (a name only for named reports), what was reported as plain text, why the case
+ * came to this handler, the messages with the reporter and the recent history.
+ *
+ * The report's own text is always shown in full (the bot limits it). The messages are not
+ * limited in number, so they get the room that is left under the card budget: the newest in full,
+ * older ones shortened or left out with a note (see `caseThread`).
+ */
+export function renderCaseDetails(view: CaseDetailsView): AdaptiveCard {
+  const withoutMessages = renderCard(template, caseDetailsData(view, NO_THREAD));
+  const room = CARD_BUDGET_BYTES - cardBytes(withoutMessages) - NOTE_RESERVE_BYTES;
+  return renderCard(template, caseDetailsData(view, caseThread(view.locale, view.messages, 'handler', room)));
+}

@@ -1,0 +1,87 @@
+import type { Locale } from '../bot/domain/locale';
+import { caseFieldError } from './caseFieldError';
+import { CASE_MESSAGE_MAX_LENGTH } from './caseMessageMaxLength';
+import type { FieldErrorData } from './fieldError';
+import template from './handlerAction.card.json';
+import { formatNumber, t } from './i18n';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import { CLOSE_OUTCOMES, HANDLER_ROLES, type CaseDialogName, type HandlerActionView } from './views';
+
+type Action = HandlerActionView['action'];
+
+interface InputData extends FieldErrorData {
+  value: string;
+}
+
+interface HandlerActionData {
+  lang: Locale;
+  caseId: string;
+  dialog: CaseDialogName;
+  isAction: Record<Action, boolean>;
+  showReaderNote: boolean;
+  message: InputData;
+  targetRole: InputData;
+  outcome: InputData;
+  roles: { title: string; value: string }[];
+  outcomes: { title: string; value: string; hint: string }[];
+  text: Record<
+    'title' | 'reference' | 'intro' | 'readerNote' | 'careNote' | 'maxLength' | 'messageLabel' | 'targetRoleLabel' | 'reassignNote' | 'outcomeLabel' | 'closeNote' | 'submit' | 'cancel',
+    string
+  >;
+}
+
+/** The dialog each form belongs to: its buttons send it back in `vm.dialog`. */
+export const HANDLER_ACTION_DIALOGS: Readonly<Record<Action, CaseDialogName>> = {
+  update: 'caseUpdate',
+  question: 'caseQuestion',
+  reassign: 'caseReassign',
+  close: 'caseClose',
+};
+
+/** Roles a case can be passed on to: never back to the line, which may be involved (and never sees anonymous or confidential reports). */
+const TARGET_ROLES = HANDLER_ROLES.filter((role) => role !== 'line_manager');
+
+function input(locale: Locale, value: string | undefined, errorKey: string | undefined): InputData {
+  return { value: value ?? '', ...caseFieldError(locale, errorKey) };
+}
+
+/**
+ * A handler's form in a dialog: send an update, ask a question (input `message`), pass the case on
+ * (inputs `targetRole` — every handler role except the line manager — and `message`, the reason),
+ * or close it (inputs `outcome`, each outcome explained, and `message`, the closing message to the
+ * reporter). What was typed is kept and an error is shown under its field. No input is marked
+ * required (the bot validates and the labels say what is required), so a press always reaches the bot.
+ */
+export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
+  const l = view.locale;
+  const action = view.action;
+  const isAction: Record<Action, boolean> = { update: action === 'update', question: action === 'question', reassign: action === 'reassign', close: action === 'close' };
+  const data: HandlerActionData = {
+    lang: l,
+    caseId: view.caseId,
+    dialog: HANDLER_ACTION_DIALOGS[action],
+    isAction,
+    showReaderNote: action !== 'reassign',
+    message: input(l, view.message, view.errors.message),
+    targetRole: input(l, view.targetRole, view.errors.targetRole),
+    outcome: input(l, view.outcome, view.errors.outcome),
+    roles: TARGET_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
+    outcomes: CLOSE_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
+    text: {
+      title: t(l, `handler.action.${action}.title`),
+      reference: t(l, 'handler.action.reference', { reference: view.reference }),
+      intro: t(l, `handler.action.${action}.intro`),
+      readerNote: t(l, 'handler.action.readerNote'),
+      careNote: t(l, 'handler.action.careNote'),
+      maxLength: t(l, 'handler.action.maxLength', { max: formatNumber(CASE_MESSAGE_MAX_LENGTH, l) }),
+      messageLabel: t(l, `handler.action.${action}.messageLabel`),
+      targetRoleLabel: t(l, 'handler.action.reassign.targetRoleLabel'),
+      reassignNote: t(l, 'handler.action.reassign.note'),
+      outcomeLabel: t(l, 'handler.action.close.outcomeLabel'),
+      closeNote: t(l, 'handler.action.close.note'),
+      submit: t(l, `handler.action.${action}.submit`),
+      cancel: t(l, 'handler.action.cancel'),
+    },
+  };
+  return renderCard(template, data);
+}

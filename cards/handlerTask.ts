@@ -1,0 +1,124 @@
+import type { Locale } from '../bot/domain/locale';
+import { displayDate } from './displayDate';
+import template from './handlerTask.card.json';
+import { t } from './i18n';
+import { keyInGroup } from './keyInGroup';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { HandlerTaskView } from './views';
+
+interface HandlerTaskData {
+  lang: Locale;
+  caseId: string;
+  handlerUserId: string;
+  /** `doneKey` is a confirmation of the handler's own action (`handler.done.*`, green) … */
+  showDone: boolean;
+  /** … or news about the case (`handler.news.*`, e.g. the reporter answered: neutral). */
+  showNews: boolean;
+  done: string;
+  notForYou: boolean;
+  facts: Record<'reference' | 'kind' | 'identity' | 'role' | 'receivedOn' | 'state', string>;
+  identityLine: string;
+  hasDeadlines: boolean;
+  deadlines: { text: string; overdue: boolean }[];
+  canOpen: boolean;
+  canAcknowledge: boolean;
+  canAct: boolean;
+  text: Record<
+    | 'title'
+    | 'reference'
+    | 'kind'
+    | 'identity'
+    | 'role'
+    | 'receivedOn'
+    | 'state'
+    | 'deadlines'
+    | 'private'
+    | 'notForYou'
+    | 'open'
+    | 'acknowledge'
+    | 'update'
+    | 'question'
+    | 'reassign'
+    | 'close',
+    string
+  >;
+}
+
+const IDENTITY_LINE = {
+  named: 'handler.task.identityNamed',
+  confidential: 'handler.task.identityConfidential',
+  anonymous: 'handler.task.identityAnonymous',
+} as const;
+
+function deadlinesData(view: HandlerTaskView): HandlerTaskData['deadlines'] {
+  const l = view.locale;
+  return view.deadlines.map((deadline) => {
+    const label = t(l, keyInGroup('clocks', deadline.labelKey) ?? 'clocks.other');
+    const key = deadline.overdue ? 'handler.task.overdue' : 'handler.task.deadline';
+    return { text: t(l, key, { label, due: deadline.due }), overdue: deadline.overdue };
+  });
+}
+
+/**
+ * The handler's task card in their 1:1 chat. It carries no report content: only the reference,
+ * kind, identity mode (with what that means for the handler), the role the case is handled in,
+ * when it came in, its state and deadlines (passed ones in red and said in words). Teams refreshes
+ * it for the assigned handler (`refresh.userIds`, verb `refreshCase`).
+ *
+ * Buttons: open the case (a dialog, also once closed, to read it back), confirm receipt (only
+ * while `submitted`; it sits under the deadlines it stops, which also keeps the row of buttons
+ * within the five that hosts show), and update / question / pass on / close (dialogs, only while
+ * not closed). When the viewer is not the assigned handler, the card says so, shows only the
+ * reference and has no buttons. After an action a confirmation line comes first (`doneKey` under
+ * `handler.done.`), or news about the case (under `handler.news.`); any other key is ignored.
+ */
+export function renderHandlerTask(view: HandlerTaskView): AdaptiveCard {
+  const l = view.locale;
+  const confirmation = keyInGroup('handler.done', view.doneKey);
+  const news = keyInGroup('handler.news', view.doneKey);
+  const done = confirmation ?? news;
+  const notForYou = view.notForYou === true;
+  const deadlines = deadlinesData(view);
+  const data: HandlerTaskData = {
+    lang: l,
+    caseId: view.caseId,
+    handlerUserId: view.handlerUserId,
+    showDone: confirmation !== undefined && !notForYou,
+    showNews: news !== undefined && !notForYou,
+    done: done ? t(l, done) : '',
+    notForYou,
+    facts: {
+      reference: view.reference,
+      kind: t(l, `kinds.${view.kind}.title`),
+      identity: t(l, `identity.${view.identity}.title`),
+      role: t(l, `roles.${view.role}`),
+      receivedOn: displayDate(view.receivedOn, l),
+      state: t(l, `states.${view.state}.title`),
+    },
+    identityLine: t(l, IDENTITY_LINE[view.identity]),
+    hasDeadlines: deadlines.length > 0,
+    deadlines,
+    canOpen: !notForYou,
+    canAcknowledge: !notForYou && view.state === 'submitted',
+    canAct: !notForYou && view.state !== 'closed',
+    text: {
+      title: t(l, 'handler.task.title'),
+      reference: t(l, 'handler.task.reference'),
+      kind: t(l, 'handler.task.kind'),
+      identity: t(l, 'handler.task.identity'),
+      role: t(l, 'handler.task.role'),
+      receivedOn: t(l, 'handler.task.receivedOn'),
+      state: t(l, 'handler.task.state'),
+      deadlines: t(l, 'handler.task.deadlines'),
+      private: t(l, 'handler.task.private'),
+      notForYou: t(l, 'handler.task.notForYou'),
+      open: t(l, 'handler.task.open'),
+      acknowledge: t(l, 'handler.task.acknowledge'),
+      update: t(l, 'handler.task.update'),
+      question: t(l, 'handler.task.question'),
+      reassign: t(l, 'handler.task.reassign'),
+      close: t(l, 'handler.task.close'),
+    },
+  };
+  return renderCard(template, data);
+}

@@ -1,0 +1,84 @@
+import { MESSAGE_MAX_LENGTH } from '../../bot/app/caseMessages';
+import type { RoutingRule } from '../../bot/domain/chooseRoute';
+import { LOCALES } from '../../bot/domain/locale';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
+import { isMessageKey, t } from '../../cards/i18n';
+import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
+
+/** Every routing rule: a Record, so that a new rule in the domain fails to compile here until it has words. */
+const ROUTING_RULES: Record<RoutingRule, true> = {
+  r1_advice: true,
+  r2_complaint: true,
+  r3_mediation: true,
+  r4_not_named: true,
+  r5_manager_involved: true,
+  r6_serious_category: true,
+  r7_unsafe_situation_only: true,
+  r8_reporter_chose_meldpunt: true,
+  r8_line: true,
+};
+
+const HISTORY_EVENTS = [
+  'submitted',
+  'routed',
+  'assigned',
+  'acknowledged',
+  'update_sent',
+  'question_asked',
+  'answered',
+  'information_added',
+  'reassigned',
+  'closed',
+  'withdrawn',
+  'content_opened',
+  'feedback_given',
+  'escalated',
+];
+
+const CLOCKS = ['acknowledge', 'feedback', 'decision', 'contact', 'firstUpdate'];
+
+const HANDLER_DONE = ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed'];
+
+/** Validation keys the case use cases raise (bot/app), shown next to the field they name. */
+const CASE_VALIDATION = ['messageRequired', 'tooLong', 'invalidValue', 'pickRole', 'pickOutcome', 'pickOneToFive', 'notAllowed', 'noEligibleHolder', 'personExcluded', 'unknownPerson'];
+
+describe('locale keys for handling a case', () => {
+  it('when the domain has a role, outcome, routing rule, history event or clock, then it has words', () => {
+    const keys = [
+      ...HANDLER_ROLES.map((role) => `roles.${role}`),
+      ...[...CLOSE_OUTCOMES, 'withdrawn'].map((outcome) => `outcomes.${outcome}`),
+      ...CLOSE_OUTCOMES.map((outcome) => `handler.action.outcomeHints.${outcome}`),
+      ...Object.keys(ROUTING_RULES).map((rule) => `routing.${rule}`),
+      ...HISTORY_EVENTS.map((event) => `history.${event}`),
+      ...CLOCKS.map((clock) => `clocks.${clock}`),
+      ...HANDLER_DONE.map((done) => `handler.done.${done}`),
+      ...CASE_VALIDATION.map((key) => `validation.${key}`),
+      'reporter.sent',
+    ];
+    for (const key of keys) expect([key, isMessageKey(key)]).toEqual([key, true]);
+  });
+
+  it('when the roles are named in Dutch, then they are the names people know', () => {
+    expect(HANDLER_ROLES.map((role) => t('nl', `roles.${role}`))).toEqual([
+      'vertrouwenspersoon',
+      'klachtencoördinator',
+      'AGO (bemiddeling)',
+      'Meldpunt Integriteit Defensie',
+      'veiligheidsfunctionaris',
+      'leidinggevende',
+    ]);
+  });
+
+  it.each(LOCALES)('when a routing reason is read in %s, then it is one sentence', (locale) => {
+    for (const rule of Object.keys(ROUTING_RULES)) {
+      const text = t(locale, `routing.${rule as RoutingRule}`);
+      const sentences = text.split(/[.!?](?:\s|$)/).filter((part) => part.trim() !== '');
+      expect([rule, sentences.length]).toEqual([rule, 1]);
+      expect([rule, text.endsWith('.')]).toEqual([rule, true]);
+    }
+  });
+
+  it('when the cards limit a message, then it is the limit the bot checks', () => {
+    expect(CASE_MESSAGE_MAX_LENGTH).toBe(MESSAGE_MAX_LENGTH);
+  });
+});
