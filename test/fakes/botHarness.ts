@@ -30,9 +30,21 @@ export interface BotHarness {
    * the function modules register once per test file, so a file keeps one host.
    */
   reconfigure(env: NodeJS.ProcessEnv): Promise<void>;
-  /** Closes the application and the host, keeping the data directory (for restart tests) unless `removeData`. */
+  /** Closes the application (the host closes with the test file), keeping the data directory unless `removeData`. */
   stop(options?: { removeData?: boolean }): Promise<void>;
 }
+
+/**
+ * One host per test file: the function modules register themselves once per module registry,
+ * so a second host in the same file would have no functions. Harnesses in one file share it
+ * (one after the other), and it closes when the file is done.
+ */
+let sharedHost: Promise<LocalHost> | undefined;
+afterAll(async () => {
+  const host = await sharedHost;
+  sharedHost = undefined;
+  await host?.close();
+});
 
 export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?: ManualClock; dataDir?: string; connector?: FakeBotConnector } = {}): Promise<BotHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vm-e2e-'));
@@ -53,7 +65,8 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
   await configure(options.env);
   process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
   process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
-  const host = await startLocalHost({ port: 0, startTimers: false });
+  sharedHost ??= startLocalHost({ port: 0, startTimers: false });
+  const host = await sharedHost;
 
   const sendRaw = async (body: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -70,7 +83,6 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
     send: (activity) => sendRaw(JSON.stringify(activity)),
     reconfigure: configure,
     async stop({ removeData = false } = {}) {
-      await host.close();
       await resetApplication();
       if (!options.connector) await connector.stop();
       if (removeData) rmSync(dataDir, { recursive: true, force: true });
