@@ -158,6 +158,25 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
       it('when an id contains a slash, then it is refused before it is stored', async () => {
         await expect(repos.cases.create(aCase({ id: 'a/b' }))).rejects.toThrow(/id/);
       });
+
+      it('when some cases have messages waiting to move to the outbox, then only those are listed', async () => {
+        await repos.cases.create(aCase({ id: 'case-waiting', pendingOutboxCount: 2 }));
+        await repos.cases.create(aCase({ id: 'case-flushed', pendingOutboxCount: 0 }));
+        await repos.cases.create(aCase({ id: 'case-older' }));
+        const listed = await repos.cases.listWithPendingOutbox(10);
+        expect(listed.map((entry) => entry.value.id)).toEqual(['case-waiting']);
+        expect(listed[0].etag).toEqual(expect.any(String));
+      });
+
+      it('when a handler has open and closed cases, then the open ones are listed oldest first, and another handler\'s never', async () => {
+        const handler = aKey('handler');
+        await repos.cases.create(aCase({ id: 'h-2', handlerKey: handler, isOpen: true, receivedAt: at(20) }));
+        await repos.cases.create(aCase({ id: 'h-1', handlerKey: handler, isOpen: true, receivedAt: at(10) }));
+        await repos.cases.create(aCase({ id: 'h-closed', handlerKey: handler, isOpen: false, receivedAt: at(5) }));
+        await repos.cases.create(aCase({ id: 'other', handlerKey: aKey('other handler'), isOpen: true, receivedAt: at(1) }));
+        const page = await repos.cases.listOpenByHandler(handler);
+        expect(page.items.map((entry) => entry.value.id)).toEqual(['h-1', 'h-2']);
+      });
     });
 
     describe('drafts', () => {
