@@ -5,7 +5,7 @@ import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
-import { systemClock } from './domain/clock';
+import { OffsetClock, systemClock, type Clock as DomainClock } from './domain/clock';
 import { DEFAULT_FIRST_RESPONSE } from './domain/firstResponseDeadline';
 import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
@@ -36,6 +36,8 @@ export interface Application {
   purgeExpiredDrafts(): Promise<number>;
   /** The outbox timer: moves messages left in cases, delivers what is due, reroutes cases whose handler cannot be reached. */
   deliverOutbox(): Promise<DeliveryReport>;
+  /** Local mode only: moves the clock forward and runs the jobs that are then due. Absent in production. */
+  advanceClock?(milliseconds: number): Promise<Date>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     await repos.close();
     throw new ConfigurationError([`${config.directoryFile}: the central unit "${central.id}" needs at least one "meldpunt" role holder: it is where every case ends up when nobody else can take it.`]);
   }
+  const clock: DomainClock = overrides.clock ?? (config.mode === 'local' ? new OffsetClock() : systemClock);
   const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const adapter = createAdapter(config.bot);
   const messenger = new TeamsProactiveMessenger(adapter, { appId: config.bot.appId, tenantId: config.bot.tenantId, serviceUrl: config.botServiceUrl, sleep });
@@ -84,7 +87,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     repos,
     cipher: new AesGcmContentCipher(ring),
     pseudonyms: new HmacPseudonymizer(ring.pseudonym),
-    clock: overrides.clock ?? systemClock,
+    clock,
     calendar: new WorkingCalendar({ liberationDayOff: config.liberationDayOff }),
     logger,
     randomBytes: overrides.randomBytes ?? ((size) => randomBytes(size)),
@@ -111,6 +114,12 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     return report;
   };
   const endpoint = createTeamsEndpoint(services, adapter);
+  const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
+    advanceable.advance(milliseconds);
+    await purgeExpiredDrafts(services);
+    await runDelivery();
+    return advanceable.now();
+  };
   if (config.mode === 'local') logger.warn('local_mode', { note: 'no MicrosoftAppId: unauthenticated activities accepted on loopback only', storage: config.storage.kind });
 
   return {
@@ -121,8 +130,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
     deliverOutbox: () => runDelivery(),
+    advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceAndRun(clock, milliseconds) : undefined,
     close: () => repos.close(),
   };
+}
+
+function isAdvanceable(clock: DomainClock): clock is DomainClock & { advance(milliseconds: number): void } {
+  return typeof (clock as { advance?: unknown }).advance === 'function';
 }
 
 function parseJson(text: string): unknown {

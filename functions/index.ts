@@ -9,6 +9,7 @@ import './health';
 import './messages';
 import './purgeExpiredDrafts';
 import './deliverOutbox';
+import './devClock';
 
 // Flush and close storage when the host shuts down (the embedded store releases its lock).
 app.hook.appTerminate(async () => {
