@@ -142,6 +142,14 @@ export interface CaseRecord {
   handlerKey?: string;
   /** False once closed: an indexed field for the open cases of a handler. */
   isOpen?: boolean;
+  /** The follow-up clocks (legal and policy deadlines) of the case. */
+  clocks?: CaseClockRecord[];
+  /** Keys (`clock:stage:n`) of reminders and escalations already sent or skipped: each goes out once. */
+  remindersDone?: string[];
+  /** The earliest reminder or escalation moment not yet done; absent when none (closed, or all done). Indexed. */
+  nextDueAt?: string;
+  /** How far the case has escalated (0 = not). */
+  escalationLevel?: number;
   /** `{ excluded: string[] }` (Entra ids of people who may never handle or see the case), sealed 'content', context `<id>:exclusions`. */
   sealedExclusions?: Sealed;
   /** `CaseMessage[]` between handler and reporter, sealed 'content', context `<id>:messages`. */
@@ -160,6 +168,15 @@ export interface CaseRecord {
   pendingOutbox?: OutboxItem[];
   /** Number of `pendingOutbox` items: an indexed field for the timer that moves them. */
   pendingOutboxCount?: number;
+}
+
+/** A follow-up clock as stored with the case (see bot/domain/deadlines). */
+export interface CaseClockRecord {
+  clock: string;
+  startedAt: string;
+  dueAt: string;
+  stoppedAt?: string;
+  extensions?: { days: number; reason: string; at: string; consented?: boolean }[];
 }
 
 /** The person handling a case, and in which role and unit. */
@@ -192,6 +209,14 @@ export interface CaseRepository {
   listWithPendingOutbox(limit: number): Promise<Versioned<CaseRecord>[]>;
   /** Open (not closed) cases assigned to a handler, oldest first. */
   listOpenByHandler(handlerKey: string, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
+  /**
+   * Cases whose next reminder or escalation moment (`nextDueAt`) is at or before `now`, earliest
+   * first. One range condition on one indexed field, so the cost follows the number due, not the
+   * number of open cases (Cosmos DB's range index; see the benchmark).
+   */
+  listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** All open cases, a page at a time (daily jobs: digest, handlers who left the directory). */
+  listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
 }
 
 // ---------------------------------------------------------------------------------------------

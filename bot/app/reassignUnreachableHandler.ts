@@ -1,6 +1,6 @@
 import { assignCase } from './assignCase';
-import { mayHandleCase } from './caseAccess';
 import { openHandler } from './caseParties';
+import { fallbackHandler } from './fallbackHandler';
 import type { CaseDependencies } from './intakeDependencies';
 import type { OutboxItem } from './ports';
 import { updateCase } from './updateCase';
@@ -23,19 +23,12 @@ export async function reassignUnreachableHandler(deps: CaseDependencies, item: O
       deps.logger.error('case.handlers_unreachable', { moves });
       return { record, result: undefined };
     }
-    for (const role of ['meldpunt', 'coordinator'] as const) {
-      const holders = await deps.directory.holdersOfRole(role, deps.settings.centralUnitId);
-      for (const personId of [...holders.people].sort()) {
-        if (personId === unreachable || !(await mayHandleCase(deps, record, personId))) continue;
-        await assignCase(deps, record, { role: 'meldpunt', handlerId: personId, unitId: holders.unitId }, now, {
-          type: 'reassigned',
-          actor: 'system',
-          detail: { reason: 'handler_unreachable' },
-        });
-        return { record, result: undefined };
-      }
+    const fallback = await fallbackHandler(deps, record, [unreachable]);
+    if (!fallback) {
+      deps.logger.error('case.no_fallback_handler');
+      return { record, result: undefined };
     }
-    deps.logger.error('case.no_fallback_handler');
+    await assignCase(deps, record, fallback, now, { type: 'reassigned', actor: 'system', detail: { reason: 'handler_unreachable' } });
     return { record, result: undefined };
   });
 }

@@ -56,4 +56,22 @@ export class DocumentCaseRepository implements CaseRepository {
       continuationToken: page?.continuationToken,
     });
   }
+
+  async listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]> {
+    const result = await this.container.query({
+      where: [{ field: 'nextDueAt', op: '<=', value: now }],
+      orderBy: { field: 'nextDueAt', direction: 'ASC' },
+      limit: Math.min(Math.max(limit, 1), 100),
+    });
+    return result.items;
+  }
+
+  listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>> {
+    return this.container.query({
+      where: [{ field: 'isOpen', op: '=', value: true }],
+      orderBy: { field: 'receivedAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+  }
 }
