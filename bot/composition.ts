@@ -6,7 +6,9 @@ import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
 import { OffsetClock, systemClock, type Clock as DomainClock } from './domain/clock';
+import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy } from './domain/deadlines/deadlinePolicies';
 import { DEFAULT_FIRST_RESPONSE } from './domain/firstResponseDeadline';
+import { sendDueReminders, type ReminderRun } from './app/sendDueReminders';
 import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
 import { AesGcmContentCipher } from './security/aesGcmContentCipher';
@@ -36,6 +38,8 @@ export interface Application {
   purgeExpiredDrafts(): Promise<number>;
   /** The outbox timer: moves messages left in cases, delivers what is due, reroutes cases whose handler cannot be reached. */
   deliverOutbox(): Promise<DeliveryReport>;
+  /** The reminder timer: reminders before deadlines, escalation after. */
+  sendDueReminders(): Promise<ReminderRun>;
   /** Local mode only: moves the clock forward and runs the jobs that are then due. Absent in production. */
   advanceClock?(milliseconds: number): Promise<Date>;
   close(): Promise<void>;
@@ -100,6 +104,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       firstResponse: DEFAULT_FIRST_RESPONSE,
       centralUnitId: central.id,
       anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
+      deadlinePolicy: config.deadlinePolicyJson ? parseDeadlinePolicy(config.deadlinePolicyJson, 'DEADLINE_POLICY') : DEFAULT_DEADLINE_POLICY,
     },
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
@@ -117,6 +122,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
     advanceable.advance(milliseconds);
     await purgeExpiredDrafts(services);
+    await sendDueReminders(services);
     await runDelivery();
     return advanceable.now();
   };
@@ -130,6 +136,11 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
     deliverOutbox: () => runDelivery(),
+    sendDueReminders: async () => {
+      const run = await sendDueReminders(services);
+      await runDelivery({ timeBudgetMs: 10_000 });
+      return run;
+    },
     advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceAndRun(clock, milliseconds) : undefined,
     close: () => repos.close(),
   };

@@ -26,6 +26,8 @@ import { ConfigurationError } from './domain/errors';
  * | CENTRAL_UNIT_ID | the root unit, whose Meldpunt is the last resort | the directory's only unit without a parent |
  * | BOT_SERVICE_URL | Bot Connector URL for chats the bot opens itself | https://smba.trafficmanager.net/teams/ |
  * | OUTBOX_SCHEDULE | NCRONTAB schedule of the proactive message sender | 0 * * * * * |
+ * | DEADLINE_POLICY | follow-up clocks, reminder stages and escalation as JSON (see bot/domain/deadlines) | DOMAIN.md defaults |
+ * | REMINDER_SCHEDULE | NCRONTAB schedule of the reminder timer | 0 *\/5 * * * * |
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  */
@@ -43,6 +45,8 @@ export interface Config {
   botServiceUrl: string;
   outboxSchedule: string;
   anonymousNoticeDelayMinutes: number;
+  /** Raw JSON; validated by the deadline policy schema when the application is built. */
+  deadlinePolicyJson?: string;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -71,6 +75,7 @@ const envSchema = z.object({
   DRAFT_PURGE_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
   LIBERATION_DAY_OFF: booleanText,
   DIRECTORY_FILE: optionalText,
+  DEADLINE_POLICY: optionalText,
   CENTRAL_UNIT_ID: optionalText,
   BOT_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OUTBOX_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     botServiceUrl: e.BOT_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/',
     outboxSchedule: e.OUTBOX_SCHEDULE ?? '0 * * * * *',
     anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
+    deadlinePolicyJson: e.DEADLINE_POLICY,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

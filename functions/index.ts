@@ -10,6 +10,7 @@ import './messages';
 import './purgeExpiredDrafts';
 import './deliverOutbox';
 import './devClock';
+import './sendDueReminders';
 
 // Flush and close storage when the host shuts down (the embedded store releases its lock).
 app.hook.appTerminate(async () => {

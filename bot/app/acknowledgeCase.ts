@@ -1,5 +1,6 @@
 import { nextState } from '../domain/caseLifecycle';
 import { assertAssignedHandler } from './caseAccess';
+import { applyClockEvent } from './caseClockUpdates';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
@@ -11,6 +12,7 @@ export async function acknowledgeCase(deps: CaseDependencies, caseId: string, ha
     assertAssignedHandler(deps, record, handlerUserId);
     record.state = nextState(record.state, 'acknowledge', { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined });
     record.acknowledgedAt = now.toISOString();
+    applyClockEvent(deps, record, 'acknowledged', now);
     record.history.push({ at: now.toISOString(), actor: record.handlerKey!, type: 'acknowledged' });
     notifyReporter(deps, record, 'acknowledged', now);
     return { record, result: undefined };

@@ -1,6 +1,7 @@
 import { CASE_OUTCOMES, nextState, type CaseOutcome } from '../domain/caseLifecycle';
 import { ValidationError } from '../domain/errors';
 import { assertAssignedHandler } from './caseAccess';
+import { applyClockEvent } from './caseClockUpdates';
 import { appendCaseMessage, readMessageText } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
@@ -29,6 +30,7 @@ export async function closeCase(deps: CaseDependencies, caseId: string, handlerU
     record.outcome = outcome as CaseOutcome;
     record.closedAt = at;
     record.isOpen = false;
+    applyClockEvent(deps, record, 'closed', now);
     record.openQuestion = false;
     appendCaseMessage(deps, record, { from: 'handler', kind: 'closing', at, text });
     record.history.push({ at, actor: record.handlerKey!, type: 'closed', detail: { outcome: outcome as string } });

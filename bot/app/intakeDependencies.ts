@@ -1,4 +1,5 @@
 import type { HandlerRole } from '../domain/chooseRoute';
+import type { DeadlinePolicy } from '../domain/deadlines/deadlinePolicies';
 import type { ResponsePolicy } from '../domain/firstResponseDeadline';
 import type { OrganisationDirectory } from '../domain/directory';
 import type { WorkingCalendar } from '../domain/workingCalendar';
@@ -28,6 +29,8 @@ export interface IntakeDependencies {
     centralUnitId: string;
     /** Messages to anonymous reporters wait a random time up to this, so their arrival says little about when a handler acted. */
     anonymousNoticeDelayMinutes: number;
+    /** Follow-up clocks, reminder stages and escalation (DOMAIN.md deadlines; env DEADLINE_POLICY). */
+    deadlinePolicy: DeadlinePolicy;
   };
 }
 

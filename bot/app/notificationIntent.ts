@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/locale';
 
 /** News for a handler, shown on their task card. */
-export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn';
+export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder';
 
 /** What happened, as told to a reporter (no content, no names). */
 export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late';
@@ -14,4 +14,6 @@ export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned
 export type NotificationIntent =
   | { type: 'handlerTask'; caseId: string; news: HandlerNews; locale: Locale }
   | { type: 'reporterNotice'; event: ReporterEvent; locale: Locale; caseId?: string; reference?: string; role?: string }
-  | { type: 'feedback'; caseId: string; reference: string; locale: Locale };
+  | { type: 'feedback'; caseId: string; reference: string; locale: Locale }
+  /** To an escalation contact (the handler's manager, or a coordinator): references and dates only, no access to content. */
+  | { type: 'escalation'; caseId: string; clock: string; level: number; locale: Locale };

@@ -1,5 +1,6 @@
 import { nextState } from '../domain/caseLifecycle';
 import { assertAssignedHandler } from './caseAccess';
+import { applyClockEvent } from './caseClockUpdates';
 import { appendCaseMessage, readMessageText } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
@@ -29,6 +30,7 @@ export async function sendCaseMessage(
       record.history.push({ at, actor: record.handlerKey!, type: 'acknowledged' });
     }
     record.state = state;
+    applyClockEvent(deps, record, kind === 'update' ? 'update_sent' : 'question_asked', now);
     appendCaseMessage(deps, record, { from: 'handler', kind, at, text });
     if (kind === 'question') record.openQuestion = true;
     record.history.push({ at, actor: record.handlerKey!, type: kind === 'update' ? 'update_sent' : 'question_asked' });

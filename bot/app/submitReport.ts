@@ -7,6 +7,7 @@ import { caseIdForSubmission } from './caseIdForSubmission';
 import { caseReceipt, type CaseReceipt } from './caseReceipt';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
 import { assignCase } from './assignCase';
+import { startCaseClocks } from './caseClockUpdates';
 import { flushCaseOutbox } from './flushCaseOutbox';
 import type { CaseRecord } from './ports';
 import { routeReport } from '../domain/routeReport';
@@ -72,6 +73,7 @@ export async function submitReport(
       { at: now.toISOString(), actor: 'system', type: 'routed', detail: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) } },
     ],
   };
+  startCaseClocks(deps, record, now);
   await assignCase(deps, record, routing, now, { type: 'assigned', actor: 'system' });
 
   if (report.identity === 'anonymous') {

@@ -1,5 +1,6 @@
 import { nextState } from '../domain/caseLifecycle';
 import { findReporterCase, type ReporterCredentials } from './caseAccess';
+import { applyClockEvent } from './caseClockUpdates';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
@@ -15,6 +16,7 @@ export async function withdrawCase(deps: CaseDependencies, credentials: Reporter
     record.outcome = 'withdrawn';
     record.closedAt = at;
     record.isOpen = false;
+    applyClockEvent(deps, record, 'withdrawn', now);
     record.openQuestion = false;
     record.history.push({ at, actor: 'reporter', type: 'withdrawn' });
     await notifyHandler(deps, record, 'withdrawn', now);

@@ -19,7 +19,7 @@ export function handlerTaskView(
 ): HandlerTaskView {
   const handler = openHandler(services, record);
   const now = services.clock.now();
-  const due = record.firstResponseDueAt && record.state === 'submitted' ? new Date(record.firstResponseDueAt) : undefined;
+  const running = (record.clocks ?? []).filter((clock) => !clock.stoppedAt && record.isOpen !== false);
   return {
     locale,
     caseId: record.id,
@@ -29,7 +29,11 @@ export function handlerTaskView(
     state: record.state,
     role: (record.assignment?.role ?? 'meldpunt') as HandlerRoleName,
     receivedOn: formatDate(new Date(record.receivedAt), locale),
-    deadlines: due ? [{ labelKey: 'clocks.acknowledge', due: formatDateTime(due, locale), overdue: due.getTime() < now.getTime() }] : [],
+    deadlines: running.map((clock) => ({
+      labelKey: `clocks.${clock.clock}`,
+      due: formatDateTime(new Date(clock.dueAt), locale),
+      overdue: Date.parse(clock.dueAt) < now.getTime(),
+    })),
     handlerUserId: options.handlerMri ?? (handler ? `8:orgid:${handler.userId}` : ''),
     notForYou: options.viewerUserId !== undefined && options.viewerUserId !== handler?.userId,
     doneKey: options.doneKey,

@@ -1,4 +1,7 @@
 import { renderFeedback } from '../../cards/feedback';
+import { formatDateTime, t } from '../../cards/i18n';
+import { keyInGroup } from '../../cards/keyInGroup';
+import { renderNotice } from '../../cards/notice';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import { renderReporterNotice } from '../../cards/reporterNotice';
 import type { HandlerRoleName } from '../../cards/views';
@@ -13,6 +16,7 @@ const NEWS_KEYS = {
   answered: 'handler.news.answered',
   information: 'handler.news.information',
   withdrawn: 'handler.news.withdrawn',
+  reminder: 'handler.news.reminder',
 } as const;
 
 /**
@@ -41,5 +45,20 @@ export async function renderNotification(services: BotServices, payload: unknown
       });
     case 'feedback':
       return renderFeedback({ locale: intent.locale, caseId: intent.caseId, reference: intent.reference, answered: false });
+    case 'escalation': {
+      const stored = await services.repos.cases.get(intent.caseId);
+      if (!stored) return undefined;
+      const clock = stored.value.clocks?.find((item) => item.clock === intent.clock);
+      return renderNotice({
+        locale: intent.locale,
+        titleKey: 'notices.escalated.title',
+        textKey: 'notices.escalated.text',
+        params: {
+          reference: stored.value.reference,
+          clock: t(intent.locale, keyInGroup('clocks', intent.clock) ?? 'clocks.other'),
+          due: clock ? formatDateTime(new Date(clock.dueAt), intent.locale) : '',
+        },
+      });
+    }
   }
 }

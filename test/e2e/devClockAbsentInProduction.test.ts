@@ -14,6 +14,7 @@ describe('POST /api/dev/clock outside local mode', () => {
     process.env.MicrosoftAppId = '00000000-0000-0000-0000-00000000b07a';
     process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
     process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
+    process.env.REMINDER_SCHEDULE ??= '0 */5 * * * *';
     host = await startLocalHost({ port: 0, startTimers: false });
   });
 

@@ -82,8 +82,9 @@ export interface ClockRoute {
  * - `klachtencoordinator` (a klacht):
  *   - `acknowledge`: in writing, "promptly" per Algemene wet bestuursrecht art. 9:6; 5 working
  *     days is this product's reading of "promptly";
- *   - `decision`: 6 weeks (42 calendar days) after receipt — Awb art. 9:11(1); see
- *     `decisionExtension` for the postponement of art. 9:11(2) and (3).
+ *   - `decision`: 6 weeks (42 calendar days) after receipt — Awb art. 9:11(1) (10 weeks, so
+ *     `days: 70`, where a klachtadviescommissie of art. 9:14 advises); see `decisionExtension`
+ *     for the postponement of art. 9:11(2) and (3).
  * - `line_manager` (a melding via de lijn): `acknowledge` 2 working days and `firstUpdate` 10
  *   working days after receipt — policy defaults from the plan ("meldingen worden serieus
  *   genomen", "de melder wordt geïnformeerd over de voortgang"), no statute.
