@@ -16,8 +16,8 @@ import { DocumentCaseRepository } from '../bot/storage/documentCaseRepository';
 import { runQueryInMemory } from '../bot/storage/runQueryInMemory';
 
 const DUE = 50;
-/** Timed runs after one warm-up; the emulated server scans, so 100k runs are few. */
-const RUNS: Record<number, number> = { 10_000: 7, 100_000: 3 };
+/** Timed runs (after one warm-up at 10k). The emulated server's query cost grows faster than linearly, so 100k gets one run. */
+const RUNS: Record<number, { warmUp: number; timed: number }> = { 10_000: { warmUp: 1, timed: 7 }, 100_000: { warmUp: 0, timed: 1 } };
 const NOW = '2026-12-01T08:00:00.000Z';
 
 function openCase(index: number, due: boolean): CaseRecord {
@@ -56,15 +56,15 @@ async function seed(client: CosmosClient, databaseId: string, total: number): Pr
   return new DocumentCaseRepository(new CosmosDocumentContainer<CaseRecord>(container));
 }
 
-async function measure(repository: DocumentCaseRepository, runs: number): Promise<{ medianMs: number; worstMs: number; found: number }> {
+async function measure(repository: DocumentCaseRepository, runs: { warmUp: number; timed: number }): Promise<{ medianMs: number; worstMs: number; found: number }> {
   const times: number[] = [];
   let found = 0;
-  for (let run = 0; run < runs + 1; run += 1) {
+  for (let run = 0; run < runs.warmUp + runs.timed; run += 1) {
     const started = process.hrtime.bigint();
     const due = await repository.listDueForReminders(NOW, 100);
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     found = due.length;
-    if (run >= 1) times.push(elapsed);
+    if (run >= runs.warmUp) times.push(elapsed);
   }
   times.sort((a, b) => a - b);
   return { medianMs: times[Math.floor(times.length / 2)], worstMs: times[times.length - 1], found };
@@ -87,6 +87,10 @@ function embeddedScan(total: number): { openCases: number; due: number; medianMs
 
 async function main(): Promise<void> {
   const server = createHttpServer();
+  // One 100k query on the emulated server takes minutes: no server-side time limits.
+  server.requestTimeout = 0;
+  server.headersTimeout = 0;
+  server.timeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = new CosmosClient({ endpoint, key: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==', connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 30 * 60_000 } });
