@@ -9,6 +9,8 @@ import { OffsetClock, systemClock, type Clock as DomainClock } from './domain/cl
 import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy } from './domain/deadlines/deadlinePolicies';
 import { DEFAULT_FIRST_RESPONSE } from './domain/firstResponseDeadline';
 import { sendDueReminders, type ReminderRun } from './app/sendDueReminders';
+import { sendCoordinatorDigests } from './app/sendCoordinatorDigests';
+import { handOverFromDepartedHandlers } from './app/handOverFromDepartedHandlers';
 import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
 import { AesGcmContentCipher } from './security/aesGcmContentCipher';
@@ -40,6 +42,10 @@ export interface Application {
   deliverOutbox(): Promise<DeliveryReport>;
   /** The reminder timer: reminders before deadlines, escalation after. */
   sendDueReminders(): Promise<ReminderRun>;
+  /** Weekly: each coordinator's counts per unit. */
+  sendCoordinatorDigests(): Promise<number>;
+  /** Daily: open cases of handlers who left the directory go to the fallback. */
+  handOverFromDepartedHandlers(): Promise<number>;
   /** Local mode only: moves the clock forward and runs the jobs that are then due. Absent in production. */
   advanceClock?(milliseconds: number): Promise<Date>;
   close(): Promise<void>;
@@ -84,7 +90,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   }
   const clock: DomainClock = overrides.clock ?? (config.mode === 'local' ? new OffsetClock() : systemClock);
   const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const adapter = createAdapter(config.bot);
+  const adapter = createAdapter(config.bot, { serviceHosts: config.botServiceHosts, allowLoopbackHttp: config.allowLoopbackHttp, logger });
   const messenger = new TeamsProactiveMessenger(adapter, { appId: config.bot.appId, tenantId: config.bot.tenantId, serviceUrl: config.botServiceUrl, sleep });
 
   const services: BotServices = {
@@ -136,6 +142,16 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
     deliverOutbox: () => runDelivery(),
+    sendCoordinatorDigests: async () => {
+      const sent = await sendCoordinatorDigests(services);
+      await runDelivery({ timeBudgetMs: 10_000 });
+      return sent;
+    },
+    handOverFromDepartedHandlers: async () => {
+      const moved = await handOverFromDepartedHandlers(services);
+      await runDelivery({ timeBudgetMs: 10_000 });
+      return moved;
+    },
     sendDueReminders: async () => {
       const run = await sendDueReminders(services);
       await runDelivery({ timeBudgetMs: 10_000 });

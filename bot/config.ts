@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from './domain/errors';
+import { debugEnablesAgents } from './security/debugEnablesAgents';
 
 /**
  * Every setting, read once from the environment and validated at start-up. Secrets never have
@@ -12,6 +13,10 @@ import { ConfigurationError } from './domain/errors';
  * | MicrosoftAppId | the bot's Entra app id; its presence switches on production mode | (none: local mode) |
  * | MicrosoftAppPassword | client secret of that app (or use a certificate/managed identity per the Agents SDK) | (none) |
  * | MicrosoftAppTenantId | the tenant the bot serves | (none) |
+ * | MicrosoftAppAuthority | production: Entra authority endpoint, an origin only (sovereign clouds, e.g. https://login.microsoftonline.us). Incoming tokens' keys come from `<authority>/<tenant>/discovery/v2.0/keys`, `<authority>/<tenant>/v2.0` is an accepted issuer, and the SDK gets its own tokens there. https only: plain http only for a loopback host when NODE_ENV=test off Azure (test key servers) | https://login.microsoftonline.com |
+ * | BOT_SERVICE_HOSTS | production: the only hosts the bot sends to (an activity's serviceUrl, stored chats, new chats), comma-separated; an entry also covers its subdomains, `*.` in front means the same; the host of BOT_SERVICE_URL is always added. Activities naming another serviceUrl are refused | smba.trafficmanager.net,*.botframework.com |
+ * | NODE_ENV | `test` lets test doubles on loopback use plain http (MicrosoftAppAuthority, BOT_SERVICE_URL, BOT_SERVICE_HOSTS); ignored on Azure | (none) |
+ * | DEBUG | the `debug` package's switch. Production refuses to start when it enables any `agents:*` namespace (also `*`): the Agents SDK logs whole activities, report text included, there | (none) |
  * | HOST | the address the local host binds to; local mode requires loopback | 127.0.0.1 |
  * | COSMOS_ENDPOINT | Cosmos DB account endpoint; when set, Cosmos DB is the store | (none: embedded store) |
  * | COSMOS_KEY | Cosmos DB key (secret) | (none) |
@@ -28,12 +33,15 @@ import { ConfigurationError } from './domain/errors';
  * | OUTBOX_SCHEDULE | NCRONTAB schedule of the proactive message sender | 0 * * * * * |
  * | DEADLINE_POLICY | follow-up clocks, reminder stages and escalation as JSON (see bot/domain/deadlines) | DOMAIN.md defaults |
  * | REMINDER_SCHEDULE | NCRONTAB schedule of the reminder timer | 0 *\/5 * * * * |
+ * | DIGEST_SCHEDULE | NCRONTAB schedule of the coordinators' weekly digest | 0 0 7 * * 1 |
+ * | HANDOVER_CHECK_SCHEDULE | NCRONTAB schedule of the daily check for handlers who left | 0 30 5 * * * |
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  */
 export interface Config {
   mode: 'local' | 'production';
-  bot: { appId?: string; appPassword?: string; tenantId?: string };
+  /** `authority`: MicrosoftAppAuthority (an origin), absent for the SDK's default (public cloud). */
+  bot: { appId?: string; appPassword?: string; tenantId?: string; authority?: string };
   host: string;
   storage: { kind: 'cosmos'; endpoint: string; key?: string; databaseId: string } | { kind: 'embedded'; dataDir: string };
   keys: { kind: 'file'; path: string } | { kind: 'inline'; json: string };
@@ -43,6 +51,10 @@ export interface Config {
   directoryFile: string;
   centralUnitId?: string;
   botServiceUrl: string;
+  /** Production: the outbound host allowlist (SDK notation), BOT_SERVICE_URL's host included. */
+  botServiceHosts: string[];
+  /** NODE_ENV=test off Azure: plain http to loopback test doubles (key server, fake connector) is allowed. */
+  allowLoopbackHttp: boolean;
   outboxSchedule: string;
   anonymousNoticeDelayMinutes: number;
   /** Raw JSON; validated by the deadline policy schema when the application is built. */
@@ -64,6 +76,10 @@ const envSchema = z.object({
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
+  MicrosoftAppAuthority: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  BOT_SERVICE_HOSTS: optionalText,
+  NODE_ENV: optionalText,
+  DEBUG: optionalText,
   HOST: optionalText,
   COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_KEY: optionalText,
@@ -84,6 +100,9 @@ const envSchema = z.object({
   WEBSITE_INSTANCE_ID: optionalText,
 });
 
+/** Where Teams' Bot Connector lives: the service URLs Teams puts in activities (`https://smba.trafficmanager.net/<region>/`) and the Bot Framework's own hosts. */
+export const DEFAULT_BOT_SERVICE_HOSTS: readonly string[] = ['smba.trafficmanager.net', '*.botframework.com'];
+
 /** True for 127.0.0.0/8, ::1 and localhost. */
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
@@ -102,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const mode = e.MicrosoftAppId ? 'production' : 'local';
   const host = e.HOST ?? '127.0.0.1';
   const dataDir = resolve(e.DATA_DIR ?? '.data');
+  // Only a test run on a developer's or CI machine may point Microsoft's services at plain-http loopback doubles.
+  const allowLoopbackHttp = e.NODE_ENV === 'test' && !e.WEBSITE_INSTANCE_ID;
+  const botServiceUrl = e.BOT_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/';
 
   if (mode === 'local') {
     if (!isLoopback(host)) problems.push(`HOST=${host}: without MicrosoftAppId the bot accepts unauthenticated requests, so it only runs on loopback (127.0.0.1). Set MicrosoftAppId, or bind to 127.0.0.1.`);
@@ -111,12 +133,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production: the embedded store is for one local process only.');
     if (!e.KEY_RING) problems.push('KEY_RING is required in production (the key ring JSON, from Key Vault).');
     if (!e.DIRECTORY_FILE) problems.push('DIRECTORY_FILE is required in production: the demo organisation is for local runs only.');
+    problems.push(...productionSecurityProblems(e, allowLoopbackHttp));
   }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {
     mode,
-    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId },
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, authority: e.MicrosoftAppAuthority ? new URL(e.MicrosoftAppAuthority).origin : undefined },
     host,
     storage: e.COSMOS_ENDPOINT
       ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, databaseId: e.COSMOS_DATABASE ?? 'veilig-melden' }
@@ -127,10 +150,59 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     liberationDayOff: e.LIBERATION_DAY_OFF ?? true,
     directoryFile: resolve(e.DIRECTORY_FILE ?? join('config', 'directory.demo.json')),
     centralUnitId: e.CENTRAL_UNIT_ID,
-    botServiceUrl: e.BOT_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/',
+    botServiceUrl,
+    botServiceHosts: [...splitHosts(e.BOT_SERVICE_HOSTS ?? DEFAULT_BOT_SERVICE_HOSTS.join(',')), new URL(botServiceUrl).hostname],
+    allowLoopbackHttp,
     outboxSchedule: e.OUTBOX_SCHEDULE ?? '0 * * * * *',
     anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
     deadlinePolicyJson: e.DEADLINE_POLICY,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
+}
+
+/** A BOT_SERVICE_HOSTS entry: a DNS name (optionally `*.` in front) or an IPv4 address. */
+const HOST_ENTRY = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+function splitHosts(list: string): string[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/**
+ * Production's checks on where tokens come from and where the bot sends: each is a way to leak
+ * reports or accept forged activities if misconfigured, so start-up is refused instead.
+ */
+function productionSecurityProblems(
+  e: { MicrosoftAppAuthority?: string; BOT_SERVICE_URL?: string; BOT_SERVICE_HOSTS?: string; DEBUG?: string },
+  allowLoopbackHttp: boolean,
+): string[] {
+  const problems: string[] = [];
+  // Plain http is tolerable only where nobody else is on the wire: a loopback test double in a test run.
+  const insecure = (url: URL) => url.protocol !== 'https:' && !(allowLoopbackHttp && url.protocol === 'http:' && isLoopback(url.hostname));
+
+  if (e.MicrosoftAppAuthority) {
+    const authority = new URL(e.MicrosoftAppAuthority);
+    if (authority.username || authority.password || authority.search || authority.hash || (authority.pathname !== '/' && authority.pathname !== '')) {
+      problems.push('MicrosoftAppAuthority: give the origin only (e.g. https://login.microsoftonline.us); the tenant comes from MicrosoftAppTenantId, so tokens of another tenant cannot slip in through the path.');
+    }
+    if (insecure(authority)) problems.push('MicrosoftAppAuthority must use https: the keys that accept or refuse every incoming token are fetched there.');
+  }
+  if (e.BOT_SERVICE_URL && insecure(new URL(e.BOT_SERVICE_URL))) problems.push('BOT_SERVICE_URL must use https in production: the bot sends its access token there.');
+  for (const entry of splitHosts(e.BOT_SERVICE_HOSTS ?? '')) {
+    const bare = entry.replace(/^\*\./, '');
+    if (!HOST_ENTRY.test(entry) && isIP(entry) !== 4) {
+      problems.push(`BOT_SERVICE_HOSTS: "${entry}" is not a host name (no scheme, port or path; an optional "*." in front).`);
+    } else if (isIP(bare) !== 0 || bare.toLowerCase() === 'localhost') {
+      if (!(allowLoopbackHttp && isLoopback(bare))) problems.push(`BOT_SERVICE_HOSTS: "${entry}": the Bot Connector is reached by name; addresses and localhost are for test runs only.`);
+    } else if (!bare.includes('.')) {
+      problems.push(`BOT_SERVICE_HOSTS: "${entry}" would allow a whole top-level domain.`);
+    }
+  }
+  // The debug package reads the process's own DEBUG, whatever settings the application was built from.
+  if (debugEnablesAgents(e.DEBUG) || debugEnablesAgents(process.env.DEBUG)) {
+    problems.push('DEBUG enables the Agents SDK\'s loggers (agents:*), which write whole activities, report text included: remove them from DEBUG in production.');
+  }
+  return problems;
 }

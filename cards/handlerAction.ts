@@ -1,6 +1,7 @@
 import type { Locale } from '../bot/domain/locale';
 import { caseFieldError } from './caseFieldError';
 import { CASE_MESSAGE_MAX_LENGTH } from './caseMessageMaxLength';
+import { displayDate } from './displayDate';
 import type { FieldErrorData } from './fieldError';
 import template from './handlerAction.card.json';
 import { formatNumber, t } from './i18n';
@@ -13,19 +14,44 @@ interface InputData extends FieldErrorData {
   value: string;
 }
 
+/** The `days` input: `Input.Number` takes a number, so a value is only set when what was typed is one. */
+interface DaysInputData extends FieldErrorData {
+  hasValue: boolean;
+  value: number;
+}
+
 interface HandlerActionData {
   lang: Locale;
   caseId: string;
   dialog: CaseDialogName;
   isAction: Record<Action, boolean>;
   showReaderNote: boolean;
+  showCurrentDue: boolean;
+  currentDue: string;
+  days: DaysInputData;
   message: InputData;
   targetRole: InputData;
   outcome: InputData;
   roles: { title: string; value: string }[];
   outcomes: { title: string; value: string; hint: string }[];
   text: Record<
-    'title' | 'reference' | 'intro' | 'readerNote' | 'careNote' | 'maxLength' | 'messageLabel' | 'targetRoleLabel' | 'reassignNote' | 'outcomeLabel' | 'closeNote' | 'submit' | 'cancel',
+    | 'title'
+    | 'reference'
+    | 'intro'
+    | 'readerNote'
+    | 'careNote'
+    | 'maxLength'
+    | 'messageLabel'
+    | 'targetRoleLabel'
+    | 'reassignNote'
+    | 'outcomeLabel'
+    | 'closeNote'
+    | 'currentDueLabel'
+    | 'consentNote'
+    | 'daysLabel'
+    | 'daysOutOfRange'
+    | 'submit'
+    | 'cancel',
     string
   >;
 }
@@ -36,7 +62,11 @@ export const HANDLER_ACTION_DIALOGS: Readonly<Record<Action, CaseDialogName>> = 
   question: 'caseQuestion',
   reassign: 'caseReassign',
   close: 'caseClose',
+  extend: 'caseExtend',
 };
+
+/** A number as typed: digits, optionally signed and with a decimal part (Teams sends `Input.Number` values as such strings). */
+const TYPED_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Roles a case can be passed on to: never back to the line, which may be involved (and never sees anonymous or confidential reports). */
 const TARGET_ROLES = HANDLER_ROLES.filter((role) => role !== 'line_manager');
@@ -45,23 +75,44 @@ function input(locale: Locale, value: string | undefined, errorKey: string | und
   return { value: value ?? '', ...caseFieldError(locale, errorKey) };
 }
 
+/** The typed number of days shown again (also when out of range, next to its error); nothing when it is empty or not a number. */
+function daysInput(locale: Locale, value: string | undefined, errorKey: string | undefined): DaysInputData {
+  const typed = (value ?? '').trim();
+  const hasValue = TYPED_NUMBER.test(typed);
+  return { hasValue, value: hasValue ? Number(typed) : 0, ...caseFieldError(locale, errorKey) };
+}
+
 /**
  * A handler's form in a dialog: send an update, ask a question (input `message`), pass the case on
  * (inputs `targetRole` — every handler role except the line manager — and `message`, the reason),
  * or close it (inputs `outcome`, each outcome explained, and `message`, the closing message to the
- * reporter). What was typed is kept and an error is shown under its field. No input is marked
- * required (the bot validates and the labels say what is required), so a press always reaches the bot.
+ * reporter), or postpone the decision on a klacht (Awb 9:11): the current decision date, the rule
+ * (once, at most 4 weeks, with a reason the complainant gets in writing; again only with the
+ * complainant's consent, which the bot asks), input `days` (`Input.Number`, 1–28) and `message`,
+ * the reason for the complainant. What was typed is kept and an error is shown under its field.
+ * No input is marked required (the bot validates and the labels say what is required), so a press
+ * always reaches the bot.
  */
 export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
   const l = view.locale;
   const action = view.action;
-  const isAction: Record<Action, boolean> = { update: action === 'update', question: action === 'question', reassign: action === 'reassign', close: action === 'close' };
+  const isAction: Record<Action, boolean> = {
+    update: action === 'update',
+    question: action === 'question',
+    reassign: action === 'reassign',
+    close: action === 'close',
+    extend: action === 'extend',
+  };
+  const currentDue = view.currentDue ? displayDate(view.currentDue, l) : '';
   const data: HandlerActionData = {
     lang: l,
     caseId: view.caseId,
     dialog: HANDLER_ACTION_DIALOGS[action],
     isAction,
     showReaderNote: action !== 'reassign',
+    showCurrentDue: currentDue !== '',
+    currentDue,
+    days: daysInput(l, view.days, view.errors.days),
     message: input(l, view.message, view.errors.message),
     targetRole: input(l, view.targetRole, view.errors.targetRole),
     outcome: input(l, view.outcome, view.errors.outcome),
@@ -71,7 +122,7 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
       title: t(l, `handler.action.${action}.title`),
       reference: t(l, 'handler.action.reference', { reference: view.reference }),
       intro: t(l, `handler.action.${action}.intro`),
-      readerNote: t(l, 'handler.action.readerNote'),
+      readerNote: t(l, action === 'extend' ? 'handler.action.extend.readerNote' : 'handler.action.readerNote'),
       careNote: t(l, 'handler.action.careNote'),
       maxLength: t(l, 'handler.action.maxLength', { max: formatNumber(CASE_MESSAGE_MAX_LENGTH, l) }),
       messageLabel: t(l, `handler.action.${action}.messageLabel`),
@@ -79,6 +130,10 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
       reassignNote: t(l, 'handler.action.reassign.note'),
       outcomeLabel: t(l, 'handler.action.close.outcomeLabel'),
       closeNote: t(l, 'handler.action.close.note'),
+      currentDueLabel: t(l, 'handler.action.extend.currentDueLabel'),
+      consentNote: t(l, 'handler.action.extend.consentNote'),
+      daysLabel: t(l, 'handler.action.extend.daysLabel'),
+      daysOutOfRange: t(l, 'validation.daysOutOfRange'),
       submit: t(l, `handler.action.${action}.submit`),
       cancel: t(l, 'handler.action.cancel'),
     },

@@ -23,6 +23,7 @@ interface HandlerTaskData {
   canOpen: boolean;
   canAcknowledge: boolean;
   canAct: boolean;
+  canExtend: boolean;
   text: Record<
     | 'title'
     | 'reference'
@@ -39,7 +40,8 @@ interface HandlerTaskData {
     | 'update'
     | 'question'
     | 'reassign'
-    | 'close',
+    | 'close'
+    | 'extend',
     string
   >;
 }
@@ -66,8 +68,9 @@ function deadlinesData(view: HandlerTaskView): HandlerTaskData['deadlines'] {
  * it for the assigned handler (`refresh.userIds`, verb `refreshCase`).
  *
  * Buttons: open the case (a dialog, also once closed, to read it back), confirm receipt (only
- * while `submitted`; it sits under the deadlines it stops, which also keeps the row of buttons
- * within the five that hosts show), and update / question / pass on / close (dialogs, only while
+ * while `submitted`) and, for a klacht, extend the deadline (the `caseExtend` dialog, only while not
+ * closed) — both sit under the deadlines they stop or move, which also keeps the row of buttons
+ * within the five that hosts show —, and update / question / pass on / close (dialogs, only while
  * not closed). When the viewer is not the assigned handler, the card says so, shows only the
  * reference and has no buttons. After an action a confirmation line comes first (`doneKey` under
  * `handler.done.`), or news about the case (under `handler.news.`); any other key is ignored.
@@ -101,6 +104,7 @@ export function renderHandlerTask(view: HandlerTaskView): AdaptiveCard {
     canOpen: !notForYou,
     canAcknowledge: !notForYou && view.state === 'submitted',
     canAct: !notForYou && view.state !== 'closed',
+    canExtend: !notForYou && view.state !== 'closed' && view.kind === 'complaint',
     text: {
       title: t(l, 'handler.task.title'),
       reference: t(l, 'handler.task.reference'),
@@ -118,6 +122,7 @@ export function renderHandlerTask(view: HandlerTaskView): AdaptiveCard {
       question: t(l, 'handler.task.question'),
       reassign: t(l, 'handler.task.reassign'),
       close: t(l, 'handler.task.close'),
+      extend: t(l, 'handler.task.extend'),
     },
   };
   return renderCard(template, data);

@@ -23,8 +23,9 @@ function title(view: ReporterNoticeView): string {
 
 /**
  * A notice in the reporter's chat that something happened to their case (received, news, a
- * question, passed on — to a role, never a person —, closed, withdrawn, late). It carries no
- * content and no handler text: those are read in a dialog, through the button.
+ * question, passed on — to a role, never a person —, closed, withdrawn, late, or the decision on
+ * a klacht postponed). It carries no content and no handler text: those (for a postponement: the
+ * new date and the reason) are read in a dialog, through the button.
  *
  * For an anonymous reporter the card holds neither the reference nor the case id, even when the
  * view has them: Teams keeps chat messages, so nothing in that chat may tie the person to the case.

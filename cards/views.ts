@@ -169,10 +169,11 @@ export type CaseDialogName =
   | 'caseReassign' // handler: hand the case to another role or person
   | 'caseClose' // handler: close with an outcome and a message
   | 'caseMessages' // reporter: read messages, answer a question, add information
-  | 'caseWithdraw'; // reporter: withdraw the report
+  | 'caseWithdraw' // reporter: withdraw the report
+  | 'caseExtend'; // handler: postpone the decision on a klacht
 
 /** Verbs of case cards (`Action.Execute`). */
-export type CaseVerb = 'acknowledgeCase' | 'refreshCase' | 'giveFeedback';
+export type CaseVerb = 'acknowledgeCase' | 'refreshCase' | 'giveFeedback' | 'consentExtension';
 
 export const HANDLER_ROLES = ['vertrouwenspersoon', 'klachtencoordinator', 'ago', 'meldpunt', 'veiligheidsfunctionaris', 'line_manager'] as const;
 export type HandlerRoleName = (typeof HANDLER_ROLES)[number];
@@ -216,7 +217,7 @@ export interface HandlerTaskView {
 /** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
 export interface CaseMessageLine {
   from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing';
+  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension';
   /** Formatted date/time. */
   at: string;
   text: string;
@@ -252,7 +253,11 @@ export interface HandlerActionView {
   locale: Locale;
   caseId: string;
   reference: string;
-  action: 'update' | 'question' | 'reassign' | 'close';
+  action: 'update' | 'question' | 'reassign' | 'close' | 'extend';
+  /** Extend: input `days` — current value (as typed). */
+  days?: string;
+  /** Extend: the current decision date, formatted, shown above the form. */
+  currentDue?: string;
   /** Input `message` (multiline, max 4,000): the text for the reporter; for reassign: the reason (input `reason`). */
   message?: string;
   /** Reassign: input `targetRole` (ChoiceSet of HANDLER_ROLES except line_manager) — current value. */
@@ -260,7 +265,7 @@ export interface HandlerActionView {
   /** Close: input `outcome` (ChoiceSet of CLOSE_OUTCOMES) — current value. */
   outcome?: CloseOutcome;
   /** Field → locale key under `validation.` */
-  errors: Partial<Record<'message' | 'targetRole' | 'outcome', string>>;
+  errors: Partial<Record<'message' | 'targetRole' | 'outcome' | 'days', string>>;
 }
 
 /**
@@ -271,7 +276,7 @@ export interface HandlerActionView {
  */
 export interface ReporterNoticeView {
   locale: Locale;
-  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late';
+  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended';
   anonymous: boolean;
   /** Named/confidential only. */
   reference?: string;
@@ -325,4 +330,43 @@ export interface FeedbackView {
   reference: string;
   answered: boolean;
   errors?: Partial<Record<'takenSeriously' | 'wouldReportAgain', string>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines: klacht extension, coordinator digest.
+//
+// - The handler's extension form is `HandlerActionView` with `action: 'extend'`: inputs `days`
+//   (Input.Number, 1–28, or more when the complainant consented) and `message` (the reason, which
+//   goes into the written notice to the complainant); submit `vm: { dialog: 'caseExtend', nav: 'submit', caseId }`.
+// - Reporter notices gain the event 'extended' (the decision on the klacht was postponed: the
+//   notice says so and that the new date and the reason are in the dialog).
+// - Consent card verb (`Action.Execute`): `consentExtension`, `data: { caseId, consent: 'yes' | 'no' }`.
+
+/** In the complainant's chat: the handler asks to postpone the decision a second time, which needs their consent (Awb 9:11(3)). No content; the reason is in the dialog. */
+export interface ExtensionConsentView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  /** Formatted new decision date proposed. */
+  proposedDue: string;
+  /** After answering: 'yes' or 'no' replaces the buttons with a confirmation. */
+  answered?: 'yes' | 'no';
+}
+
+/** One unit's line in a coordinator's weekly digest: counts only, never content. */
+export interface DigestUnitLine {
+  unitName: string;
+  open: number;
+  dueThisWeek: number;
+  overdue: number;
+}
+
+/** The weekly digest in a coordinator's chat. */
+export interface CoordinatorDigestView {
+  locale: Locale;
+  /** Formatted week label, e.g. "week 49 (30 november – 6 december 2026)". */
+  week: string;
+  units: DigestUnitLine[];
+  /** The tab's deep link when the tab exists; absent for now. */
+  tabUrl?: string;
 }

@@ -11,6 +11,8 @@ import './purgeExpiredDrafts';
 import './deliverOutbox';
 import './devClock';
 import './sendDueReminders';
+import './sendCoordinatorDigests';
+import './handOverFromDepartedHandlers';
 
 // Flush and close storage when the host shuts down (the embedded store releases its lock).
 app.hook.appTerminate(async () => {

@@ -1,10 +1,10 @@
 import type { Locale } from '../domain/locale';
 
 /** News for a handler, shown on their task card. */
-export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder';
+export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder' | 'extensionConsented' | 'extensionRefused';
 
 /** What happened, as told to a reporter (no content, no names). */
-export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late';
+export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended';
 
 /**
  * What a proactive message is about: stored (sealed) in the outbox and turned into a card by the
@@ -16,4 +16,10 @@ export type NotificationIntent =
   | { type: 'reporterNotice'; event: ReporterEvent; locale: Locale; caseId?: string; reference?: string; role?: string }
   | { type: 'feedback'; caseId: string; reference: string; locale: Locale }
   /** To an escalation contact (the handler's manager, or a coordinator): references and dates only, no access to content. */
-  | { type: 'escalation'; caseId: string; clock: string; level: number; locale: Locale };
+  | { type: 'escalation'; caseId: string; clock: string; level: number; locale: Locale }
+  /** To a complainant: consent asked for a second postponement of the decision (Awb 9:11(3)). */
+  | { type: 'extensionConsent'; caseId: string; reference: string; locale: Locale }
+  /** To a coordinator: the weekly counts per unit (no content). */
+  | { type: 'digest'; week: string; units: { unitId: string; open: number; dueThisWeek: number; overdue: number }[]; locale: Locale }
+  /** To a coordinator: cases of someone who left the directory were handed to the fallback. */
+  | { type: 'handlerLeft'; count: number; locale: Locale };

@@ -150,6 +150,8 @@ export interface CaseRecord {
   nextDueAt?: string;
   /** How far the case has escalated (0 = not). */
   escalationLevel?: number;
+  /** A second postponement of a klacht decision waiting for the complainant's consent; the reason is in the sealed messages. */
+  pendingExtension?: { days: number; requestedAt: string; proposedDueAt: string };
   /** `{ excluded: string[] }` (Entra ids of people who may never handle or see the case), sealed 'content', context `<id>:exclusions`. */
   sealedExclusions?: Sealed;
   /** `CaseMessage[]` between handler and reporter, sealed 'content', context `<id>:messages`. */
@@ -191,7 +193,7 @@ export interface CaseAssignment {
 /** A message between handler and reporter (stored sealed in the case). */
 export interface CaseMessage {
   from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing';
+  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension';
   at: string;
   text: string;
 }

@@ -16,9 +16,12 @@ export interface BridgeResponse {
 
 /**
  * Runs one Bot Framework activity through the Agents SDK adapter, which wants express-like
- * request/response objects, and returns what it answered. In production the SDK's JWT
- * middleware checks the token first; in local mode (no app id, loopback only) requests are
- * anonymous.
+ * request/response objects, and returns what it answered. In production `adapter.authorizeRequest`
+ * checks the request first (the SDK's JWT middleware, then, with the `SecuredCloudAdapter`, the
+ * tenant and service-URL checks); in local mode (no app id, loopback only) requests are anonymous.
+ *
+ * A refused request gets its status and no body: nothing of the request is echoed, and nothing of
+ * it is logged here (the adapter logs a refusal code).
  */
 export async function runActivity(
   adapter: CloudAdapter,
@@ -58,6 +61,8 @@ export async function runActivity(
   const req: Record<string, unknown> = { method: request.method, headers: request.headers, body: request.body };
 
   if (options.authenticate) {
+    // An adapter without an app id would let a request without a token through as "anonymous".
+    if (!adapter.getClientId()) return { status: 401, headers: {} };
     let authorized = false;
     await adapter.authorizeRequest(req as never, res as never, () => {
       authorized = true;

@@ -6,6 +6,8 @@ import type { CaseMessageLine, CloseOutcome, HandlerActionView, HandlerRoleName 
 import { renderWithdraw } from '../../cards/withdraw';
 import { assertAssignedHandler, type ReporterCredentials } from '../app/caseAccess';
 import { closeCase } from '../app/closeCase';
+import { extendComplaintDecision, type ExtensionOutcome } from '../app/extendComplaintDecision';
+import type { CaseRecord } from '../app/ports';
 import { giveFeedback } from '../app/giveFeedback';
 import { openCaseDetails } from '../app/openCaseDetails';
 import { openReporterCase } from '../app/openReporterCase';
@@ -21,7 +23,7 @@ import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
 import type { TurnIdentity } from './turnIdentity';
 
-const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close' } as const;
+const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend' } as const;
 type HandlerForm = keyof typeof HANDLER_FORMS;
 
 function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
@@ -43,7 +45,7 @@ export async function fetchCaseDialog(services: BotServices, turn: TurnIdentity,
     const stored = await services.repos.cases.get(action.caseId ?? '');
     if (!stored) throw new NotFoundError('case');
     assertAssignedHandler(services, stored.value, turn.reporter.userId);
-    return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], errors: {} });
+    return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(stored.value, locale), errors: {} });
   }
   if (action.dialog === 'caseWithdraw') {
     const { record } = await openReporterCase(services, reporterCredentials(turn, action));
@@ -61,7 +63,9 @@ export async function submitCaseDialog(services: BotServices, turn: TurnIdentity
 
   if (isHandlerForm(action.dialog)) {
     const form = HANDLER_FORMS[action.dialog];
+    let extension: ExtensionOutcome | undefined;
     try {
+      if (form === 'extend') extension = await extendComplaintDecision(services, caseId, userId, inputs.days, inputs.message);
       if (form === 'update' || form === 'question') await sendCaseMessage(services, caseId, userId, form, inputs.message);
       if (form === 'reassign') await reassignCase(services, caseId, userId, { role: inputs.targetRole }, inputs.message);
       if (form === 'close') await closeCase(services, caseId, userId, inputs.outcome, inputs.message);
@@ -75,10 +79,19 @@ export async function submitCaseDialog(services: BotServices, turn: TurnIdentity
         message: typeof inputs.message === 'string' ? inputs.message.slice(0, 4_000) : undefined,
         targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRoleName) : undefined,
         outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as CloseOutcome) : undefined,
+        days: typeof inputs.days === 'string' || typeof inputs.days === 'number' ? String(inputs.days).slice(0, 10) : undefined,
+        currentDue: stored ? decisionDue(stored.value, locale) : undefined,
         errors: error.fields as HandlerActionView['errors'],
       });
     }
-    const done = { update: 'handler.done.updateSent', question: 'handler.done.questionSent', reassign: 'handler.done.reassigned', close: 'handler.done.closed' } as const;
+    if (extension?.status === 'consent_requested') return dialogMessage(t(locale, 'handler.done.extensionConsentAsked'));
+    const done = {
+      update: 'handler.done.updateSent',
+      question: 'handler.done.questionSent',
+      reassign: 'handler.done.reassigned',
+      close: 'handler.done.closed',
+      extend: 'handler.done.extended',
+    } as const;
     return dialogMessage(t(locale, done[form]));
   }
 
@@ -132,6 +145,12 @@ async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, case
       history: details.history.map((event) => ({ at: formatDateTime(new Date(event.at), locale), eventKey: `history.${event.type}` })),
     }),
   );
+}
+
+/** The current decision date of a klacht, for the extension form. */
+function decisionDue(record: CaseRecord, locale: Locale): string | undefined {
+  const decision = record.clocks?.find((clock) => clock.clock === 'decision');
+  return decision ? formatDateTime(new Date(decision.dueAt), locale) : undefined;
 }
 
 function handlerForm(locale: Locale, view: Omit<HandlerActionView, 'locale'>): object {

@@ -2,6 +2,9 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { renderFeedback } from '../../cards/feedback';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import { acknowledgeCase } from '../app/acknowledgeCase';
+import { answerExtensionConsent } from '../app/extendComplaintDecision';
+import { renderExtensionConsent } from '../../cards/extensionConsent';
+import { formatDateTime } from '../../cards/i18n';
 import { giveFeedback } from '../app/giveFeedback';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { BotServices } from './botServices';
@@ -57,6 +60,18 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
       const record = await acknowledgeCase(services, stored.value.id, turn.reporter.userId);
       return cardActionResponse(
         renderHandlerTask(handlerTaskView(services, record, turn.locale, { viewerUserId: turn.reporter.userId, doneKey: 'handler.done.acknowledged', handlerMri: await userMri(services, turn.reporter.userId) })),
+      );
+    },
+  },
+  consentExtension: {
+    audience: 'caseReporter',
+    handle: async (services, _context, turn, data) => {
+      const caseId = caseIdOf(data);
+      const stored = await services.repos.cases.get(caseId);
+      const proposed = stored?.value.pendingExtension?.proposedDueAt;
+      const answered = await answerExtensionConsent(services, caseId, turn.reporter.userId, data.consent);
+      return cardActionResponse(
+        renderExtensionConsent({ locale: turn.locale, caseId, reference: stored?.value.reference ?? '', proposedDue: proposed ? formatDateTime(new Date(proposed), turn.locale) : '', answered }),
       );
     },
   },

@@ -2,6 +2,9 @@ import { renderFeedback } from '../../cards/feedback';
 import { formatDateTime, t } from '../../cards/i18n';
 import { keyInGroup } from '../../cards/keyInGroup';
 import { renderNotice } from '../../cards/notice';
+import { renderCoordinatorDigest } from '../../cards/coordinatorDigest';
+import { renderExtensionConsent } from '../../cards/extensionConsent';
+import type { DigestUnitLine } from '../../cards/views';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import { renderReporterNotice } from '../../cards/reporterNotice';
 import type { HandlerRoleName } from '../../cards/views';
@@ -17,6 +20,8 @@ const NEWS_KEYS = {
   information: 'handler.news.information',
   withdrawn: 'handler.news.withdrawn',
   reminder: 'handler.news.reminder',
+  extensionConsented: 'handler.news.extensionConsented',
+  extensionRefused: 'handler.news.extensionRefused',
 } as const;
 
 /**
@@ -45,6 +50,26 @@ export async function renderNotification(services: BotServices, payload: unknown
       });
     case 'feedback':
       return renderFeedback({ locale: intent.locale, caseId: intent.caseId, reference: intent.reference, answered: false });
+    case 'extensionConsent': {
+      const stored = await services.repos.cases.get(intent.caseId);
+      if (!stored?.value.pendingExtension) return undefined;
+      return renderExtensionConsent({
+        locale: intent.locale,
+        caseId: intent.caseId,
+        reference: intent.reference,
+        proposedDue: formatDateTime(new Date(stored.value.pendingExtension.proposedDueAt), intent.locale),
+      });
+    }
+    case 'digest': {
+      const units: DigestUnitLine[] = [];
+      for (const line of intent.units) {
+        const unit = (await services.directory.unitChain(line.unitId))[0];
+        units.push({ unitName: unit?.name ?? line.unitId, open: line.open, dueThisWeek: line.dueThisWeek, overdue: line.overdue });
+      }
+      return renderCoordinatorDigest({ locale: intent.locale, week: intent.week, units });
+    }
+    case 'handlerLeft':
+      return renderNotice({ locale: intent.locale, titleKey: 'notices.handlerLeft.title', textKey: 'notices.handlerLeft.text', params: { count: String(intent.count) } });
     case 'escalation': {
       const stored = await services.repos.cases.get(intent.caseId);
       if (!stored) return undefined;

@@ -18,6 +18,7 @@ import { renderWelcome } from '../../cards/welcome';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';
 import { caseCards } from './caseCardViews';
+import { deadlineCards } from './deadlineCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
 
@@ -193,5 +194,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale)]);
 }

@@ -34,8 +34,8 @@ export const HANDLER_USER_ID = '5b7e1c2a-90aa-4c8e-9a3f-6d5b4f9c0e7a';
 export const SECRET = 'K7QX-M3TP-9HDA-RW4C';
 
 /** Every handler form and every reporter notice event of the contract. */
-export const HANDLER_ACTIONS = ['update', 'question', 'reassign', 'close'] as const;
-export const NOTICE_EVENTS = ['acknowledged', 'update', 'question', 'reassigned', 'closed', 'withdrawn', 'late'] as const;
+export const HANDLER_ACTIONS = ['update', 'question', 'reassign', 'close', 'extend'] as const;
+export const NOTICE_EVENTS = ['acknowledged', 'update', 'question', 'reassigned', 'closed', 'withdrawn', 'late', 'extended'] as const;
 
 /** A description at the maximum length, with typographic quotes, accents and line breaks. */
 export const LONGEST_CASE_DESCRIPTION = 'Tijdens de oefening op de heide zei hij ‘dat meisjes hier niets te zoeken hebben’ en duwde hij me opzij.\n'
@@ -207,7 +207,10 @@ export function caseCards(locale: Locale): RenderedCase[] {
   );
   add('handlerTask', 'chat', 'no deadlines, line manager', renderHandlerTask(handlerTaskView(locale, { role: 'line_manager', identity: 'named', deadlines: [], state: 'in_progress' })));
   add('handlerTask', 'chat', 'not for you', renderHandlerTask(handlerTaskView(locale, { notForYou: true, doneKey: 'handler.done.acknowledged' })));
-  for (const done of ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'news.answered', 'no.such.key']) {
+  for (const state of CASE_STATES) {
+    add('handlerTask', 'chat', `complaint, ${state}`, renderHandlerTask(handlerTaskView(locale, { kind: 'complaint', identity: 'named', role: 'klachtencoordinator', state })));
+  }
+  for (const done of ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'extended', 'extensionConsentAsked', 'news.answered', 'news.extensionConsented', 'no.such.key']) {
     const doneKey = done.startsWith('news.') ? `handler.${done}` : `handler.done.${done}`;
     add('handlerTask', 'chat', `done ${done}`, renderHandlerTask(handlerTaskView(locale, { state: done === 'closed' ? 'closed' : 'in_progress', doneKey })));
   }
@@ -246,11 +249,16 @@ export function caseCards(locale: Locale): RenderedCase[] {
           message: LONGEST_MESSAGE,
           targetRole: action === 'reassign' ? 'vertrouwenspersoon' : undefined,
           outcome: action === 'close' ? 'referred' : undefined,
-          errors: { message: 'tooLong', targetRole: 'pickRole', outcome: 'pickOutcome' },
+          days: action === 'extend' ? '40' : undefined,
+          currentDue: action === 'extend' ? '9 mei 2025 om 23:59' : undefined,
+          errors: { message: 'tooLong', targetRole: 'pickRole', outcome: 'pickOutcome', days: 'daysOutOfRange' },
         }),
       ),
     );
   }
+
+  add('handlerAction', 'dialog', 'extend, current date as ISO, days typed', renderHandlerAction(handlerActionView(locale, 'extend', { currentDue: '2025-05-09', days: '14' })));
+  add('handlerAction', 'dialog', 'extend, days not a number', renderHandlerAction(handlerActionView(locale, 'extend', { days: 'veertien', errors: { days: 'daysOutOfRange', message: 'reasonRequired' } })));
 
   for (const event of NOTICE_EVENTS) {
     add('reporterNotice', 'chat', `${event}, named`, renderReporterNotice(reporterNoticeView(locale, event, false)));

@@ -33,14 +33,35 @@ const HISTORY_EVENTS = [
   'content_opened',
   'feedback_given',
   'escalated',
+  'decision_extended',
+  'extension_consent_asked',
+  'extension_consented',
+  'extension_refused',
 ];
 
 const CLOCKS = ['acknowledge', 'feedback', 'decision', 'contact', 'firstUpdate'];
 
-const HANDLER_DONE = ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed'];
+const HANDLER_DONE = ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'extended', 'extensionConsentAsked'];
+
+const HANDLER_NEWS = ['answered', 'information', 'withdrawn', 'reminder', 'extensionConsented', 'extensionRefused'];
+
+const MESSAGE_KINDS = ['update', 'question', 'answer', 'information', 'closing', 'extension'];
 
 /** Validation keys the case use cases raise (bot/app), shown next to the field they name. */
-const CASE_VALIDATION = ['messageRequired', 'tooLong', 'invalidValue', 'pickRole', 'pickOutcome', 'pickOneToFive', 'notAllowed', 'noEligibleHolder', 'personExcluded', 'unknownPerson'];
+const CASE_VALIDATION = [
+  'messageRequired',
+  'tooLong',
+  'invalidValue',
+  'pickRole',
+  'pickOutcome',
+  'pickOneToFive',
+  'notAllowed',
+  'noEligibleHolder',
+  'personExcluded',
+  'unknownPerson',
+  'daysOutOfRange',
+  'reasonRequired',
+];
 
 describe('locale keys for handling a case', () => {
   it('when the domain has a role, outcome, routing rule, history event or clock, then it has words', () => {
@@ -52,6 +73,8 @@ describe('locale keys for handling a case', () => {
       ...HISTORY_EVENTS.map((event) => `history.${event}`),
       ...CLOCKS.map((clock) => `clocks.${clock}`),
       ...HANDLER_DONE.map((done) => `handler.done.${done}`),
+      ...HANDLER_NEWS.map((news) => `handler.news.${news}`),
+      ...MESSAGE_KINDS.map((kind) => `caseThread.kinds.${kind}`),
       ...CASE_VALIDATION.map((key) => `validation.${key}`),
       'reporter.sent',
     ];

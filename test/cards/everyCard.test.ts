@@ -5,7 +5,7 @@ import { everyRenderedCard } from './cardViews';
 const CARDS = everyRenderedCard();
 
 /** Verbs a chat card may use (`ChatVerb` and `CaseVerb` in cards/views.ts). */
-const CHAT_VERBS = ['showMyCases', 'showWelcome', 'acknowledgeCase', 'refreshCase', 'giveFeedback'];
+const CHAT_VERBS = ['showMyCases', 'showWelcome', 'acknowledgeCase', 'refreshCase', 'giveFeedback', 'consentExtension'];
 
 /** Teams shows user-specific views to at most 60 users. */
 const MAX_REFRESH_USERS = 60;

@@ -4,7 +4,7 @@ import { HANDLER_ACTION_DIALOGS, renderHandlerAction } from '../../cards/handler
 import { formatNumber, t } from '../../cards/i18n';
 import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
 import { actions, allObjects, elementAfterInput, inputs, vmOf, visibleTexts } from './cardChecks';
-import { CASE_ID, HANDLER_ACTIONS, handlerActionView, LONGEST_MESSAGE } from './caseCardViews';
+import { CASE_ID, HANDLER_ACTIONS, handlerActionView, LONGEST_MESSAGE, REFERENCE } from './caseCardViews';
 
 function input(card: object, id: string): Record<string, unknown> | undefined {
   return inputs(card).find((item) => item.id === id);
@@ -39,6 +39,68 @@ describe('renderHandlerAction', () => {
       expect(visibleTexts(card)).toContain(t(locale, 'handler.action.close.note'));
     });
 
+    it('when the form is extend, then it shows the current decision date and the rule: once, at most 4 weeks, in writing, again only with consent', () => {
+      const card = renderHandlerAction(handlerActionView(locale, 'extend', { currentDue: '9 mei 2025 om 23:59' }));
+      const texts = visibleTexts(card);
+      expect(texts.slice(0, 3)).toEqual([
+        t(locale, 'handler.action.extend.title'),
+        t(locale, 'handler.action.reference', { reference: REFERENCE }),
+        t(locale, 'handler.action.extend.intro'),
+      ]);
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          t(locale, 'handler.action.extend.currentDueLabel'),
+          '9 mei 2025 om 23:59',
+          t(locale, 'handler.action.extend.consentNote'),
+          t(locale, 'handler.action.extend.readerNote'),
+        ]),
+      );
+      expect(texts).not.toContain(t(locale, 'handler.action.readerNote'));
+      expect(t(locale, 'handler.action.extend.intro')).toMatch(locale === 'nl' ? /één keer.*4 weken.*schriftelijk/ : /once.*4 weeks.*in writing/);
+      expect(t(locale, 'handler.action.extend.consentNote')).toMatch(locale === 'nl' ? /instemt.*bot vraagt/ : /agrees.*bot will.*ask/);
+    });
+
+    it('when the form is extend, then it has a number of days from 1 to 28 and a multiline box for the reason for the complainant', () => {
+      const card = renderHandlerAction(handlerActionView(locale, 'extend'));
+      expect(inputs(card).map((item) => [item.type, item.id])).toEqual([
+        ['Input.Number', 'days'],
+        ['Input.Text', 'message'],
+      ]);
+      expect(input(card, 'days')).toMatchObject({ min: 1, max: 28, label: t(locale, 'handler.action.extend.daysLabel'), errorMessage: t(locale, 'validation.daysOutOfRange') });
+      expect(input(card, 'days')?.value).toBeUndefined();
+      expect(input(card, 'message')).toMatchObject({ isMultiline: true, maxLength: CASE_MESSAGE_MAX_LENGTH, label: t(locale, 'handler.action.extend.messageLabel') });
+    });
+
+    it('when the extend form is shown again, then it keeps the days (even out of range) and the reason as typed', () => {
+      const card = renderHandlerAction(handlerActionView(locale, 'extend', { days: '40', message: LONGEST_MESSAGE, errors: { days: 'daysOutOfRange', message: 'tooLong' } }));
+      expect(input(card, 'days')?.value).toBe(40);
+      expect(input(card, 'message')?.value).toBe(LONGEST_MESSAGE);
+      expect(elementAfterInput(card, 'days')).toMatchObject({ type: 'TextBlock', color: 'attention', text: t(locale, 'validation.daysOutOfRange') });
+      expect(elementAfterInput(card, 'message')).toMatchObject({ type: 'TextBlock', color: 'attention', text: t(locale, 'validation.tooLong', { max: formatNumber(CASE_MESSAGE_MAX_LENGTH, locale) }) });
+      expect(input(renderHandlerAction(handlerActionView(locale, 'extend', { days: ' 14 ' })), 'days')?.value).toBe(14);
+    });
+
+    it.each(['', 'veertien', '1e3', '${days}'])('when the days typed are %j, then the box is shown empty rather than with something that is not a number', (days) => {
+      const card = renderHandlerAction(handlerActionView(locale, 'extend', { days }));
+      expect(input(card, 'days')).toBeDefined();
+      expect(input(card, 'days')?.value).toBeUndefined();
+      expect(inputs(card).filter((item) => item.id === 'days')).toHaveLength(1);
+    });
+
+    it('when the current decision date is an ISO date, then it is shown in words; without one, no date line is shown', () => {
+      const withDate = visibleTexts(renderHandlerAction(handlerActionView(locale, 'extend', { currentDue: '2025-05-09' })));
+      expect(withDate).toContain(locale === 'nl' ? '9 mei 2025' : '9 May 2025');
+      const without = visibleTexts(renderHandlerAction(handlerActionView(locale, 'extend')));
+      expect(without).not.toContain(t(locale, 'handler.action.extend.currentDueLabel'));
+    });
+
+    it.each(['update', 'question', 'reassign', 'close'] as const)('when the form is %s, then it has no days box and says nothing about extending', (action) => {
+      const card = renderHandlerAction(handlerActionView(locale, action, { days: '14', currentDue: '9 mei 2025' }));
+      expect(input(card, 'days')).toBeUndefined();
+      expect(visibleTexts(card)).not.toContain(t(locale, 'handler.action.extend.consentNote'));
+      expect(visibleTexts(card)).not.toContain('9 mei 2025');
+    });
+
     it.each(HANDLER_ACTIONS)('when the form is %s, then no input is marked required: the labels say it and the bot checks', (action) => {
       const card = renderHandlerAction(handlerActionView(locale, action));
       expect(inputs(card).filter((item) => item.isRequired !== undefined)).toEqual([]);
@@ -58,6 +120,8 @@ describe('renderHandlerAction', () => {
       ['reassign', 'message', 'messageRequired'],
       ['close', 'outcome', 'pickOutcome'],
       ['close', 'message', 'messageRequired'],
+      ['extend', 'days', 'daysOutOfRange'],
+      ['extend', 'message', 'reasonRequired'],
     ] as const)('when the %s form has an error on %s, then it is shown in red right under that field', (action, field, key) => {
       const card = renderHandlerAction(handlerActionView(locale, action, { errors: { [field]: key } }));
       expect(elementAfterInput(card, field)).toMatchObject({
@@ -93,7 +157,11 @@ describe('renderHandlerAction', () => {
     });
   });
 
-  it('when the dialogs are named, then they are the four handler dialogs of the contract', () => {
-    expect(HANDLER_ACTION_DIALOGS).toEqual({ update: 'caseUpdate', question: 'caseQuestion', reassign: 'caseReassign', close: 'caseClose' });
+  it('when the number of days is out of range, then the Dutch message says which numbers are allowed', () => {
+    expect(t('nl', 'validation.daysOutOfRange')).toBe('Kies 1 tot en met 28 dagen.');
+  });
+
+  it('when the dialogs are named, then they are the five handler dialogs of the contract', () => {
+    expect(HANDLER_ACTION_DIALOGS).toEqual({ update: 'caseUpdate', question: 'caseQuestion', reassign: 'caseReassign', close: 'caseClose', extend: 'caseExtend' });
   });
 });

@@ -1,6 +1,6 @@
 import { CASE_STATES } from '../../bot/app/ports';
 import { LOCALES } from '../../bot/domain/locale';
-import { IDENTITY_MODES } from '../../bot/domain/report';
+import { IDENTITY_MODES, REQUEST_KINDS } from '../../bot/domain/report';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { t } from '../../cards/i18n';
@@ -65,6 +65,39 @@ describe('renderHandlerTask', () => {
       ]);
     });
 
+    it.each(CASE_STATES.filter((state) => state !== 'closed'))('when a klacht is %s, then Extend the deadline opens the caseExtend dialog, under the deadlines, next to Confirm receipt', (state) => {
+      const card = renderHandlerTask(handlerTaskView(locale, { kind: 'complaint', role: 'klachtencoordinator', identity: 'named', state }));
+      const extend = buttons(card).filter((action) => action.title === t(locale, 'handler.task.extend'));
+      expect(extend).toEqual([
+        { type: 'Action.Submit', title: t(locale, 'handler.task.extend'), data: { msteams: { type: 'task/fetch' }, vm: { dialog: 'caseExtend', nav: 'next', caseId: CASE_ID } } },
+      ]);
+      const bodySets = ofType({ body: card.body }, 'ActionSet');
+      expect(bodySets).toHaveLength(1);
+      const inSet = (bodySets[0].actions as Record<string, unknown>[]).map((action) => action.title);
+      expect(inSet).toEqual(state === 'submitted' ? [t(locale, 'handler.task.acknowledge'), t(locale, 'handler.task.extend')] : [t(locale, 'handler.task.extend')]);
+      expect((card.actions ?? []).length).toBeLessThanOrEqual(5);
+      expect((card.actions as Record<string, unknown>[]).map((action) => action.title)).not.toContain(t(locale, 'handler.task.extend'));
+    });
+
+    it.each(REQUEST_KINDS.filter((kind) => kind !== 'complaint'))('when the case is a %s, then there is no Extend the deadline button', (kind) => {
+      const card = renderHandlerTask(handlerTaskView(locale, { kind, state: 'in_progress' }));
+      expect(buttons(card).map((action) => action.title)).not.toContain(t(locale, 'handler.task.extend'));
+      expect(JSON.stringify(card)).not.toContain('caseExtend');
+    });
+
+    it('when a klacht is closed or the viewer is not its handler, then there is no Extend the deadline button', () => {
+      for (const view of [
+        handlerTaskView(locale, { kind: 'complaint', state: 'closed' }),
+        handlerTaskView(locale, { kind: 'complaint', state: 'in_progress', notForYou: true }),
+      ]) {
+        expect(JSON.stringify(renderHandlerTask(view))).not.toContain('caseExtend');
+      }
+    });
+
+    it('when a case is neither new nor a klacht, then no button row sits in the body', () => {
+      expect(ofType({ body: renderHandlerTask(handlerTaskView(locale, { state: 'in_progress' })).body }, 'ActionSet')).toEqual([]);
+    });
+
     it('when the case is closed, then no button changes it: only Open case remains, to read it back', () => {
       const card = renderHandlerTask(handlerTaskView(locale, { state: 'closed', deadlines: [] }));
       expect(buttons(card).map(vmOf)).toEqual([{ dialog: 'caseDetails', nav: 'next', caseId: CASE_ID }]);
@@ -113,14 +146,14 @@ describe('renderHandlerTask', () => {
       expect(JSON.stringify(card)).not.toContain('clocks.nope');
     });
 
-    it.each(['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed'] as const)('when the handler just did %s, then the confirmation comes first, in green', (done) => {
+    it.each(['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'extended', 'extensionConsentAsked'] as const)('when the handler just did %s, then the confirmation comes first, in green', (done) => {
       const card = renderHandlerTask(handlerTaskView(locale, { doneKey: `handler.done.${done}` }));
       expect(bodyOf(card)[0]).toMatchObject({ type: 'TextBlock', text: t(locale, `handler.done.${done}`), color: 'good' });
     });
 
-    it('when there is news about the case, then that line comes first, not as a confirmation', () => {
-      const card = renderHandlerTask(handlerTaskView(locale, { doneKey: 'handler.news.answered' }));
-      expect(bodyOf(card)[0]).toMatchObject({ type: 'TextBlock', text: t(locale, 'handler.news.answered'), color: 'accent' });
+    it.each(['answered', 'extensionConsented', 'extensionRefused'] as const)('when there is news about the case (%s), then that line comes first, not as a confirmation', (news) => {
+      const card = renderHandlerTask(handlerTaskView(locale, { doneKey: `handler.news.${news}` }));
+      expect(bodyOf(card)[0]).toMatchObject({ type: 'TextBlock', text: t(locale, `handler.news.${news}`), color: 'accent' });
     });
 
     it('when the done key is unknown or from another group, then no line is shown and no raw key', () => {

@@ -6,6 +6,11 @@ import { actions, inputs, visibleTexts } from './cardChecks';
 import { CASE_ID, NOTICE_EVENTS, REFERENCE, reporterNoticeView } from './caseCardViews';
 
 describe('renderReporterNotice', () => {
+  it('when the decision on a klacht was postponed, then the title says so in plain words', () => {
+    expect(t('nl', 'reporter.notice.extended.title')).toBe('De beslissing op je klacht duurt langer');
+    expect(t('en', 'reporter.notice.extended.title')).toBe('The decision on your complaint will take longer');
+  });
+
   describe.each(LOCALES)('in %s', (locale) => {
     it.each(NOTICE_EVENTS.filter((event) => event !== 'reassigned'))('when the event is %s, then its short title and text are shown', (event) => {
       const texts = visibleTexts(renderReporterNotice(reporterNoticeView(locale, event, false)));
@@ -55,6 +60,13 @@ describe('renderReporterNotice', () => {
       const card = renderReporterNotice(view);
       expect(JSON.stringify(card)).not.toContain('INHOUD');
       expect(inputs(card)).toEqual([]);
+    });
+
+    it('when the decision on a klacht was postponed, then it says so and that the new date and the reason are in the dialog, with neither in the chat', () => {
+      const view = { ...reporterNoticeView(locale, 'extended', false), newDue: '20 juni 2025', reason: 'INHOUD-reden' } as ReporterNoticeView;
+      const card = renderReporterNotice(view);
+      expect(visibleTexts(card).slice(0, 2)).toEqual([t(locale, 'reporter.notice.extended.title'), t(locale, 'reporter.notice.extended.text')]);
+      expect(JSON.stringify(card)).not.toMatch(/INHOUD|20 juni/);
     });
 
     it('when rendered, then it says that what is written about the report never appears in the chat', () => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DESCRIPTION_MAX_LENGTH, LOCATION_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH } from '../../bot/domain/report';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
-import { inputs, schemaErrors } from './cardChecks';
+import { allObjects, inputs, schemaErrors } from './cardChecks';
 
 const CARDS_DIR = path.join(__dirname, '../../cards');
 
@@ -11,6 +11,24 @@ const TEMPLATES = fs
   .filter((file) => file.endsWith('.card.json'))
   .map((file) => [file, JSON.parse(fs.readFileSync(path.join(CARDS_DIR, file), 'utf8')) as Record<string, unknown>] as const);
 
+/** A string that is one template expression and nothing else: it keeps the type of its value when expanded. */
+const ONE_EXPRESSION = /^\$\{[^}]+\}$/;
+
+/**
+ * Stand-ins for the few properties whose schema type is not a plain string but whose value comes
+ * from the data as one expression (`Input.Number.value` is a number, `Action.OpenUrl.url` a URL):
+ * as written in the template they cannot match the schema. Only these, and only when the value is
+ * exactly one expression; the rendered cards are checked against the schema with the real values.
+ */
+function withTypedExpressionsFilled(template: Record<string, unknown>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(template)) as Record<string, unknown>;
+  for (const item of allObjects(copy)) {
+    if (item.type === 'Input.Number' && typeof item.value === 'string' && ONE_EXPRESSION.test(item.value)) item.value = 0;
+    if (item.type === 'Action.OpenUrl' && typeof item.url === 'string' && ONE_EXPRESSION.test(item.url)) item.url = 'https://example.org/';
+  }
+  return copy;
+}
+
 describe('card templates', () => {
   it('when the cards folder is read, then there is a template for every card', () => {
     expect(TEMPLATES.map(([file]) => file).sort()).toEqual(
@@ -18,9 +36,11 @@ describe('card templates', () => {
         'anonymousStatus',
         'caseDetails',
         'chatReceipt',
+        'coordinatorDigest',
         'dangerHelp',
         'dialogReceipt',
         'error',
+        'extensionConsent',
         'feedback',
         'handlerAction',
         'handlerTask',
@@ -40,7 +60,7 @@ describe('card templates', () => {
 
   describe.each(TEMPLATES)('%s', (file, template) => {
     it('when validated as it is (templating keys aside), then it matches the Adaptive Card 1.5 schema', () => {
-      expect(schemaErrors(template)).toEqual([]);
+      expect(schemaErrors(withTypedExpressionsFilled(template))).toEqual([]);
     });
 
     it('when read, then it is a version 1.5 card that names the schema', () => {

@@ -15,6 +15,8 @@ describe('POST /api/dev/clock outside local mode', () => {
     process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
     process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
     process.env.REMINDER_SCHEDULE ??= '0 */5 * * * *';
+    process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
+    process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
     host = await startLocalHost({ port: 0, startTimers: false });
   });
 

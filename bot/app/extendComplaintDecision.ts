@@ -1,0 +1,109 @@
+import { DateTime } from 'luxon';
+import type { CaseClock } from '../domain/deadlines/caseClocks';
+import { extendDecision } from '../domain/deadlines/extendDecision';
+import { ExtensionRefusedError } from '../domain/deadlines/extensionRefusedError';
+import { ValidationError } from '../domain/errors';
+import { ZONE } from '../domain/workingCalendar';
+import { assertAssignedHandler, findReporterCase } from './caseAccess';
+import { refreshNextDueAt } from './caseClockUpdates';
+import { appendCaseMessage, readMessageText } from './caseMessages';
+import { reporterRecipient } from './caseParties';
+import { enqueueNotification } from './enqueueNotification';
+import type { CaseDependencies } from './intakeDependencies';
+import { notifyReporter } from './notifyReporter';
+import type { CaseRecord } from './ports';
+import { notifyHandler } from './replyAsReporter';
+import { updateCase } from './updateCase';
+
+export type ExtensionOutcome = { status: 'extended'; newDueAt: string } | { status: 'consent_requested'; proposedDueAt: string };
+
+/** Days typed in the dialog: a whole number from 1. */
+function readDays(value: unknown): number {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d{1,3}$/.test(text) || Number(text) < 1) throw new ValidationError({ days: 'daysOutOfRange' });
+  return Number(text);
+}
+
+/** The notice the complainant reads in their dialog (Awb 9:11(2): told in writing, with the reason). */
+function noticeText(record: CaseRecord, newDueAt: string, reason: string): string {
+  const date = DateTime.fromISO(newDueAt, { zone: ZONE }).setLocale(record.locale === 'en' ? 'en-GB' : 'nl-NL').toLocaleString(DateTime.DATE_FULL);
+  return record.locale === 'en'
+    ? `The decision on your complaint is postponed until ${date}. Reason: ${reason}`
+    : `De beslissing op je klacht wordt uitgesteld tot ${date}. Reden: ${reason}`;
+}
+
+/** Reasons live sealed in the messages, never in the stored clocks. */
+function withoutReasons(clocks: CaseClock[]): CaseClock[] {
+  return clocks.map((clock) => (clock.extensions ? { ...clock, extensions: clock.extensions.map((extension) => ({ ...extension, reason: '' })) } : clock));
+}
+
+/**
+ * The handler postpones the decision on a klacht (Awb 9:11): once by at most 4 weeks with a
+ * reason, which the complainant receives in writing (a notice in their dialog). A second
+ * postponement is not refused outright: the complainant is asked in their chat, and it takes
+ * effect only when they consent.
+ */
+export async function extendComplaintDecision(deps: CaseDependencies, caseId: string, handlerUserId: string, daysTyped: unknown, reasonTyped: unknown): Promise<ExtensionOutcome> {
+  const errors: Record<string, string> = {};
+  let days = 0;
+  let reason = '';
+  try {
+    days = readDays(daysTyped);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(errors, error.fields);
+  }
+  try {
+    reason = readMessageText(reasonTyped, 'message');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(errors, error.fields);
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const { result } = await updateCase(deps, caseId, (record, now) => {
+    assertAssignedHandler(deps, record, handlerUserId);
+    const clocks = (record.clocks ?? []) as CaseClock[];
+    try {
+      const { clocks: extended, notice } = extendDecision(clocks, { days, reason, at: now }, deps.settings.deadlinePolicy);
+      record.clocks = withoutReasons(extended);
+      refreshNextDueAt(deps, record);
+      appendCaseMessage(deps, record, { from: 'handler', kind: 'extension', at: now.toISOString(), text: noticeText(record, notice.newDueAt, reason) });
+      record.history.push({ at: now.toISOString(), actor: record.handlerKey!, type: 'decision_extended', detail: { days: String(days) } });
+      notifyReporter(deps, record, 'extended', now);
+      return { record, result: { status: 'extended', newDueAt: notice.newDueAt } as ExtensionOutcome };
+    } catch (error) {
+      if (!(error instanceof ExtensionRefusedError) || error.refusal !== 'consent_required') throw error;
+      const { notice } = extendDecision(clocks, { days, reason, at: now, consented: true }, deps.settings.deadlinePolicy);
+      record.pendingExtension = { days, requestedAt: now.toISOString(), proposedDueAt: notice.newDueAt };
+      appendCaseMessage(deps, record, { from: 'handler', kind: 'extension', at: now.toISOString(), text: noticeText(record, notice.newDueAt, reason) });
+      record.history.push({ at: now.toISOString(), actor: record.handlerKey!, type: 'extension_consent_asked', detail: { days: String(days) } });
+      const recipient = reporterRecipient(deps, record);
+      if (recipient) enqueueNotification(deps, record, recipient, { type: 'extensionConsent', caseId: record.id, reference: record.reference, locale: record.locale }, now);
+      return { record, result: { status: 'consent_requested', proposedDueAt: notice.newDueAt } as ExtensionOutcome };
+    }
+  });
+  deps.logger.info('case.extension', { status: result.status, days });
+  return result;
+}
+
+/** The complainant answers the request for a second postponement in their chat. Only they can; once. */
+export async function answerExtensionConsent(deps: CaseDependencies, caseId: string, reporterUserId: string, consent: unknown): Promise<'yes' | 'no'> {
+  if (consent !== 'yes' && consent !== 'no') throw new ValidationError({ consent: 'invalidChoice' });
+  const found = await findReporterCase(deps, { kind: 'user', userId: reporterUserId, caseId });
+  await updateCase(deps, found.value.id, async (record, now) => {
+    const pending = record.pendingExtension;
+    if (!pending) throw new ExtensionRefusedError('consent_required');
+    delete record.pendingExtension;
+    if (consent === 'yes') {
+      const { clocks } = extendDecision((record.clocks ?? []) as CaseClock[], { days: pending.days, reason: 'consented', at: now, consented: true }, deps.settings.deadlinePolicy);
+      record.clocks = withoutReasons(clocks);
+      refreshNextDueAt(deps, record);
+    }
+    record.history.push({ at: now.toISOString(), actor: 'reporter', type: consent === 'yes' ? 'extension_consented' : 'extension_refused' });
+    await notifyHandler(deps, record, consent === 'yes' ? 'extensionConsented' : 'extensionRefused', now);
+    return { record, result: undefined };
+  });
+  deps.logger.info('case.extension_consent', { consent });
+  return consent;
+}
