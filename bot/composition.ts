@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { AttemptLimiter } from './app/attemptLimiter';
 import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
 import { flushAllCaseOutboxes } from './app/flushCaseOutbox';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
+import { purgeClosedCases } from './app/purgeClosedCases';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
@@ -40,6 +42,8 @@ export interface Application {
   purgeExpiredDrafts(): Promise<number>;
   /** The outbox timer: moves messages left in cases, delivers what is due, reroutes cases whose handler cannot be reached. */
   deliverOutbox(): Promise<DeliveryReport>;
+  /** Daily: deletes closed cases past CASE_RETENTION_DAYS, each leaving a purge register entry. */
+  purgeClosedCases(): Promise<number>;
   /** The reminder timer: reminders before deadlines, escalation after. */
   sendDueReminders(): Promise<ReminderRun>;
   /** Weekly: each coordinator's counts per unit. */
@@ -115,6 +119,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
     deliverSoon: () => runDelivery({ timeBudgetMs: 3_000, maxAttemptsPerRun: 1 }).then(() => undefined),
+    secretAttempts: new AttemptLimiter(clock),
   };
   const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
     await flushAllCaseOutboxes(services);
@@ -128,6 +133,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
     advanceable.advance(milliseconds);
     await purgeExpiredDrafts(services);
+    await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
     await sendDueReminders(services);
     await runDelivery();
     return advanceable.now();
@@ -142,6 +148,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
     deliverOutbox: () => runDelivery(),
+    purgeClosedCases: () => purgeClosedCases(services, { retentionDays: config.caseRetentionDays }),
     sendCoordinatorDigests: async () => {
       const sent = await sendCoordinatorDigests(services);
       await runDelivery({ timeBudgetMs: 10_000 });

@@ -35,6 +35,8 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | REMINDER_SCHEDULE | NCRONTAB schedule of the reminder timer | 0 *\/5 * * * * |
  * | DIGEST_SCHEDULE | NCRONTAB schedule of the coordinators' weekly digest | 0 0 7 * * 1 |
  * | HANDOVER_CHECK_SCHEDULE | NCRONTAB schedule of the daily check for handlers who left | 0 30 5 * * * |
+ * | CASE_RETENTION_DAYS | days a closed case is kept after closing; then deleted, leaving a purge register entry (at least 365) | 1826 |
+ * | CASE_PURGE_SCHEDULE | NCRONTAB schedule of the closed-case purge timer | 0 45 3 * * * |
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  */
@@ -57,6 +59,7 @@ export interface Config {
   allowLoopbackHttp: boolean;
   outboxSchedule: string;
   anonymousNoticeDelayMinutes: number;
+  caseRetentionDays: number;
   /** Raw JSON; validated by the deadline policy schema when the application is built. */
   deadlinePolicyJson?: string;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
@@ -92,6 +95,8 @@ const envSchema = z.object({
   LIBERATION_DAY_OFF: booleanText,
   DIRECTORY_FILE: optionalText,
   DEADLINE_POLICY: optionalText,
+  // At least a year: a typo such as 18 would otherwise delete cases closed 18 days ago, for good.
+  CASE_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(365).max(36500)).optional()),
   CENTRAL_UNIT_ID: optionalText,
   BOT_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OUTBOX_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
@@ -156,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxSchedule: e.OUTBOX_SCHEDULE ?? '0 * * * * *',
     anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
     deadlinePolicyJson: e.DEADLINE_POLICY,
+    caseRetentionDays: e.CASE_RETENTION_DAYS ?? 1826,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

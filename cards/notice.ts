@@ -11,17 +11,23 @@ interface NoticeData {
   text: string;
   offerReport: boolean;
   makeReport: string;
+  hasDialog: boolean;
+  dialog: string;
+  dialogTitle: string;
 }
 
 /**
  * A short notice in the chat ("your draft is kept", "draft deleted", "nothing found"), with an
- * optional "make a report" button. `titleKey` and `textKey` are full locale keys (e.g.
- * `notices.draftKept.title`); an unknown title shows the app's name and an unknown text is left
- * out, so a raw key never reaches the user. The text is shown without markdown, because its
- * parameters may come from what a user typed.
+ * optional button that opens a dialog (e.g. the handover) and an optional "make a report"
+ * button. `titleKey` and `textKey` are full locale keys (e.g. `notices.draftKept.title`); an
+ * unknown title shows the app's name, and an unknown text or button title is left out, so a raw
+ * key never reaches the user. The text is shown without markdown, because its parameters may
+ * come from what a user typed.
  */
 export function renderNotice(view: NoticeView): AdaptiveCard {
   const l = view.locale;
+  const dialogTitleKey = view.openDialog?.titleKey ?? '';
+  const hasDialog = view.openDialog !== undefined && isMessageKey(dialogTitleKey);
   const data: NoticeData = {
     lang: l,
     title: t(l, isMessageKey(view.titleKey) ? view.titleKey : 'common.appName'),
@@ -29,6 +35,9 @@ export function renderNotice(view: NoticeView): AdaptiveCard {
     text: isMessageKey(view.textKey) ? t(l, view.textKey, view.params) : '',
     offerReport: view.offerReport === true,
     makeReport: t(l, 'common.makeReport'),
+    hasDialog,
+    dialog: hasDialog ? (view.openDialog?.dialog ?? '') : '',
+    dialogTitle: isMessageKey(dialogTitleKey) ? t(l, dialogTitleKey) : '',
   };
   return renderCard(template, data);
 }

@@ -17,7 +17,7 @@ import type { CaseState } from '../bot/app/ports';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
 
 /** Dialogs that a chat button can open. */
-export type DialogName = 'wizard' | 'anonymousStatus';
+export type DialogName = 'wizard' | 'anonymousStatus' | 'handover';
 
 /** Verbs of chat cards (`Action.Execute`). */
 export type ChatVerb = 'showMyCases' | 'showWelcome';
@@ -140,6 +140,8 @@ export interface NoticeView {
   params?: Record<string, string>;
   /** Offer the "make a report" button. */
   offerReport?: boolean;
+  /** A button that opens this dialog; `titleKey` is the locale key of its title (an unknown key leaves the button out). */
+  openDialog?: { dialog: DialogName; titleKey: string };
 }
 
 /** Friendly error, with a correlation id the user can quote to the service desk. */
@@ -369,4 +371,53 @@ export interface CoordinatorDigestView {
   units: DigestUnitLine[];
   /** The tab's deep link when the tab exists; absent for now. */
   tabUrl?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handover on a change of command ("overdracht bij wisseling van commandant").
+//
+// - Chat command "overdracht" / "handover": a notice (no content) with a button that opens the
+//   dialog: `Action.Submit` + `msteams: { type: 'task/fetch' }` + `vm: { dialog: 'handover', nav: 'next' }`.
+// - In the dialog: inputs `fromPerson` (coordinators only; for anyone else it is fixed to
+//   themself) and `toPerson`. Both are `Input.ChoiceSet`s whose values are Entra object ids:
+//   static choices from the directory, plus Teams' people picker (`choices.data`: `Data.Query` on
+//   `graph.microsoft.com/users`), which sends the same ids. Submit
+//   `vm: { dialog: 'handover', nav: 'submit' }`, cancel and close `vm: { dialog: 'handover', nav: 'close' }`.
+
+/** A person offered in a picker: Entra object id and display name. */
+export interface PersonChoice {
+  id: string;
+  name: string;
+}
+
+/** What a handover did: references per outcome (shown in the dialog only, never in a chat). */
+export interface HandoverOutcome {
+  /** Display names of the person handed over from and of the successor. */
+  fromName: string;
+  toName: string;
+  toSuccessor: string[];
+  /** Cases the successor may not handle (e.g. named as involved): sent to the Meldpunt. */
+  toFallback: string[];
+  /** Cases nobody eligible could take: still with the old handler. */
+  notMoved: string[];
+}
+
+/** The handover dialog: the form, or (after the handover) what moved where. */
+export interface HandoverView {
+  locale: Locale;
+  /** The user coordinates a unit: `fromPerson` is a picker. Otherwise it is fixed to `self`. */
+  coordinator: boolean;
+  /** The user. */
+  self: PersonChoice;
+  /** Static choices for `fromPerson` (coordinators), in the order shown; at most `HANDOVER_MAX_CHOICES` are shown. */
+  fromChoices: PersonChoice[];
+  /** Static choices for `toPerson`, in the order shown; at most `HANDOVER_MAX_CHOICES` are shown. */
+  toChoices: PersonChoice[];
+  /** Current selections (Entra object ids), kept when the form comes back with an error. */
+  fromPerson?: string;
+  toPerson?: string;
+  /** Field → locale key under `validation.` */
+  errors: Partial<Record<'fromPerson' | 'toPerson', string>>;
+  /** After the handover: replaces the form. */
+  result?: HandoverOutcome;
 }

@@ -13,6 +13,7 @@ import './devClock';
 import './sendDueReminders';
 import './sendCoordinatorDigests';
 import './handOverFromDepartedHandlers';
+import './purgeClosedCases';
 
 // Flush and close storage when the host shuts down (the embedded store releases its lock).
 app.hook.appTerminate(async () => {

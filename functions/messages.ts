@@ -41,13 +41,17 @@ function parseActivity(text: string): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const activity = value as Record<string, unknown>;
   const conversation = activity.conversation as Record<string, unknown> | undefined;
+  // Every answer, an invoke's included, is addressed from the activity's recipient: without one
+  // the SDK cannot answer at all (an invoke would get its 501 "no response").
   const ok =
     typeof activity.type === 'string' &&
     typeof activity.serviceUrl === 'string' &&
     typeof activity.channelId === 'string' &&
     typeof conversation === 'object' &&
     conversation !== null &&
-    typeof conversation.id === 'string';
+    typeof conversation.id === 'string' &&
+    typeof activity.recipient === 'object' &&
+    activity.recipient !== null;
   return ok ? activity : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IntakeDependencies } from './intakeDependencies';
 import type { NotificationIntent } from './notificationIntent';
 import type { CaseRecord, OutboxItem, Recipient } from './ports';
@@ -17,7 +18,8 @@ export function enqueueNotification(
 ): void {
   const conversationKey = recipient.kind === 'user' ? recipient.userKey : recipient.kind === 'relay' ? `relay:${recipient.relayId}` : recipient.channelKey;
   const pending = record.pendingOutbox ?? [];
-  const id = `${record.id}:${record.history.length}:${pending.length}:${recipient.kind}`;
+  // Deterministic, but opaque: the id shows up in logs and outbox records, and must not name the case.
+  const id = createHash('sha256').update(`${record.id}:${record.history.length}:${pending.length}:${recipient.kind}`).digest('base64url');
   pending.push({
     id,
     recipient,

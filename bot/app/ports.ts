@@ -219,6 +219,13 @@ export interface CaseRepository {
   listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]>;
   /** All open cases, a page at a time (daily jobs: digest, handlers who left the directory). */
   listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
+  /**
+   * Closed cases (`isOpen` false) whose `closedAt` is at or before `closedBefore`, oldest first:
+   * the ones the retention purge may delete. One range condition on `closedAt`, like the reminder scan.
+   */
+  listClosedBefore(closedBefore: string, limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** Deletes a case; no error when it is already gone (so a purge interrupted half-way can be run again). */
+  delete(id: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +246,34 @@ export interface SealedRecordRepository {
   delete(id: string): Promise<void>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Purge register: what retention deleted, kept apart because a purged case's history goes with it
+
+/**
+ * One case deleted by retention. Says that a case of some kind was kept as long as it had to be
+ * and then removed, and nothing that leads back to it: no reference, no content, no people.
+ */
+export interface PurgeLogEntry {
+  /** `purge:<caseIdHash>`: deterministic, so a purge retried after a crash is registered once. */
+  id: string;
+  purgedAt: string;
+  /** SHA-256 (hex) of the case id, unkeyed: whoever still holds the id (an old backup, an outbox item id) can confirm this entry is that case. */
+  caseIdHash: string;
+  kind: RequestKind;
+  /** The month the case closed (`YYYY-MM`): enough to show the retention period was kept, too coarse to single a case out. */
+  closedAt: string;
+  outcome?: CaseRecord['outcome'];
+  reason: 'retention';
+}
+
+/** Append-only: entries are added, never changed or removed. */
+export interface PurgeLogRepository {
+  /** Adds an entry; false (and no change) when an entry with that id exists already. */
+  append(entry: PurgeLogEntry): Promise<boolean>;
+  /** The register, oldest purge first. */
+  list(page?: PageRequest): Promise<Page<PurgeLogEntry>>;
+}
+
 /** Structured, content-free logging: an event name and a few safe fields (ids, codes, counts), never report text. */
 export interface Logger {
   info(event: string, fields?: LogFields): void;
@@ -256,6 +291,8 @@ export interface Repositories {
   relayAddresses: SealedRecordRepository;
   /** Proactive messages waiting to be delivered (and the record of those that were). */
   outbox: OutboxRepository;
+  /** The register of cases deleted by retention (the case's own history goes with it). */
+  purgeLog: PurgeLogRepository;
   /** Releases connections and flushes files. */
   close(): Promise<void>;
 }

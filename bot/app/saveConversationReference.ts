@@ -9,12 +9,25 @@ export interface ConversationReferenceStore {
 }
 
 /**
+ * The parts of a conversation reference that address the chat. The incoming activity's id
+ * changes every turn: kept, it would make every turn a write, and the write times would show
+ * when someone used the bot.
+ */
+function stableReference(reference: unknown): unknown {
+  if (typeof reference !== 'object' || reference === null) return reference;
+  const copy: Record<string, unknown> = { ...(reference as Record<string, unknown>) };
+  delete copy.activityId;
+  return copy;
+}
+
+/**
  * Stores a conversation reference under `key` (a user pseudonym or a channel key), sealed with
  * purpose 'address' and the key as context, so the sealed value cannot be moved to another key.
  * Written only when it changed, and dated by day only, so its write time says little about when
  * someone used the bot.
  */
-export async function saveConversationReference(deps: ConversationReferenceStore, key: string, conversation: unknown): Promise<void> {
+export async function saveConversationReference(deps: ConversationReferenceStore, key: string, incoming: unknown): Promise<void> {
+  const conversation = stableReference(incoming);
   const stored = await deps.repos.conversationReferences.get(key);
   if (stored) {
     try {

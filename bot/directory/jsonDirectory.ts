@@ -62,6 +62,11 @@ export class JsonDirectory implements OrganisationDirectory {
     return this.people.get(aadObjectId);
   }
 
+  /** Everyone in the directory, in file order (for pickers: the port itself has no way to list people). */
+  listPeople(): readonly Person[] {
+    return [...this.people.values()];
+  }
+
   /** Units without a parent (an organisation normally has one: its central unit). */
   rootUnitIds(): string[] {
     return [...this.units.values()].filter((unit) => unit.parentId === undefined).map((unit) => unit.id);

@@ -5,4 +5,5 @@ export const CONTAINER_NAMES = {
   conversationReferences: 'conversationReferences',
   relayAddresses: 'relayAddresses',
   outbox: 'outbox',
+  purgeLog: 'purgeLog',
 } as const;

@@ -1,11 +1,12 @@
 import { CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
-import type { CaseRecord, DraftRecord, OutboxItem, Repositories, SealedRecord } from '../app/ports';
+import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord } from '../app/ports';
 import { ConfigurationError } from '../domain/errors';
 import { CONTAINER_NAMES } from './containerNames';
 import { CosmosDocumentContainer } from './cosmosDocumentContainer';
 import { DocumentCaseRepository } from './documentCaseRepository';
 import { DocumentDraftRepository } from './documentDraftRepository';
 import { DocumentOutboxRepository } from './documentOutboxRepository';
+import { DocumentPurgeLogRepository } from './documentPurgeLogRepository';
 import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
 
 /** How to reach the Cosmos DB account. */
@@ -41,6 +42,7 @@ export async function createCosmosRepositories(options: CosmosRepositoriesOption
     const conversationReferences = await openContainer<SealedRecord>(database, CONTAINER_NAMES.conversationReferences);
     const relayAddresses = await openContainer<SealedRecord>(database, CONTAINER_NAMES.relayAddresses);
     const outbox = await openContainer<OutboxItem>(database, CONTAINER_NAMES.outbox);
+    const purgeLog = await openContainer<PurgeLogEntry>(database, CONTAINER_NAMES.purgeLog);
     let closed = false;
     return {
       drafts: new DocumentDraftRepository(drafts),
@@ -48,6 +50,7 @@ export async function createCosmosRepositories(options: CosmosRepositoriesOption
       conversationReferences: new DocumentSealedRecordRepository(conversationReferences),
       relayAddresses: new DocumentSealedRecordRepository(relayAddresses),
       outbox: new DocumentOutboxRepository(outbox),
+      purgeLog: new DocumentPurgeLogRepository(purgeLog),
       async close() {
         if (closed) return;
         closed = true;

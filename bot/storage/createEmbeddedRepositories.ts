@@ -1,9 +1,10 @@
-import type { CaseRecord, DraftRecord, OutboxItem, Repositories, SealedRecord } from '../app/ports';
+import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord } from '../app/ports';
 import { CONTAINER_NAMES } from './containerNames';
 import { acquireDirectoryLock } from './directoryLock';
 import { DocumentCaseRepository } from './documentCaseRepository';
 import { DocumentDraftRepository } from './documentDraftRepository';
 import { DocumentOutboxRepository } from './documentOutboxRepository';
+import { DocumentPurgeLogRepository } from './documentPurgeLogRepository';
 import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
 import { EmbeddedDocumentContainer } from './embeddedDocumentContainer';
 
@@ -35,6 +36,7 @@ export async function createEmbeddedRepositories(dataDir: string): Promise<Repos
     const conversationReferences = await openContainer<SealedRecord>(CONTAINER_NAMES.conversationReferences);
     const relayAddresses = await openContainer<SealedRecord>(CONTAINER_NAMES.relayAddresses);
     const outbox = await openContainer<OutboxItem>(CONTAINER_NAMES.outbox);
+    const purgeLog = await openContainer<PurgeLogEntry>(CONTAINER_NAMES.purgeLog);
     let closing: Promise<void> | undefined;
     return {
       drafts: new DocumentDraftRepository(drafts),
@@ -42,6 +44,7 @@ export async function createEmbeddedRepositories(dataDir: string): Promise<Repos
       conversationReferences: new DocumentSealedRecordRepository(conversationReferences),
       relayAddresses: new DocumentSealedRecordRepository(relayAddresses),
       outbox: new DocumentOutboxRepository(outbox),
+      purgeLog: new DocumentPurgeLogRepository(purgeLog),
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

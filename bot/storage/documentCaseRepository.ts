@@ -74,4 +74,21 @@ export class DocumentCaseRepository implements CaseRepository {
       continuationToken: page?.continuationToken,
     });
   }
+
+  /** No continuation token: the purge deletes what it gets and asks again, so the first page is always the next batch. */
+  async listClosedBefore(closedBefore: string, limit: number): Promise<Versioned<CaseRecord>[]> {
+    const result = await this.container.query({
+      where: [
+        { field: 'isOpen', op: '=', value: false },
+        { field: 'closedAt', op: '<=', value: closedBefore },
+      ],
+      orderBy: { field: 'closedAt', direction: 'ASC' },
+      limit: pageSize({ limit }),
+    });
+    return result.items;
+  }
+
+  delete(id: string): Promise<void> {
+    return this.container.delete(id);
+  }
 }

@@ -26,7 +26,15 @@ export async function submitAnonymousStatusDialog(services: BotServices, turn: T
   if (!reference.trim() || !secret.trim()) {
     return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'required' }), 'medium');
   }
+  const attemptKey = services.pseudonyms.pseudonym('user', turn.reporter.userId);
+  if (services.secretAttempts.isBlocked(attemptKey)) {
+    services.logger.warn('anonymous_status.blocked');
+    return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'tooManyAttempts' }), 'medium');
+  }
   const summary = await checkAnonymousStatus(services, reference, secret);
-  if (!summary) return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'referenceOrSecretWrong' }), 'medium');
+  if (!summary) {
+    services.secretAttempts.recordFailure(attemptKey);
+    return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'referenceOrSecretWrong' }), 'medium');
+  }
   return reporterCaseDialog(services, turn, { kind: 'secret', reference, secret }, secret);
 }

@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from '../app/attemptLimiter';
 import type { IntakeDependencies } from '../app/intakeDependencies';
 
 /** What the Teams layer needs from the composition root. */
@@ -8,4 +9,6 @@ export interface BotServices extends IntakeDependencies {
   correlationId(): string;
   /** Delivers due proactive messages now, within a short time budget (what is left, the outbox timer sends). */
   deliverSoon(): Promise<void>;
+  /** Failed reference + secret attempts per user, against guessing. */
+  secretAttempts: AttemptLimiter;
 }

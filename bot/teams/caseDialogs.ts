@@ -31,14 +31,32 @@ function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
 }
 
 /** Reporter credentials from a dialog's data: reference + secret for anonymous reporters, else the Teams user and case id. */
-export function reporterCredentials(turn: TurnIdentity, action: ParsedDialogAction): ReporterCredentials {
-  if (action.reference && action.secret) return { kind: 'secret', reference: action.reference, secret: action.secret };
+export function reporterCredentials(turn: TurnIdentity, action: ParsedDialogAction, services?: BotServices): ReporterCredentials {
+  if (action.reference && action.secret) {
+    // Every dialog step with a secret counts against the same guessing limit as the status form.
+    if (services?.secretAttempts.isBlocked(services.pseudonyms.pseudonym('user', turn.reporter.userId))) throw new NotFoundError('too many attempts');
+    return { kind: 'secret', reference: action.reference, secret: action.secret };
+  }
   if (!action.caseId) throw new NotFoundError('no case in the dialog');
   return { kind: 'user', userId: turn.reporter.userId, caseId: action.caseId };
 }
 
+/** A wrong reference + secret counts as a failed attempt (see AttemptLimiter). */
+async function countingSecretFailures<T>(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NotFoundError && action.secret) services.secretAttempts.recordFailure(services.pseudonyms.pseudonym('user', turn.reporter.userId));
+    throw error;
+  }
+}
+
 /** `task/fetch` of a case dialog: the content for the handler, a handler form, or the reporter's view. */
-export async function fetchCaseDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction): Promise<object> {
+export function fetchCaseDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction): Promise<object> {
+  return countingSecretFailures(services, turn, action, () => fetchCaseDialogUnguarded(services, turn, action));
+}
+
+async function fetchCaseDialogUnguarded(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction): Promise<object> {
   const { locale } = turn;
   if (action.dialog === 'caseDetails') return caseDetailsDialog(services, turn, action.caseId ?? '');
   if (isHandlerForm(action.dialog)) {
@@ -48,14 +66,18 @@ export async function fetchCaseDialog(services: BotServices, turn: TurnIdentity,
     return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(stored.value, locale), errors: {} });
   }
   if (action.dialog === 'caseWithdraw') {
-    const { record } = await openReporterCase(services, reporterCredentials(turn, action));
+    const { record } = await openReporterCase(services, reporterCredentials(turn, action, services));
     return dialogCard(t(locale, 'dialog.reporterCaseTitle'), renderWithdraw({ locale, caseId: action.secret ? undefined : record.id, reference: record.reference, secret: action.secret }), 'medium');
   }
-  return reporterCaseDialog(services, turn, reporterCredentials(turn, action), action.secret);
+  return reporterCaseDialog(services, turn, reporterCredentials(turn, action, services), action.secret);
 }
 
 /** `task/submit` of a case dialog. Invalid input re-shows the form with the message next to the field and what was typed kept. */
-export async function submitCaseDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object | undefined> {
+export function submitCaseDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object | undefined> {
+  return countingSecretFailures(services, turn, action, () => submitCaseDialogUnguarded(services, turn, action, inputs));
+}
+
+async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object | undefined> {
   const { locale } = turn;
   if (action.nav === 'close') return undefined;
   const userId = turn.reporter.userId;
@@ -95,7 +117,7 @@ export async function submitCaseDialog(services: BotServices, turn: TurnIdentity
     return dialogMessage(t(locale, done[form]));
   }
 
-  const credentials = reporterCredentials(turn, action);
+  const credentials = reporterCredentials(turn, action, services);
   if (action.dialog === 'caseWithdraw') {
     if (action.nav !== 'submit') return fetchCaseDialog(services, turn, action);
     await withdrawCase(services, credentials);

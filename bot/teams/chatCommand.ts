@@ -1,10 +1,12 @@
 /** What a typed message asks for. */
-export type ChatCommand = 'report' | 'status' | 'stop' | 'welcome' | 'notInChat';
+export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'welcome' | 'notInChat';
 
 const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['report', ['melden', 'melding', 'melding maken', 'nieuwe melding', 'report', 'make a report', 'new report']],
   ['status', ['status', 'mijn meldingen', 'my reports', 'my cases', 'mijn zaken']],
   ['stop', ['stop', 'stoppen', 'cancel']],
+  // Overdracht bij wisseling van commandant: hand all open cases to a successor.
+  ['handover', ['overdracht', 'overdragen', 'meldingen overdragen', 'handover', 'hand over', 'hand over cases']],
   ['welcome', ['help', 'hulp', 'hallo', 'hoi', 'hi', 'hello', 'start', 'menu', 'begin']],
 ];
 

@@ -12,6 +12,7 @@ import type { BotServices } from './botServices';
 import { readChatCommand } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
 import { readDialogSubmit } from './dialogAction';
+import { fetchHandoverDialog, submitHandoverDialog } from './handoverDialog';
 import { cardActionResponse, dialogCard } from './invokeResponses';
 import { myCasesCard } from './myCasesCard';
 import { sendCard } from './sendCard';
@@ -52,7 +53,11 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       case 'adaptiveCard/action':
         return this.guarded(context, 'card', (turn) => this.executeVerb(context, turn, context.activity.value));
       default:
-        return super.onInvokeActivity(context);
+        // The bot serves no other invoke. The SDK's default answers 501 (a server error for a
+        // client's request) and, for several names (none, config/*, composeExtension/*,
+        // application/search…), throws first: an error card in the user's chat and a failure in
+        // the logs. An invoke the bot does not know is the caller's mistake.
+        return { status: 400 };
     }
   }
 
@@ -73,6 +78,12 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       case 'notInChat':
         await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.notInChat.title', textKey: 'notices.notInChat.text', offerReport: true }));
         return;
+      case 'handover':
+        await sendCard(
+          context,
+          renderNotice({ locale: turn.locale, titleKey: 'notices.handover.title', textKey: 'notices.handover.text', openDialog: { dialog: 'handover', titleKey: 'handover.open' } }),
+        );
+        return;
       case 'report':
       case 'welcome':
         await sendCard(context, await welcomeCard(this.services, turn));
@@ -83,6 +94,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
   private async fetchDialog(turn: TurnIdentity, value: unknown): Promise<object> {
     const { action } = readDialogSubmit(value);
     if (action?.dialog === 'anonymousStatus') return fetchAnonymousStatusDialog(turn.locale);
+    if (action?.dialog === 'handover') return fetchHandoverDialog(this.services, turn);
     if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
     return fetchWizardDialog(this.services, turn);
   }
@@ -90,6 +102,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
   private async submitDialog(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object | undefined> {
     const { action, inputs } = readDialogSubmit(value);
     if (!action) return fetchWizardDialog(this.services, turn);
+    if (action.dialog === 'handover') return submitHandoverDialog(this.services, turn, action, inputs);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
     if (action.nav === 'close' || action.nav === 'restart') return fetchWizardDialog(this.services, turn);

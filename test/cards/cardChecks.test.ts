@@ -1,4 +1,4 @@
-import { adaptiveCardsProblems, schemaErrors } from './cardChecks';
+import { adaptiveCardsProblems, PEOPLE_PICKER_QUERY, schemaErrors } from './cardChecks';
 
 const VALID = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Hallo' }] };
 
@@ -33,6 +33,15 @@ describe('the card checks themselves', () => {
 
   it('when the card has Teams’ msteams width or template keys, then the schema check allows them', () => {
     expect(schemaErrors({ ...VALID, msteams: { width: 'Full' }, body: [{ type: 'TextBlock', text: '${x}', $when: '${y}' }] })).toEqual([]);
+  });
+
+  it('when an Input.ChoiceSet carries Teams’ people picker query, then the library parses it and the schema check allows it; any other choices.data is reported', () => {
+    const picker = { type: 'Input.ChoiceSet', id: 'person', label: 'Wie?', choices: [{ title: 'Lotte Peters', value: 'id-13' }], 'choices.data': { ...PEOPLE_PICKER_QUERY } };
+    const card = { ...VALID, body: [picker] };
+    expect(adaptiveCardsProblems(card)).toEqual([]);
+    expect(schemaErrors(card)).toEqual([]);
+    expect(schemaErrors({ ...VALID, body: [{ ...picker, 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/groups' } }] })).not.toEqual([]);
+    expect(schemaErrors({ ...VALID, body: [{ type: 'Input.Text', id: 'x', 'choices.data': { ...PEOPLE_PICKER_QUERY } }] })).not.toEqual([]);
   });
 
   it('when the same valid language is parsed twice, then it is not reported the second time', () => {

@@ -27,17 +27,32 @@ function schemaValidator(): ValidateFunction {
   return validateSchema;
 }
 
+/** Teams' people picker: the query an `Input.ChoiceSet` carries in `choices.data` to search the organisation. */
+export const PEOPLE_PICKER_QUERY = { type: 'Data.Query', dataset: 'graph.microsoft.com/users' } as const;
+
+function isPeoplePicker(node: object, key: string, value: unknown): boolean {
+  return (
+    key === 'choices.data' &&
+    (node as { type?: unknown }).type === 'Input.ChoiceSet' &&
+    JSON.stringify(value) === JSON.stringify(PEOPLE_PICKER_QUERY)
+  );
+}
+
 /**
  * Removes what the official schema does not know but is correct in our cards: the templating
- * keys `$when` / `$data` (templates only) and Teams' own `msteams` property on the card
- * (`width: 'Full'`), which the schema's `additionalProperties: false` would reject.
+ * keys `$when` / `$data` (templates only), Teams' own `msteams` property on the card
+ * (`width: 'Full'`), and Teams' people picker query (`choices.data` with exactly
+ * {@link PEOPLE_PICKER_QUERY} on an `Input.ChoiceSet`), which the schema's
+ * `additionalProperties: false` would reject. `choices.data` only entered the schema with
+ * version 1.6; Teams reads it on 1.5 cards, and the Adaptive Cards library parses it without a
+ * problem (any other `choices.data` stays and is reported).
  */
 export function withoutHostAndTemplateKeys(node: unknown, isRoot = true): unknown {
   if (Array.isArray(node)) return node.map((item) => withoutHostAndTemplateKeys(item, false));
   if (typeof node !== 'object' || node === null) return node;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$when' || key === '$data' || (isRoot && key === 'msteams')) continue;
+    if (key === '$when' || key === '$data' || (isRoot && key === 'msteams') || isPeoplePicker(node, key, value)) continue;
     // Action data is free-form and sent back as is: keep it untouched.
     result[key] = key === 'data' ? value : withoutHostAndTemplateKeys(value, false);
   }

@@ -44,6 +44,7 @@ describe('card templates', () => {
         'feedback',
         'handlerAction',
         'handlerTask',
+        'handover',
         'myCases',
         'notice',
         'reporterCase',

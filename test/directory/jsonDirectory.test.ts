@@ -58,6 +58,13 @@ describe('JsonDirectory with the demo organisation', () => {
     expect(await directory.team('19:unknown@thread.tacv2')).toBeUndefined();
   });
 
+  it('when everyone is listed, then every person of the file is there once, in file order', () => {
+    const people = directory.listPeople();
+    expect(people).toHaveLength(22);
+    expect(people.map((person) => person.aadObjectId)).toEqual(Array.from({ length: 22 }, (_, i) => id(i + 1)));
+    expect(people.find((person) => person.aadObjectId === id(13))).toMatchObject({ name: 'Lotte Peters', unitId: 'u-clas-11-inf' });
+  });
+
   it('when someone is or is not in the file, then isKnown says so', async () => {
     expect(await directory.isKnown(id(16))).toBe(true);
     expect(await directory.isKnown(id(99))).toBe(false);

@@ -149,3 +149,24 @@ describe.each(['embedded', 'cosmos'] as const)('anonymous and confidential repor
     expect(textIn(wrongSecret)).not.toContain(t('nl', 'states.submitted.title'));
   });
 });
+
+describe('guessing secrets', () => {
+  it('when someone tries five wrong secrets, then the sixth attempt is refused even with the right secret, and a quarter of an hour later it works again', async () => {
+    const guesser: TeamsUser = { id: '29:1guesser', aadObjectId: '0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f', name: 'Guesser', locale: 'nl-NL' };
+    const review = await walkToReview(bot, reporter, anonymousJourney);
+    const receipt = textIn(dialogCardOf(await submitReview(bot, reporter, review)));
+    const [reference, secret] = [REFERENCE.exec(receipt)![0], SECRET.exec(receipt)![0]];
+    const form = dialogCardOf((await bot.send(taskFetch(guesser, bot.connector.serviceUrl, { vm: { dialog: 'anonymousStatus', nav: 'next' } }))).body);
+    const check = buttonVm(form, 'checkStatus');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { reference, secret: `AAAA-BBBB-CCCC-DDD${attempt + 3}`, vm: check }));
+    }
+    const blocked = dialogCardOf((await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { reference, secret, vm: check }))).body);
+    expect(textIn(blocked)).toContain(t('nl', 'validation.tooManyAttempts'));
+    expect(textIn(blocked)).not.toContain(t('nl', 'states.submitted.title'));
+
+    bot.clock.advance(16 * 60_000);
+    const allowed = dialogCardOf((await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { reference, secret, vm: check }))).body);
+    expect(textIn(allowed)).toContain(t('nl', 'states.submitted.title'));
+  });
+});

@@ -17,6 +17,7 @@ describe('POST /api/dev/clock outside local mode', () => {
     process.env.REMINDER_SCHEDULE ??= '0 */5 * * * *';
     process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
     process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
+    process.env.CASE_PURGE_SCHEDULE ??= '0 45 3 * * *';
     host = await startLocalHost({ port: 0, startTimers: false });
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readChatCommand } from '../../bot/teams/chatCommand';
 import { fillPlaceholders, ManifestError, schemaProblems, validateManifest } from '../../manifest/validateManifest';
 
 const manifestDir = join(__dirname, '..', '..', 'manifest');
@@ -52,12 +53,23 @@ describe('validateManifest', () => {
     expect(manifest.developer.name).toBe('Ministerie van Defensie');
     expect(bot).toMatchObject({ scopes: ['personal', 'team'], supportsFiles: false, isNotificationOnly: false });
     expect(bot.commandLists.map((list) => [list.scopes, list.commands.map((command) => command.title)])).toEqual([
-      [['personal'], ['melden', 'status', 'help']],
+      [['personal'], ['melden', 'status', 'help', 'overdracht']],
       [['team'], ['agenda']],
     ]);
     expect(manifest.authorization).toEqual({
       permissions: { resourceSpecific: [{ name: 'TeamMember.Read.Group', type: 'Application' }] },
     });
+  });
+
+  it('when a personal command is sent as a message, then the bot reads it as that command', () => {
+    const manifest = validateManifest(template, sampleEnv) as unknown as { bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[] };
+    const personal = manifest.bots[0].commandLists.find((list) => list.scopes.includes('personal'))!;
+    expect(personal.commands.map((command) => [command.title, readChatCommand(command.title)])).toEqual([
+      ['melden', 'report'],
+      ['status', 'status'],
+      ['help', 'welcome'],
+      ['overdracht', 'handover'],
+    ]);
   });
 
   it('when a required field is missing, then the error names that field', () => {

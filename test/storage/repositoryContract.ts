@@ -2,7 +2,7 @@
  * The behaviour every Repositories implementation must have, run against each backend by its
  * own test file, so the embedded store and Cosmos DB cannot drift apart.
  */
-import type { CaseRecord, Page, PageRequest, Repositories } from '../../bot/app/ports';
+import type { CaseRecord, Page, PageRequest, PurgeLogEntry, Repositories } from '../../bot/app/ports';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';
 import { aCase, aDraft, aKey, aSealedRecord, anAnonymousCase, at } from './storageFixtures';
@@ -23,6 +23,12 @@ async function allPages<T>(list: (page: PageRequest) => Promise<Page<T>>, limit:
     continuationToken = page.continuationToken;
   } while (continuationToken !== undefined && pages.length < 100);
   return { pages };
+}
+
+/** A purge register entry as the purge writes it (hash-like id, month precision, no reference). */
+function aPurgeLogEntry(label: string, purgedAt: string): PurgeLogEntry {
+  const caseIdHash = Buffer.from(`case:${label}`).toString('hex').padEnd(64, '0');
+  return { id: `purge:${caseIdHash}`, purgedAt, caseIdHash, kind: 'report', closedAt: '2020-01', outcome: 'resolved', reason: 'retention' };
 }
 
 /** Registers the shared repository contract suite under `name`. */
@@ -176,6 +182,35 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await repos.cases.create(aCase({ id: 'other', handlerKey: aKey('other handler'), isOpen: true, receivedAt: at(1) }));
         const page = await repos.cases.listOpenByHandler(handler);
         expect(page.items.map((entry) => entry.value.id)).toEqual(['h-1', 'h-2']);
+      });
+
+      it('when cases closed before, exactly at and after the cut-off, then listClosedBefore returns the first two, oldest first, and never an open one', async () => {
+        await repos.cases.create(aCase({ id: 'closed-later', state: 'closed', isOpen: false, closedAt: at(31) }));
+        await repos.cases.create(aCase({ id: 'closed-exactly', state: 'closed', isOpen: false, closedAt: at(30) }));
+        await repos.cases.create(aCase({ id: 'closed-early', state: 'closed', isOpen: false, closedAt: at(10) }));
+        // Open cases never match, whatever their other fields say; nor does a closed case without a closing time.
+        await repos.cases.create(aCase({ id: 'open-with-old-closedAt', isOpen: true, closedAt: at(1) }));
+        await repos.cases.create(aCase({ id: 'open', isOpen: true }));
+        await repos.cases.create(aCase({ id: 'closed-no-time', state: 'closed', isOpen: false }));
+
+        const listed = await repos.cases.listClosedBefore(at(30), 10);
+
+        expect(listed.map((entry) => entry.value.id)).toEqual(['closed-early', 'closed-exactly']);
+        await expect(repos.cases.get('closed-early')).resolves.toEqual(listed[0]);
+        await expect(repos.cases.listClosedBefore(at(30), 1)).resolves.toEqual([listed[0]]);
+      });
+
+      it('when a case is deleted, then it is gone, a second delete is fine, and replacing it is a NotFoundError', async () => {
+        const created = await repos.cases.create(aCase({ state: 'closed', isOpen: false, closedAt: at(5) }));
+        const other = await repos.cases.create(aCase());
+
+        await repos.cases.delete(created.value.id);
+
+        await expect(repos.cases.get(created.value.id)).resolves.toBeUndefined();
+        await expect(repos.cases.delete(created.value.id)).resolves.toBeUndefined();
+        await expect(repos.cases.replace(created.value, created.etag)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(repos.cases.listClosedBefore(at(59), 10)).resolves.toEqual([]);
+        await expect(repos.cases.get(other.value.id)).resolves.toEqual(other);
       });
     });
 
@@ -353,6 +388,32 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         const sent = await repos.outbox.get(read!.value.id);
         expect(sent?.value).toEqual({ ...rest, status: 'sent', sentAt: at(1), activityId: 'activity-9' });
         expect(sent?.value).not.toHaveProperty('leaseUntil');
+      });
+    });
+
+    describe('purge log', () => {
+      it('when an entry is appended twice, then the second append is false and the first entry stays as it was', async () => {
+        const entry = aPurgeLogEntry('a', at(1));
+        await expect(repos.purgeLog.append(entry)).resolves.toBe(true);
+
+        await expect(repos.purgeLog.append({ ...entry, purgedAt: at(9), outcome: 'withdrawn' })).resolves.toBe(false);
+
+        await expect(repos.purgeLog.list()).resolves.toEqual({ items: [entry] });
+      });
+
+      it('when 12 entries are listed 5 at a time, then the pages hold 5, 5 and 2, oldest purge first, each once', async () => {
+        // Appended in shuffled order, so the listing order must come from purgedAt.
+        const minutes = Array.from({ length: 12 }, (_, index) => (index * 5) % 12);
+        for (const minute of minutes) await repos.purgeLog.append(aPurgeLogEntry(`case-${minute}`, at(minute)));
+
+        const { pages } = await allPages((page) => repos.purgeLog.list(page), 5);
+
+        expect(pages.map((page) => page.length)).toEqual([5, 5, 2]);
+        expect(pages.flat().map((entry) => entry.purgedAt)).toEqual(Array.from({ length: 12 }, (_, minute) => at(minute)));
+      });
+
+      it('when nothing was purged, then the register is one empty page', async () => {
+        await expect(repos.purgeLog.list()).resolves.toEqual({ items: [] });
       });
     });
   });

@@ -1,0 +1,66 @@
+import { ConfigurationError } from '../domain/errors';
+import type { CaseDependencies } from './intakeDependencies';
+import type { CaseRecord, Repositories } from './ports';
+import { purgeLogEntryFor } from './purgeLogEntryFor';
+
+/** Five years, leap day included (5 × 365 + 1): the default retention of a closed case. */
+export const DEFAULT_CASE_RETENTION_DAYS = 1826;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Cases per query: one page of the store. */
+const BATCH_SIZE = 100;
+/** Bounds one run (5,000 cases); whatever is left is purged by the next. */
+const MAX_BATCHES = 50;
+
+/** What the purge needs: the stores it touches, the clock and the logger, and optionally the configured retention. */
+export type PurgeClosedCasesDependencies = Pick<CaseDependencies, 'clock' | 'logger'> & {
+  repos: Pick<Repositories, 'cases' | 'relayAddresses' | 'purgeLog'>;
+  /** Any settings object; only `caseRetentionDays` is read (`object &` lets today's settings, which lack it, be passed as they are). */
+  settings?: object & { caseRetentionDays?: number };
+};
+
+/** `retentionDays`: how long after closing a case is kept; `now`: instead of the clock (tests, a catch-up run). */
+export interface PurgeClosedCasesOptions {
+  retentionDays: number;
+  now?: Date;
+}
+
+/**
+ * Deletes closed cases whose retention has passed (GDPR art. 5(1)(e): kept no longer than
+ * needed). Each case leaves an entry in the purge register first, because its own history goes
+ * with it; then the anonymous reporter's sealed relay address goes, then the case. Outbox items
+ * of the case are left alone. Safe to re-run and to interrupt: a case whose register entry was
+ * written but which is still there is simply purged again, and the entry's deterministic id keeps
+ * it from being registered twice. Returns how many cases were deleted; logs only that count.
+ *
+ * Retention: `options.retentionDays`, else `deps.settings.caseRetentionDays`, else five years.
+ */
+export async function purgeClosedCases(deps: PurgeClosedCasesDependencies, options?: PurgeClosedCasesOptions): Promise<number> {
+  const retentionDays = options?.retentionDays ?? deps.settings?.caseRetentionDays ?? DEFAULT_CASE_RETENTION_DAYS;
+  // A zero, negative or fractional value would put the cut-off at (or after) now and delete every closed case at once.
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new ConfigurationError([`case retention must be a whole number of days of at least 1 (got ${String(retentionDays)}).`]);
+  }
+  const now = options?.now ?? deps.clock.now();
+  const closedBefore = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+
+  let purged = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+    // Always the first page: what was purged no longer matches, so it is the next batch.
+    const due = await deps.repos.cases.listClosedBefore(closedBefore, BATCH_SIZE);
+    for (const { value } of due) {
+      await purgeCase(deps, value, now);
+      purged += 1;
+    }
+    if (due.length < BATCH_SIZE) break;
+  }
+  if (purged > 0) deps.logger.info('cases.purged', { count: purged });
+  return purged;
+}
+
+/** Register first, delete after: a crash in between leaves an entry and a case the next run completes, never a case gone without a trace. */
+async function purgeCase(deps: PurgeClosedCasesDependencies, record: CaseRecord, now: Date): Promise<void> {
+  await deps.repos.purgeLog.append(purgeLogEntryFor(record, now));
+  if (record.relayId) await deps.repos.relayAddresses.delete(record.relayId);
+  await deps.repos.cases.delete(record.id);
+}

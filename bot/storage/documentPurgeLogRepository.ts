@@ -1,0 +1,34 @@
+import type { Page, PageRequest, PurgeLogEntry, PurgeLogRepository } from '../app/ports';
+import { ConflictError } from '../domain/errors';
+import type { DocumentContainer } from './documentContainer';
+import { pageSize } from './pageSize';
+
+/**
+ * The purge register as documents, one per purged case, keyed by its deterministic id. Only
+ * `create` is ever used on the container: never replace, upsert or delete, so an entry once
+ * written stays as it was.
+ */
+export class DocumentPurgeLogRepository implements PurgeLogRepository {
+  constructor(private readonly container: DocumentContainer<PurgeLogEntry>) {}
+
+  /** Creating (never upserting) keeps the first entry when a purge is retried after a crash. */
+  async append(entry: PurgeLogEntry): Promise<boolean> {
+    try {
+      await this.container.create(entry);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  async list(page?: PageRequest): Promise<Page<PurgeLogEntry>> {
+    const result = await this.container.query({
+      where: [],
+      orderBy: { field: 'purgedAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+    return { items: result.items.map(({ value }) => value), continuationToken: result.continuationToken };
+  }
+}

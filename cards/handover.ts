@@ -1,0 +1,151 @@
+import type { Locale } from '../bot/domain/locale';
+import { caseFieldError } from './caseFieldError';
+import type { FieldErrorData } from './fieldError';
+import template from './handover.card.json';
+import { formatNumber, t, type MessageKey } from './i18n';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { HandoverOutcome, HandoverView, PersonChoice } from './views';
+
+/**
+ * The most people a picker lists itself. Teams refuses cards over ~28 KB, and two long lists
+ * would pass that; Teams' people picker searches the whole organisation for anyone not listed.
+ */
+export const HANDOVER_MAX_CHOICES = 75;
+
+/** The most references listed per outcome; the rest are counted ("and 12 more"). */
+export const HANDOVER_MAX_REFERENCES = 100;
+
+interface PickerData extends FieldErrorData {
+  value: string;
+}
+
+interface ResultGroup {
+  title: string;
+  hasNote: boolean;
+  note: string;
+  /** The note is a warning (shown in red): cases nobody could take. */
+  warn: boolean;
+  references: string;
+}
+
+interface HandoverData {
+  lang: Locale;
+  isForm: boolean;
+  hasResult: boolean;
+  coordinator: boolean;
+  selfName: string;
+  whatHappens: { line: string }[];
+  fromPerson: PickerData;
+  toPerson: PickerData;
+  fromChoices: PersonChoice[];
+  toChoices: PersonChoice[];
+  result: { intro: string; anyCases: boolean; counts: { title: string; count: string }[]; groups: ResultGroup[] };
+  text: Record<
+    | 'title'
+    | 'intro'
+    | 'whatHappensTitle'
+    | 'fromLabel'
+    | 'fromPlaceholder'
+    | 'fromFixedLabel'
+    | 'ownOnly'
+    | 'toLabel'
+    | 'toPlaceholder'
+    | 'searchHint'
+    | 'submit'
+    | 'cancel'
+    | 'close'
+    | 'reportersTold',
+    string
+  >;
+}
+
+const WHAT_HAPPENS = ['allOpen', 'excluded', 'successor', 'reporters'] as const;
+
+function picker(locale: Locale, value: string | undefined, errorKey: string | undefined): PickerData {
+  return { value: value ?? '', ...caseFieldError(locale, errorKey) };
+}
+
+/**
+ * The static choices of a picker: at most {@link HANDOVER_MAX_CHOICES}. A choice set needs at
+ * least one choice (the Adaptive Cards library reports an empty one), so an empty list shows the
+ * user; Teams' people picker finds everyone else.
+ */
+function choices(people: PersonChoice[], self: PersonChoice): PersonChoice[] {
+  const listed = people.length > 0 ? people : [self];
+  return listed.slice(0, HANDOVER_MAX_CHOICES).map(({ id, name }) => ({ id, name }));
+}
+
+function referenceList(locale: Locale, references: string[]): string {
+  const shown = t(locale, 'handover.done.references', { references: references.slice(0, HANDOVER_MAX_REFERENCES).join(', ') });
+  const more = references.length - HANDOVER_MAX_REFERENCES;
+  return more > 0 ? t(locale, 'handover.done.moreReferences', { references: shown, count: formatNumber(more, locale) }) : shown;
+}
+
+function resultData(locale: Locale, outcome: HandoverOutcome | undefined): HandoverData['result'] {
+  if (!outcome) return { intro: '', anyCases: false, counts: [], groups: [] };
+  const outcomes: { key: 'toSuccessor' | 'toFallback' | 'notMoved'; title: string; noteKey?: MessageKey }[] = [
+    { key: 'toSuccessor', title: t(locale, 'handover.done.toSuccessor', { to: outcome.toName }) },
+    { key: 'toFallback', title: t(locale, 'handover.done.toFallback'), noteKey: 'handover.done.fallbackNote' },
+    { key: 'notMoved', title: t(locale, 'handover.done.notMoved'), noteKey: 'handover.done.notMovedNote' },
+  ];
+  const total = outcome.toSuccessor.length + outcome.toFallback.length + outcome.notMoved.length;
+  return {
+    intro: t(locale, total === 0 ? 'handover.done.none' : 'handover.done.intro', { from: outcome.fromName }),
+    anyCases: total > 0,
+    counts: outcomes.map(({ key, title }) => ({ title, count: formatNumber(outcome[key].length, locale) })),
+    groups: outcomes
+      .filter(({ key }) => outcome[key].length > 0)
+      .map(({ key, title, noteKey }) => ({
+        title,
+        hasNote: noteKey !== undefined,
+        note: noteKey ? t(locale, noteKey, { from: outcome.fromName }) : '',
+        warn: key === 'notMoved',
+        references: referenceList(locale, outcome[key]),
+      })),
+  };
+}
+
+/**
+ * The handover dialog ("overdracht"). The form explains in plain words what happens (all open
+ * cases move; a case the successor is involved in goes to the Meldpunt; reporters hear the new
+ * role, never the name), then asks whose cases (`fromPerson`: coordinators only, anyone else
+ * sees their own name) and who takes them over (`toPerson`). Both pickers list people from the
+ * directory (at most {@link HANDOVER_MAX_CHOICES}, in the order given; the user when the list is
+ * empty) and carry Teams' people picker query, so anyone in the organisation can be found;
+ * without Graph the lists still work.
+ * Selections are kept and an error is shown under its field. After the handover the dialog shows
+ * the counts per outcome and the references (a dialog is not kept as a chat message).
+ */
+export function renderHandover(view: HandoverView): AdaptiveCard {
+  const l = view.locale;
+  const data: HandoverData = {
+    lang: l,
+    isForm: view.result === undefined,
+    hasResult: view.result !== undefined,
+    coordinator: view.coordinator,
+    selfName: view.self.name,
+    whatHappens: WHAT_HAPPENS.map((key) => ({ line: t(l, `handover.whatHappens.${key}`) })),
+    fromPerson: picker(l, view.fromPerson, view.errors.fromPerson),
+    toPerson: picker(l, view.toPerson, view.errors.toPerson),
+    fromChoices: choices(view.fromChoices, view.self),
+    toChoices: choices(view.toChoices, view.self),
+    result: resultData(l, view.result),
+    text: {
+      title: t(l, view.result ? 'handover.done.title' : 'handover.title'),
+      intro: t(l, 'handover.intro'),
+      whatHappensTitle: t(l, 'handover.whatHappensTitle'),
+      fromLabel: t(l, 'handover.fromLabel'),
+      fromPlaceholder: t(l, 'handover.fromPlaceholder'),
+      fromFixedLabel: t(l, 'handover.fromFixedLabel'),
+      ownOnly: t(l, 'handover.ownOnly'),
+      toLabel: t(l, 'handover.toLabel'),
+      toPlaceholder: t(l, 'handover.toPlaceholder'),
+      searchHint: t(l, 'handover.searchHint'),
+      submit: t(l, 'handover.submit'),
+      cancel: t(l, 'handover.cancel'),
+      close: t(l, 'common.close'),
+      reportersTold: t(l, 'handover.done.reportersTold'),
+    },
+  };
+  return renderCard(template, data);
+}
