@@ -29,6 +29,9 @@ import { createTeamsEndpoint } from './teams/createTeamsEndpoint';
 import { renderNotification } from './teams/renderNotification';
 import { TeamsProactiveMessenger } from './teams/teamsProactiveMessenger';
 import { loadJsonDirectory } from './directory/jsonDirectory';
+import { GraphDirectory } from './directory/graphDirectory';
+import type { OrganisationDirectory } from './domain/directory';
+import { graphTokenSource } from './teams/graphTokenSource';
 import { ConfigurationError } from './domain/errors';
 
 /** The running application, as the Functions entry points see it. */
@@ -81,12 +84,14 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
         })
       : await createEmbeddedRepositories(config.storage.dataDir);
 
-  const directory = loadJsonDirectory(config.directoryFile);
-  const centralUnitId = config.centralUnitId ?? directory.rootUnitIds()[0];
-  const central = centralUnitId ? directory.unitById(centralUnitId) : undefined;
-  if (!central || (!config.centralUnitId && directory.rootUnitIds().length !== 1)) {
+  const structure = loadJsonDirectory(config.directoryFile);
+  const directory: OrganisationDirectory =
+    config.directorySource === 'graph' ? new GraphDirectory({ getToken: graphTokenSource(config.bot), structure }) : structure;
+  const centralUnitId = config.centralUnitId ?? structure.rootUnitIds()[0];
+  const central = centralUnitId ? structure.unitById(centralUnitId) : undefined;
+  if (!central || (!config.centralUnitId && structure.rootUnitIds().length !== 1)) {
     await repos.close();
-    throw new ConfigurationError([`CENTRAL_UNIT_ID: set it to the root unit of ${config.directoryFile} (found ${directory.rootUnitIds().length} units without a parent).`]);
+    throw new ConfigurationError([`CENTRAL_UNIT_ID: set it to the root unit of ${config.directoryFile} (found ${structure.rootUnitIds().length} units without a parent).`]);
   }
   if ((await directory.holdersOfRole('meldpunt', central.id)).people.length === 0) {
     await repos.close();

@@ -28,6 +28,7 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | DRAFT_PURGE_SCHEDULE | NCRONTAB schedule of the draft purge timer | 0 15 3 * * * |
  * | LIBERATION_DAY_OFF | count 5 May as a day off every year (Rijksoverheid) | true |
  * | DIRECTORY_FILE | the organisation directory (units, roles, people, teams), JSON | config/directory.demo.json (local mode only) |
+ * | DIRECTORY_SOURCE | `file` (people, managers and roles from DIRECTORY_FILE) or `graph` (people and manager chains from Microsoft Graph with the bot's app registration; units, roles and teams still from DIRECTORY_FILE); graph needs production mode | file |
  * | CENTRAL_UNIT_ID | the root unit, whose Meldpunt is the last resort | the directory's only unit without a parent |
  * | BOT_SERVICE_URL | Bot Connector URL for chats the bot opens itself | https://smba.trafficmanager.net/teams/ |
  * | OUTBOX_SCHEDULE | NCRONTAB schedule of the proactive message sender | 0 * * * * * |
@@ -51,6 +52,7 @@ export interface Config {
   draftPurgeSchedule: string;
   liberationDayOff: boolean;
   directoryFile: string;
+  directorySource: 'file' | 'graph';
   centralUnitId?: string;
   botServiceUrl: string;
   /** Production: the outbound host allowlist (SDK notation), BOT_SERVICE_URL's host included. */
@@ -94,6 +96,7 @@ const envSchema = z.object({
   DRAFT_PURGE_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
   LIBERATION_DAY_OFF: booleanText,
   DIRECTORY_FILE: optionalText,
+  DIRECTORY_SOURCE: optionalText.pipe(z.enum(['file', 'graph']).optional()),
   DEADLINE_POLICY: optionalText,
   // At least a year: a typo such as 18 would otherwise delete cases closed 18 days ago, for good.
   CASE_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(365).max(36500)).optional()),
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (!e.DIRECTORY_FILE) problems.push('DIRECTORY_FILE is required in production: the demo organisation is for local runs only.');
     problems.push(...productionSecurityProblems(e, allowLoopbackHttp));
   }
+  if (e.DIRECTORY_SOURCE === 'graph' && mode === 'local') problems.push('DIRECTORY_SOURCE=graph needs the bot\'s app registration (MicrosoftAppId): in local mode use the directory file.');
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {
@@ -153,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     draftTtlDays: e.DRAFT_TTL_DAYS ?? 14,
     draftPurgeSchedule: e.DRAFT_PURGE_SCHEDULE ?? '0 15 3 * * *',
     liberationDayOff: e.LIBERATION_DAY_OFF ?? true,
+    directorySource: e.DIRECTORY_SOURCE ?? 'file',
     directoryFile: resolve(e.DIRECTORY_FILE ?? join('config', 'directory.demo.json')),
     centralUnitId: e.CENTRAL_UNIT_ID,
     botServiceUrl,

@@ -45,3 +45,14 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: directory source', () => {
+  it('when Graph is asked for in local mode, then start-up is refused (Graph needs the bot\'s app registration)', () => {
+    expect(() => loadConfig({ DIRECTORY_SOURCE: 'graph' })).toThrow(/DIRECTORY_SOURCE=graph needs the bot's app registration/);
+  });
+
+  it('when nothing is said, then the directory file is the source; an unknown source is named', () => {
+    expect(loadConfig({}).directorySource).toBe('file');
+    expect(() => loadConfig({ DIRECTORY_SOURCE: 'ldap' })).toThrow(/DIRECTORY_SOURCE/);
+  });
+});
