@@ -27,7 +27,7 @@ export interface ChatVerb {
 }
 
 function caseIdOf(data: Readonly<Record<string, unknown>>): string {
-  if (typeof data.caseId !== 'string' || data.caseId.length > 100) throw new NotFoundError('no case id');
+  if (typeof data.caseId !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(data.caseId)) throw new NotFoundError('no case id');
   return data.caseId;
 }
 

@@ -10,7 +10,8 @@ const dialogActionSchema = z.object({
   step: z.enum(WIZARD_STEPS).optional(),
   goto: z.enum(WIZARD_STEPS).optional(),
   submissionId: z.string().max(64).optional(),
-  caseId: z.string().max(100).optional(),
+  // Case ids are base64url hashes: anything else is not a case (and must not reach the store's id check).
+  caseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
   reference: z.string().max(100).optional(),
   secret: z.string().max(100).optional(),
 });
