@@ -6,22 +6,19 @@ import { appendCaseMessage, readMessageText } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
+import { readFields } from './readFields';
 import { updateCase } from './updateCase';
 
 const HANDLER_OUTCOMES = CASE_OUTCOMES.filter((outcome) => outcome !== 'withdrawn');
 
 /** The handler closes the case with an outcome and a message; the reporter is told and asked the two closing questions. */
 export async function closeCase(deps: CaseDependencies, caseId: string, handlerUserId: string, outcome: unknown, typed: unknown): Promise<CaseRecord> {
-  const errors: Record<string, string> = {};
-  if (typeof outcome !== 'string' || !(HANDLER_OUTCOMES as readonly string[]).includes(outcome)) errors.outcome = 'pickOutcome';
-  let text = '';
-  try {
-    text = readMessageText(typed, 'message');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    Object.assign(errors, error.fields);
-  }
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const { text } = readFields({
+    outcome: () => {
+      if (typeof outcome !== 'string' || !(HANDLER_OUTCOMES as readonly string[]).includes(outcome)) throw new ValidationError({ outcome: 'pickOutcome' });
+    },
+    text: () => readMessageText(typed, 'message'),
+  });
 
   const { record } = await updateCase(deps, caseId, (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);

@@ -13,6 +13,7 @@ import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
 import { notifyHandler } from './replyAsReporter';
+import { readFields } from './readFields';
 import { updateCase } from './updateCase';
 
 export type ExtensionOutcome = { status: 'extended'; newDueAt: string } | { status: 'consent_requested'; proposedDueAt: string };
@@ -44,22 +45,7 @@ function withoutReasons(clocks: CaseClock[]): CaseClock[] {
  * effect only when they consent.
  */
 export async function extendComplaintDecision(deps: CaseDependencies, caseId: string, handlerUserId: string, daysTyped: unknown, reasonTyped: unknown): Promise<ExtensionOutcome> {
-  const errors: Record<string, string> = {};
-  let days = 0;
-  let reason = '';
-  try {
-    days = readDays(daysTyped);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    Object.assign(errors, error.fields);
-  }
-  try {
-    reason = readMessageText(reasonTyped, 'message');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    Object.assign(errors, error.fields);
-  }
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const { days, reason } = readFields({ days: () => readDays(daysTyped), reason: () => readMessageText(reasonTyped, 'message') });
 
   const { result } = await updateCase(deps, caseId, (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);

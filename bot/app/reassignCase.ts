@@ -7,6 +7,7 @@ import { readMessageText } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
+import { readFields } from './readFields';
 import { updateCase } from './updateCase';
 
 /** Roles a case can be handed to (not the line: a case that left the line does not go back into it). */
@@ -21,17 +22,13 @@ export type ReassignTarget = { role: unknown } | { personId: string };
  * so is the handler themselves; the reporter hears the new role, never a name.
  */
 export async function reassignCase(deps: CaseDependencies, caseId: string, handlerUserId: string, target: ReassignTarget, reasonTyped: unknown): Promise<CaseRecord> {
-  const errors: Record<string, string> = {};
   const role = 'role' in target ? target.role : undefined;
-  if ('role' in target && (typeof role !== 'string' || !(REASSIGN_ROLES as readonly string[]).includes(role))) errors.targetRole = 'pickRole';
-  let reason = '';
-  try {
-    reason = readMessageText(reasonTyped, 'message');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    Object.assign(errors, error.fields);
-  }
-  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const { reason } = readFields({
+    role: () => {
+      if ('role' in target && (typeof role !== 'string' || !(REASSIGN_ROLES as readonly string[]).includes(role))) throw new ValidationError({ targetRole: 'pickRole' });
+    },
+    reason: () => readMessageText(reasonTyped, 'message'),
+  });
 
   const { record } = await updateCase(deps, caseId, async (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
