@@ -1,13 +1,8 @@
 import { CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
-import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord } from '../app/ports';
+import type { Repositories } from '../app/ports';
 import { ConfigurationError } from '../domain/errors';
-import { CONTAINER_NAMES } from './containerNames';
 import { CosmosDocumentContainer } from './cosmosDocumentContainer';
-import { DocumentCaseRepository } from './documentCaseRepository';
-import { DocumentDraftRepository } from './documentDraftRepository';
-import { DocumentOutboxRepository } from './documentOutboxRepository';
-import { DocumentPurgeLogRepository } from './documentPurgeLogRepository';
-import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
+import { repositoriesOver } from './repositoriesOver';
 
 /** How to reach the Cosmos DB account. */
 export interface CosmosRepositoriesOptions {
@@ -37,26 +32,15 @@ export async function createCosmosRepositories(options: CosmosRepositoriesOption
   const client = options.client ?? newClient(options);
   try {
     const { database } = await client.databases.createIfNotExists({ id: options.databaseId });
-    const drafts = await openContainer<DraftRecord>(database, CONTAINER_NAMES.drafts);
-    const cases = await openContainer<CaseRecord>(database, CONTAINER_NAMES.cases);
-    const conversationReferences = await openContainer<SealedRecord>(database, CONTAINER_NAMES.conversationReferences);
-    const relayAddresses = await openContainer<SealedRecord>(database, CONTAINER_NAMES.relayAddresses);
-    const outbox = await openContainer<OutboxItem>(database, CONTAINER_NAMES.outbox);
-    const purgeLog = await openContainer<PurgeLogEntry>(database, CONTAINER_NAMES.purgeLog);
     let closed = false;
-    return {
-      drafts: new DocumentDraftRepository(drafts),
-      cases: new DocumentCaseRepository(cases),
-      conversationReferences: new DocumentSealedRecordRepository(conversationReferences),
-      relayAddresses: new DocumentSealedRecordRepository(relayAddresses),
-      outbox: new DocumentOutboxRepository(outbox),
-      purgeLog: new DocumentPurgeLogRepository(purgeLog),
-      async close() {
+    return await repositoriesOver(
+      <T extends { id: string }>(name: string) => openContainer<T>(database, name),
+      async () => {
         if (closed) return;
         closed = true;
         if (ownsClient) client.dispose();
       },
-    };
+    );
   } catch (error) {
     if (ownsClient) client.dispose();
     throw error;

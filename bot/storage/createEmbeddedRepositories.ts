@@ -1,12 +1,7 @@
-import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord } from '../app/ports';
-import { CONTAINER_NAMES } from './containerNames';
+import type { Repositories } from '../app/ports';
 import { acquireDirectoryLock } from './directoryLock';
-import { DocumentCaseRepository } from './documentCaseRepository';
-import { DocumentDraftRepository } from './documentDraftRepository';
-import { DocumentOutboxRepository } from './documentOutboxRepository';
-import { DocumentPurgeLogRepository } from './documentPurgeLogRepository';
-import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
 import { EmbeddedDocumentContainer } from './embeddedDocumentContainer';
+import { repositoriesOver } from './repositoriesOver';
 
 /**
  * The local store: repositories on JSON-lines files in `dataDir` (created with mode 0700 when
@@ -31,22 +26,8 @@ export async function createEmbeddedRepositories(dataDir: string): Promise<Repos
   };
 
   try {
-    const drafts = await openContainer<DraftRecord>(CONTAINER_NAMES.drafts);
-    const cases = await openContainer<CaseRecord>(CONTAINER_NAMES.cases);
-    const conversationReferences = await openContainer<SealedRecord>(CONTAINER_NAMES.conversationReferences);
-    const relayAddresses = await openContainer<SealedRecord>(CONTAINER_NAMES.relayAddresses);
-    const outbox = await openContainer<OutboxItem>(CONTAINER_NAMES.outbox);
-    const purgeLog = await openContainer<PurgeLogEntry>(CONTAINER_NAMES.purgeLog);
     let closing: Promise<void> | undefined;
-    return {
-      drafts: new DocumentDraftRepository(drafts),
-      cases: new DocumentCaseRepository(cases),
-      conversationReferences: new DocumentSealedRecordRepository(conversationReferences),
-      relayAddresses: new DocumentSealedRecordRepository(relayAddresses),
-      outbox: new DocumentOutboxRepository(outbox),
-      purgeLog: new DocumentPurgeLogRepository(purgeLog),
-      close: () => (closing ??= closeAll()),
-    };
+    return await repositoriesOver(openContainer, () => (closing ??= closeAll()));
   } catch (error) {
     await closeAll();
     throw error;

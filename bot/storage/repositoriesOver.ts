@@ -1,0 +1,27 @@
+import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord } from '../app/ports';
+import { CONTAINER_NAMES } from './containerNames';
+import type { DocumentContainer } from './documentContainer';
+import { DocumentCaseRepository } from './documentCaseRepository';
+import { DocumentDraftRepository } from './documentDraftRepository';
+import { DocumentOutboxRepository } from './documentOutboxRepository';
+import { DocumentPurgeLogRepository } from './documentPurgeLogRepository';
+import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
+
+/**
+ * The repositories over one container per aggregate, whatever store opens the containers: both
+ * factories use this, so the embedded store and Cosmos DB run the same repository code.
+ */
+export async function repositoriesOver(
+  open: <T extends { id: string }>(name: string) => Promise<DocumentContainer<T>>,
+  close: () => Promise<void>,
+): Promise<Repositories> {
+  return {
+    drafts: new DocumentDraftRepository(await open<DraftRecord>(CONTAINER_NAMES.drafts)),
+    cases: new DocumentCaseRepository(await open<CaseRecord>(CONTAINER_NAMES.cases)),
+    conversationReferences: new DocumentSealedRecordRepository(await open<SealedRecord>(CONTAINER_NAMES.conversationReferences)),
+    relayAddresses: new DocumentSealedRecordRepository(await open<SealedRecord>(CONTAINER_NAMES.relayAddresses)),
+    outbox: new DocumentOutboxRepository(await open<OutboxItem>(CONTAINER_NAMES.outbox)),
+    purgeLog: new DocumentPurgeLogRepository(await open<PurgeLogEntry>(CONTAINER_NAMES.purgeLog)),
+    close,
+  };
+}
