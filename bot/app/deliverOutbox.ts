@@ -211,11 +211,14 @@ class DeliveryRun {
         return this.defer(current, failure);
       }
 
+      // For an anonymous reporter's message, keep no exact send time and no message id: with the
+      // tenant's chat export they would tie the message (and so the reporter) to this record.
+      const anonymous = current.value.recipient.kind === 'relay';
       const marked = await this.replace(current, {
         ...withoutLease(current.value),
         status: 'sent',
-        sentAt: this.nowIso(),
-        ...(sent.activityId ? { activityId: sent.activityId } : {}),
+        sentAt: anonymous ? this.nowIso().slice(0, 10) : this.nowIso(),
+        ...(sent.activityId && !anonymous ? { activityId: sent.activityId } : {}),
       });
       // Lost the item to another run (it took our lease as lapsed and marked it uncertain): it went out once, leave the rest to that run.
       if (!marked) return 'stop';

@@ -4,7 +4,7 @@ jest.mock(
   { virtual: true },
 );
 
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord, OutboxItem } from '../../bot/app/ports';
 import { t } from '../../cards/i18n';
 import { actions, adaptiveCardsProblems, schemaErrors, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
@@ -219,6 +219,12 @@ describe('an anonymous case: the relay works without the handler learning who re
     expect(JSON.stringify(notice)).not.toContain(reference);
     expect(JSON.stringify(notice)).not.toContain(caseId);
     expect(vmOf(actions(notice)[0])).toMatchObject({ dialog: 'anonymousStatus' });
+    const relayItems = readEmbeddedDocuments<OutboxItem>(bot.dataDir, 'outbox').filter((item) => item.recipient.kind === 'relay' && item.status === 'sent');
+    expect(relayItems.length).toBeGreaterThan(0);
+    for (const item of relayItems) {
+      expect(item.sentAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(item.activityId).toBeUndefined();
+    }
 
     const form2 = dialogCardOf((await bot.send(taskFetch(sophie, bot.connector.serviceUrl, { vm: { dialog: 'anonymousStatus', nav: 'next' } }))).body);
     const view = dialogCardOf((await bot.send(taskSubmit(sophie, bot.connector.serviceUrl, { reference, secret, vm: buttonVm(form2, 'checkStatus') }))).body);
