@@ -1,9 +1,19 @@
-import { formatDate, formatDateTime } from '../../cards/i18n';
+import { formatDate, formatDateTime, t } from '../../cards/i18n';
 import type { HandlerRoleName, HandlerTaskView } from '../../cards/views';
 import { openHandler } from '../app/caseParties';
 import type { CaseRecord } from '../app/ports';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
+import type { CaseClock } from '../domain/deadlines/caseClocks';
+import { timeLeft } from '../domain/deadlines/timeLeft';
+
+/** " (2 days left, 1 of them working days)" after a running deadline's date, so a reminder says how much time is left. */
+function timeLeftText(services: BotServices, clock: CaseClock, now: Date, locale: Locale): string {
+  const left = timeLeft(clock, now, services.calendar);
+  if (left.overdue) return '';
+  if (left.calendarDaysLeft === 0) return ` (${t(locale, 'handler.task.dueToday')})`;
+  return ` (${t(locale, 'handler.task.timeLeft', { days: String(left.calendarDaysLeft), working: String(left.workingDaysLeft ?? 0) })})`;
+}
 
 /**
  * The task card's data for a case. `handlerMri` (see userMri) goes into `refresh.userIds`.
@@ -31,7 +41,7 @@ export function handlerTaskView(
     receivedOn: formatDate(new Date(record.receivedAt), locale),
     deadlines: running.map((clock) => ({
       labelKey: `clocks.${clock.clock}`,
-      due: formatDateTime(new Date(clock.dueAt), locale),
+      due: `${formatDateTime(new Date(clock.dueAt), locale)}${timeLeftText(services, clock as CaseClock, now, locale)}`,
       overdue: Date.parse(clock.dueAt) < now.getTime(),
     })),
     handlerUserId: options.handlerMri ?? (handler ? `8:orgid:${handler.userId}` : ''),

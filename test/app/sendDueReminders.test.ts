@@ -82,6 +82,10 @@ describe('reminders and escalation of a Meldpunt melding that nobody acknowledge
     const reminders = deliveries.filter((delivery) => delivery.text.includes(t('nl', 'handler.news.reminder')));
     // Half the window falls on Sunday: held until Monday 08:00. Then the working day before, and the day itself.
     expect(reminders.map((delivery) => amsterdam(delivery.at))).toEqual(['2026-12-07 08:00', '2026-12-08 08:00', '2026-12-09 08:00']);
+    // Each reminder says how much time is left.
+    expect(reminders[0].text).toContain(t('nl', 'handler.task.timeLeft', { days: '2', working: '2' }));
+    expect(reminders[1].text).toContain(t('nl', 'handler.task.timeLeft', { days: '1', working: '1' }));
+    expect(reminders[2].text).toContain(`(${t('nl', 'handler.task.dueToday')})`);
 
     const escalations = deliveries.filter((delivery) => delivery.text.includes(t('nl', 'notices.escalated.title')));
     expect(escalations).toHaveLength(1);
