@@ -9,7 +9,6 @@ import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
 import { OffsetClock, systemClock, type Clock as DomainClock } from './domain/clock';
 import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy } from './domain/deadlines/deadlinePolicies';
-import { DEFAULT_FIRST_RESPONSE } from './domain/firstResponseDeadline';
 import { sendDueReminders, type ReminderRun } from './app/sendDueReminders';
 import { sendCoordinatorDigests } from './app/sendCoordinatorDigests';
 import { handOverFromDepartedHandlers } from './app/handOverFromDepartedHandlers';
@@ -116,7 +115,6 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     messenger,
     settings: {
       draftTtlDays: config.draftTtlDays,
-      firstResponse: DEFAULT_FIRST_RESPONSE,
       centralUnitId: central.id,
       anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
       deadlinePolicy: config.deadlinePolicyJson ? parseDeadlinePolicy(config.deadlinePolicyJson, 'DEADLINE_POLICY') : DEFAULT_DEADLINE_POLICY,

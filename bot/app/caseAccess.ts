@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { mentionsPerson } from '../domain/mentionsPerson';
 import { followUpSecretMatches } from './followUpSecret';
 import type { IntakeDependencies } from './intakeDependencies';
-import type { CaseRecord, Versioned } from './ports';
+import type { CaseRecord, SealedCaseContent, Versioned } from './ports';
 
 /** How a reporter proves the case is theirs: their Teams identity (named, confidential) or reference + secret (anonymous). */
 export type ReporterCredentials = { kind: 'user'; userId: string; caseId: string } | { kind: 'secret'; reference: string; secret: string };
@@ -21,7 +21,7 @@ export function excludedPeople(deps: Pick<IntakeDependencies, 'cipher'>, record:
 export async function mayHandleCase(deps: Pick<IntakeDependencies, 'cipher' | 'directory'>, record: CaseRecord, personId: string): Promise<boolean> {
   if (excludedPeople(deps, record).includes(personId)) return false;
   const person = await deps.directory.getPerson(personId);
-  const { involved } = deps.cipher.open<{ involved?: string }>('content', record.sealedContent, record.id);
+  const { involved } = deps.cipher.open<SealedCaseContent>('content', record.sealedContent, record.id);
   return !(person && mentionsPerson(involved, person.name));
 }
 

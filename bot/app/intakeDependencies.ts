@@ -1,6 +1,4 @@
-import type { HandlerRole } from '../domain/chooseRoute';
 import type { DeadlinePolicy } from '../domain/deadlines/deadlinePolicies';
-import type { ResponsePolicy } from '../domain/firstResponseDeadline';
 import type { OrganisationDirectory } from '../domain/directory';
 import type { WorkingCalendar } from '../domain/workingCalendar';
 import type { Clock, ContentCipher, Logger, ProactiveMessenger, Pseudonymizer, Repositories } from './ports';
@@ -24,7 +22,6 @@ export interface IntakeDependencies {
   settings: {
     /** Days after the last change that a draft is kept. */
     draftTtlDays: number;
-    firstResponse: Readonly<Record<HandlerRole, ResponsePolicy>>;
     /** The root unit of the organisation: its Meldpunt is the last resort. */
     centralUnitId: string;
     /** Messages to anonymous reporters wait a random time up to this, so their arrival says little about when a handler acted. */

@@ -2,32 +2,17 @@ import type { Category } from '../domain/report';
 import { assertAssignedHandler } from './caseAccess';
 import { readCaseMessages } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
-import type { CaseEvent, CaseMessage, CaseRecord } from './ports';
+import type { CaseEvent, CaseMessage, CaseRecord, SealedCaseContent } from './ports';
 import { updateCase } from './updateCase';
 
 /** What the assigned handler sees in the case dialog. */
-export interface CaseDetails {
+export interface CaseDetails extends SealedCaseContent {
   record: CaseRecord;
   categories: Category[];
   /** Named reports only. */
   reporterName?: string;
-  involved?: string;
-  incidentDate?: string;
-  location?: string;
-  description: string;
-  wantsCounsellorContact: boolean;
-  immediateDanger: boolean;
   messages: CaseMessage[];
   history: CaseEvent[];
-}
-
-interface SealedContent {
-  involved?: string;
-  incidentDate?: string;
-  location?: string;
-  description: string;
-  wantsCounsellorContact: boolean;
-  immediateDanger: boolean;
 }
 
 /**
@@ -41,7 +26,7 @@ export async function openCaseDetails(deps: CaseDependencies, caseId: string, ha
     record.history.push({ at: now.toISOString(), actor: record.handlerKey!, type: 'content_opened' });
     return { record, result: undefined };
   });
-  const content = deps.cipher.open<SealedContent>('content', record.sealedContent, record.id);
+  const content = deps.cipher.open<SealedCaseContent>('content', record.sealedContent, record.id);
   const reporter =
     record.identity === 'named' && record.sealedReporter ? deps.cipher.open<{ name: string }>('identity', record.sealedReporter, record.id) : undefined;
   deps.logger.info('case.content_opened');

@@ -181,6 +181,16 @@ export interface CaseClockRecord {
   extensions?: { days: number; reason: string; at: string; consented?: boolean }[];
 }
 
+/** What `CaseRecord.sealedContent` holds once opened: the report's narrative and support answers. */
+export interface SealedCaseContent {
+  involved?: string;
+  incidentDate?: string;
+  location?: string;
+  description: string;
+  wantsCounsellorContact: boolean;
+  immediateDanger: boolean;
+}
+
 /** The person handling a case, and in which role and unit. */
 export interface CaseAssignment {
   role: string;

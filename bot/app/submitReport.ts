@@ -1,6 +1,5 @@
 import { formatCaseReference } from '../domain/caseReference';
 import { ConflictError } from '../domain/errors';
-import { firstResponseDeadline } from '../domain/firstResponseDeadline';
 import type { Locale } from '../domain/locale';
 import type { CompleteReport } from '../domain/report';
 import { caseIdForSubmission } from './caseIdForSubmission';
@@ -9,7 +8,7 @@ import type { IntakeDependencies, Reporter } from './intakeDependencies';
 import { assignCase } from './assignCase';
 import { startCaseClocks } from './caseClockUpdates';
 import { flushCaseOutbox } from './flushCaseOutbox';
-import type { CaseRecord } from './ports';
+import type { CaseRecord, SealedCaseContent } from './ports';
 import { routeReport } from '../domain/routeReport';
 import { randomId } from './randomId';
 
@@ -39,7 +38,6 @@ export async function submitReport(
     deps.directory,
   );
   const reporterUnit = await deps.directory.unitOf(reporter.userId);
-  const due = firstResponseDeadline(now, deps.settings.firstResponse[routing.role], deps.calendar);
   const record: CaseRecord = {
     id,
     reference: await uniqueReference(deps),
@@ -60,11 +58,10 @@ export async function submitReport(
         description: report.description,
         wantsCounsellorContact: report.wantsCounsellorContact === true,
         immediateDanger: report.immediateDanger === true,
-      },
+      } satisfies SealedCaseContent,
       id,
     ),
     routing: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) },
-    firstResponseDueAt: due.toISOString(),
     unitId: reporterUnit?.id ?? deps.settings.centralUnitId,
     sealedExclusions: deps.cipher.seal('content', { excluded: routing.excluded }, `${id}:exclusions`),
     isOpen: true,
@@ -74,6 +71,12 @@ export async function submitReport(
     ],
   };
   startCaseClocks(deps, record, now);
+  // What the reporter is promised comes from the same clocks that drive reminders and escalation:
+  // the earliest deadline that runs from receipt (e.g. the acknowledgement).
+  record.firstResponseDueAt = (record.clocks ?? [])
+    .filter((clock) => clock.startedAt <= now.toISOString())
+    .map((clock) => clock.dueAt)
+    .sort()[0];
   await assignCase(deps, record, routing, now, { type: 'assigned', actor: 'system' });
 
   if (report.identity === 'anonymous') {

@@ -1,4 +1,3 @@
-import { firstResponseDeadline, DEFAULT_FIRST_RESPONSE } from '../../bot/domain/firstResponseDeadline';
 import { WorkingCalendar } from '../../bot/domain/workingCalendar';
 
 const calendar = new WorkingCalendar();
@@ -31,7 +30,7 @@ describe('WorkingCalendar', () => {
   });
 
   it('when a Meldpunt melding arrives just before midnight Amsterdam time, then the 7 days count from that Amsterdam date', () => {
-    const due = firstResponseDeadline(new Date('2026-03-28T22:30:00Z'), DEFAULT_FIRST_RESPONSE.meldpunt, calendar);
+    const due = calendar.endOfCalendarDaysAfter(new Date('2026-03-28T22:30:00Z'), 7);
     expect(amsterdam(due)).toBe('2026-04-04 23:59:59');
   });
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
 import { DEFAULT_DEADLINE_POLICY } from '../../bot/domain/deadlines/deadlinePolicies';
-import { DEFAULT_FIRST_RESPONSE } from '../../bot/domain/firstResponseDeadline';
 import { WorkingCalendar } from '../../bot/domain/workingCalendar';
 import { loadJsonDirectory } from '../../bot/directory/jsonDirectory';
 import { AesGcmContentCipher } from '../../bot/security/aesGcmContentCipher';
@@ -39,7 +38,7 @@ export async function caseTestDependencies(): Promise<{ deps: CaseDependencies; 
     sleep: async () => undefined,
     directory: loadJsonDirectory(join(__dirname, '../../config/directory.demo.json')),
     messenger,
-    settings: { draftTtlDays: 14, firstResponse: DEFAULT_FIRST_RESPONSE, centralUnitId: 'u-defensie', anonymousNoticeDelayMinutes: 120, deadlinePolicy: DEFAULT_DEADLINE_POLICY },
+    settings: { draftTtlDays: 14, centralUnitId: 'u-defensie', anonymousNoticeDelayMinutes: 120, deadlinePolicy: DEFAULT_DEADLINE_POLICY },
   };
   return {
     deps,
