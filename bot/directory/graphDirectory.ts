@@ -22,7 +22,11 @@ export type UnitOfPerson = (user: GraphUser) => string | undefined;
 export interface GraphDirectoryOptions {
   /** Graph's root; a national cloud or a test server may differ. Default `https://graph.microsoft.com`. */
   baseUrl?: string;
-  /** A token with User.Read.All (application permission), e.g. from a managed identity. */
+  /**
+   * A token with User.Read.All (application permission), e.g. from a managed identity. Team owners are read with the same
+   * app-only token, under the resource-specific consent `TeamMember.Read.Group` that the manifest asks for and each team
+   * grants when it installs the app.
+   */
   getToken: () => Promise<string>;
   /** Units, roles and teams, which Graph does not hold; also consulted for people's units and gender. */
   structure: JsonDirectory;
@@ -40,6 +44,8 @@ export interface GraphDirectoryOptions {
   random?: () => number;
   /** How long a person or manager lookup is reused. Default 5 minutes: a routing decision reads the same chain several times, while HR changes may wait that long. */
   cacheTtlMs?: number;
+  /** How long a team's owners are reused. Default 1 minute: they decide who may change team settings, so a removed owner should lose that soon, while one settings dialog asks several times. */
+  teamOwnersCacheTtlMs?: number;
   /** Attempts per request, the first included. Default 3. */
   maxAttempts?: number;
   /** Per attempt. Default 10 seconds. */
@@ -53,13 +59,22 @@ const userSchema = z.object({
   preferredLanguage: z.string().nullish(),
 });
 const managerSchema = z.object({ id: z.string().min(1), displayName: z.string().nullish() });
+/** One page of `/teams/{id}/members`: conversation members; only `aadUserConversationMember`s have a `userId`. */
+const teamMembersPageSchema = z.object({
+  value: z.array(z.object({ roles: z.array(z.string()).nullish(), userId: z.string().nullish() })),
+  '@odata.nextLink': z.string().nullish(),
+});
+/** A guard against next links that never end: a team has at most 25,000 members, so even one per page ends by then. */
+const MAX_TEAM_MEMBER_PAGES = 25_000;
 
 /**
  * The organisation directory over Microsoft Graph: people and manager chains come from Entra ID
  * (`/users/{id}` and `/users/{id}/manager`), while units, roles and teams come from the JSON
  * structure, since Graph has no notion of them. `teams()` and `team()` return the structure's
  * teams (an empty list when it has none): reading Teams from Graph needs more permissions than
- * routing justifies.
+ * routing justifies. `teamOwners()` is the exception: Teams' bot roster does not say who owns a
+ * team, so owners come from Graph (`/teams/{groupId}/members`, allowed per team by resource-specific
+ * consent) whenever the team's group id is known, from the call or from the structure.
  *
  * Lookups are cached for a short time. Nothing about people is logged, and error messages name
  * the kind of lookup, never an id. A failed lookup throws `DirectoryUnavailableError`; only a
@@ -74,6 +89,7 @@ export class GraphDirectory implements OrganisationDirectory {
   private readonly unitOfPerson: UnitOfPerson;
   private readonly users: TtlCache<GraphUser | undefined>;
   private readonly managers: TtlCache<GraphUser | null>;
+  private readonly owners: TtlCache<readonly string[]>;
 
   /** @throws ConfigurationError when `baseUrl` is not an http(s) URL or `departmentToUnit` names units the structure lacks */
   constructor(options: GraphDirectoryOptions) {
@@ -104,6 +120,7 @@ export class GraphDirectory implements OrganisationDirectory {
     const ttl = options.cacheTtlMs ?? 5 * 60_000;
     this.users = new TtlCache(ttl, now);
     this.managers = new TtlCache(ttl, now);
+    this.owners = new TtlCache(options.teamOwnersCacheTtlMs ?? 60_000, now);
   }
 
   async getPerson(aadObjectId: string): Promise<Person | undefined> {
@@ -136,6 +153,10 @@ export class GraphDirectory implements OrganisationDirectory {
     return this.structure.holdersOfRole(role, unitId);
   }
 
+  allUnits(): Promise<Unit[]> {
+    return this.structure.allUnits();
+  }
+
   teams(): Promise<TeamEntry[]> {
     return this.structure.teams();
   }
@@ -146,6 +167,23 @@ export class GraphDirectory implements OrganisationDirectory {
 
   async isKnown(aadObjectId: string): Promise<boolean> {
     return (await this.user(aadObjectId)) !== undefined;
+  }
+
+  /**
+   * From Graph when the group id is known (given, or from the structure's entry for the team); a team Graph does not know
+   * (404) has no owners. Without a group id, the structure's owners.
+   *
+   * @throws DirectoryUnavailableError when Graph fails (for instance 403 when the team has not granted the consent): a
+   *   failure must not look like "no owners", nor fall back to a file that may be out of date
+   */
+  async teamOwners(team: { teamId: string; aadGroupId?: string }): Promise<string[]> {
+    const groupId = team.aadGroupId ?? this.structure.teamEntry(team)?.aadGroupId;
+    if (groupId === undefined) return this.structure.teamOwners(team);
+    const cached = this.owners.get(groupId);
+    if (cached !== undefined) return [...cached.value];
+    const owners = await this.readTeamOwners(groupId);
+    this.owners.set(groupId, owners);
+    return [...owners];
   }
 
   private async user(aadObjectId: string): Promise<GraphUser | undefined> {
@@ -165,6 +203,35 @@ export class GraphDirectory implements OrganisationDirectory {
     const manager = body === undefined ? null : parse(managerSchema, body, 'manager lookup');
     this.managers.set(aadObjectId, manager);
     return manager;
+  }
+
+  /** Every page of the team's members, keeping the user ids of those with the role "owner". */
+  private async readTeamOwners(groupId: string): Promise<string[]> {
+    const what = 'team owners lookup';
+    const owners = new Set<string>();
+    let path = `/v1.0/teams/${encodeURIComponent(groupId)}/members`;
+    for (let page = 1; ; page += 1) {
+      const body = await fetchGraphJson(this.request, path, what);
+      if (body === undefined) {
+        // Only the first page can say that the team is not there; a later 404 is a broken next link.
+        if (page === 1) return [];
+        throw new DirectoryUnavailableError(`Graph ${what}: a next page is gone`);
+      }
+      const { value, '@odata.nextLink': nextLink } = parse(teamMembersPageSchema, body, what);
+      for (const member of value) {
+        if (member.userId && member.roles?.includes('owner')) owners.add(member.userId);
+      }
+      if (!nextLink) return [...owners];
+      if (page >= MAX_TEAM_MEMBER_PAGES) throw new DirectoryUnavailableError(`Graph ${what}: more than ${MAX_TEAM_MEMBER_PAGES} pages`);
+      path = this.pathOfNextLink(nextLink, what);
+    }
+  }
+
+  /** The path of an `@odata.nextLink`, which must point at the same Graph: the bearer token goes wherever it points. */
+  private pathOfNextLink(nextLink: string, what: string): string {
+    const prefix = `${this.request.baseUrl}/`;
+    if (!nextLink.startsWith(prefix)) throw new DirectoryUnavailableError(`Graph ${what}: the next page link points outside Graph`);
+    return nextLink.slice(prefix.length - 1);
   }
 
   private toPerson(user: GraphUser): Person {

@@ -107,12 +107,29 @@ export class JsonDirectory implements OrganisationDirectory {
     return { unitId, people: [] };
   }
 
+  async allUnits(): Promise<Unit[]> {
+    return [...this.units.values()];
+  }
+
   async teams(): Promise<TeamEntry[]> {
     return [...this.teamList];
   }
 
   async team(id: string): Promise<TeamEntry | undefined> {
     return this.teamsById.get(id) ?? this.teamsByGroupId.get(id);
+  }
+
+  async teamOwners(team: { teamId: string; aadGroupId?: string }): Promise<string[]> {
+    return [...(this.teamEntry(team)?.owners ?? [])];
+  }
+
+  /** The `teams` entry of a team, synchronously: by its Teams id, else by its group id (either given as the Teams id too). */
+  teamEntry(team: { teamId: string; aadGroupId?: string }): TeamEntry | undefined {
+    return (
+      this.teamsById.get(team.teamId) ??
+      (team.aadGroupId === undefined ? undefined : this.teamsByGroupId.get(team.aadGroupId)) ??
+      this.teamsByGroupId.get(team.teamId)
+    );
   }
 
   async isKnown(aadObjectId: string): Promise<boolean> {

@@ -96,10 +96,18 @@ export interface OrganisationDirectory {
   unitChain(unitId: string): Promise<Unit[]>;
   /** Who holds `role` on the unit; a unit without holders inherits them from its nearest ancestor that has some. */
   holdersOfRole(role: DirectoryRole, unitId: string): Promise<RoleHolders>;
+  /** Every unit, in the directory's order. */
+  allUnits(): Promise<Unit[]>;
   /** The teams the directory knows. */
   teams(): Promise<TeamEntry[]>;
   /** One team by its Teams id (or its group id), or undefined. */
   team(id: string): Promise<TeamEntry | undefined>;
+  /**
+   * Entra object ids of a team's owners: from Microsoft Graph (`/teams/{aadGroupId}/members`, role "owner", every page)
+   * when this directory reads Graph and the group id is known; otherwise from the directory file's `teams` block (matched
+   * by Teams id or group id). Empty when the team is not known.
+   */
+  teamOwners(team: { teamId: string; aadGroupId?: string }): Promise<string[]>;
   /** Whether the person (still) exists in the directory: a person who disappears needs their cases handed over. */
   isKnown(aadObjectId: string): Promise<boolean>;
 }

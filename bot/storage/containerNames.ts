@@ -6,4 +6,6 @@ export const CONTAINER_NAMES = {
   relayAddresses: 'relayAddresses',
   outbox: 'outbox',
   purgeLog: 'purgeLog',
+  teams: 'teams',
+  teamActions: 'teamActions',
 } as const;

@@ -91,4 +91,18 @@ export class DocumentCaseRepository implements CaseRepository {
   delete(id: string): Promise<void> {
     return this.container.delete(id);
   }
+
+  /** Open and closed alike: the only condition is the range on `receivedAt`, `from` inclusive, `to` exclusive. */
+  async listReceivedBetween(from: string, to: string, page?: PageRequest): Promise<Page<CaseRecord>> {
+    const result = await this.container.query({
+      where: [
+        { field: 'receivedAt', op: '>=', value: from },
+        { field: 'receivedAt', op: '<', value: to },
+      ],
+      orderBy: { field: 'receivedAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+    return { items: result.items.map(({ value }) => value), continuationToken: result.continuationToken };
+  }
 }

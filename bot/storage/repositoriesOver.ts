@@ -1,4 +1,4 @@
-import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord } from '../app/ports';
+import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord, TeamActionRecord, TeamRecord } from '../app/ports';
 import { CONTAINER_NAMES } from './containerNames';
 import type { DocumentContainer } from './documentContainer';
 import { DocumentCaseRepository } from './documentCaseRepository';
@@ -6,6 +6,8 @@ import { DocumentDraftRepository } from './documentDraftRepository';
 import { DocumentOutboxRepository } from './documentOutboxRepository';
 import { DocumentPurgeLogRepository } from './documentPurgeLogRepository';
 import { DocumentSealedRecordRepository } from './documentSealedRecordRepository';
+import { DocumentTeamActionRepository } from './documentTeamActionRepository';
+import { DocumentTeamRepository } from './documentTeamRepository';
 
 /**
  * The repositories over one container per aggregate, whatever store opens the containers: both
@@ -22,6 +24,8 @@ export async function repositoriesOver(
     relayAddresses: new DocumentSealedRecordRepository(await open<SealedRecord>(CONTAINER_NAMES.relayAddresses)),
     outbox: new DocumentOutboxRepository(await open<OutboxItem>(CONTAINER_NAMES.outbox)),
     purgeLog: new DocumentPurgeLogRepository(await open<PurgeLogEntry>(CONTAINER_NAMES.purgeLog)),
+    teams: new DocumentTeamRepository(await open<TeamRecord>(CONTAINER_NAMES.teams)),
+    teamActions: new DocumentTeamActionRepository(await open<TeamActionRecord>(CONTAINER_NAMES.teamActions)),
     close,
   };
 }

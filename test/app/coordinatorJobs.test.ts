@@ -75,6 +75,8 @@ function bind(directory: OrganisationDirectory): OrganisationDirectory {
     holdersOfRole: directory.holdersOfRole.bind(directory),
     teams: directory.teams.bind(directory),
     team: directory.team.bind(directory),
+    teamOwners: directory.teamOwners.bind(directory),
+    allUnits: directory.allUnits.bind(directory),
     isKnown: directory.isKnown.bind(directory),
   };
 }

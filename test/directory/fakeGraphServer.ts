@@ -1,7 +1,8 @@
 /**
- * A tiny stand-in for Microsoft Graph on 127.0.0.1: serves `/v1.0/users/{id}` and
- * `/v1.0/users/{id}/manager` from an in-memory table, records every request, and can be told to
- * fail a path a number of times first (to exercise retries).
+ * A tiny stand-in for Microsoft Graph on 127.0.0.1: serves `/v1.0/users/{id}`,
+ * `/v1.0/users/{id}/manager` and `/v1.0/teams/{groupId}/members` (in pages linked by
+ * `@odata.nextLink`) from in-memory tables, records every request, and can be told to fail a path
+ * a number of times first (to exercise retries).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,17 @@ export interface FakeGraphUser {
   preferredLanguage?: string;
   /** The manager's id; absent makes `/manager` answer 404, as Graph does at the top. */
   managerId?: string;
+}
+
+/** A team as `/teams/{groupId}/members` shows it. */
+export interface FakeGraphTeam {
+  groupId: string;
+  /** Conversation members; `userId` absent for members that are not Entra users. */
+  members: { userId?: string; displayName: string; roles: string[] }[];
+  /** Members per page. Default: all on one page. */
+  pageSize?: number;
+  /** Replaces the next link of every page but the last, e.g. to point it elsewhere. */
+  nextLink?: string;
 }
 
 /** A request the server saw. */
@@ -40,8 +52,10 @@ export interface FakeGraphServer {
 }
 
 /** Starts the server on a random free loopback port. */
-export async function startFakeGraphServer(users: readonly FakeGraphUser[]): Promise<FakeGraphServer> {
+export async function startFakeGraphServer(users: readonly FakeGraphUser[], teams: readonly FakeGraphTeam[] = []): Promise<FakeGraphServer> {
   const byId = new Map(users.map((user) => [user.id, user]));
+  const teamsByGroupId = new Map(teams.map((team) => [team.groupId, team]));
+  let port = 0;
   const requests: RecordedRequest[] = [];
   const failures: ScriptedFailure[] = [];
 
@@ -57,6 +71,31 @@ export async function startFakeGraphServer(users: readonly FakeGraphUser[]): Pro
     if (failure >= 0) {
       const [{ status, headers }] = failures.splice(failure, 1);
       send(status, { error: { code: 'scripted', message: 'scripted failure' } }, headers);
+      return;
+    }
+    const teamMembers = /^\/v1\.0\/teams\/([^/?]+)\/members(?:\?\$skiptoken=(\d+))?$/.exec(url);
+    if (req.method === 'GET' && teamMembers) {
+      const team = teamsByGroupId.get(teamMembers[1]);
+      if (!team) {
+        send(404, { error: { code: 'NotFound', message: 'No team found with Group Id' } });
+        return;
+      }
+      const pageSize = team.pageSize ?? team.members.length;
+      const start = Number(teamMembers[2] ?? 0);
+      const next = start + pageSize;
+      const value = team.members.slice(start, next).map((member, index) => ({
+        '@odata.type': member.userId === undefined ? '#microsoft.graph.skypeForBusinessUserConversationMember' : '#microsoft.graph.aadUserConversationMember',
+        id: `member-${start + index}`,
+        roles: member.roles,
+        displayName: member.displayName,
+        ...(member.userId === undefined ? {} : { userId: member.userId }),
+      }));
+      const nextLink = team.nextLink ?? `http://127.0.0.1:${port}/v1.0/teams/${encodeURIComponent(team.groupId)}/members?$skiptoken=${next}`;
+      send(200, {
+        '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#teams('${team.groupId}')/members`,
+        ...(next < team.members.length ? { '@odata.nextLink': nextLink } : {}),
+        value,
+      });
       return;
     }
     const match = /^\/v1\.0\/users\/([^/?]+)(\/manager)?\?\$select=([a-zA-Z,]+)$/.exec(url);
@@ -82,7 +121,7 @@ export async function startFakeGraphServer(users: readonly FakeGraphUser[]): Pro
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { GraphDirectory, type GraphDirectoryOptions } from '../../bot/directory/graphDirectory';
-import { loadJsonDirectory } from '../../bot/directory/jsonDirectory';
+import { JsonDirectory, loadJsonDirectory } from '../../bot/directory/jsonDirectory';
 import { DirectoryUnavailableError } from '../../bot/domain/directoryUnavailableError';
 import { ConfigurationError } from '../../bot/domain/errors';
 import { startFakeGraphServer, type FakeGraphServer } from './fakeGraphServer';
@@ -11,6 +11,13 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 const UNLISTED = id(99);
 const CYCLE_A = id(201);
 const CYCLE_B = id(202);
+/** The demo file's A-compagnie: its file owner is Jeroen (14); Graph says Lotte (13) and Jeroen. */
+const ACIE_TEAM = '19:demo-11inf-acie@thread.tacv2';
+const ACIE_GROUP = '00000000-0000-4000-8000-000000000a01';
+/** The demo file's Evertsen crew, whose group Graph does not know. */
+const EVERTSEN_TEAM = '19:demo-evertsen@thread.tacv2';
+/** A team whose next page link points away from Graph. */
+const HIJACKED_GROUP = '00000000-0000-4000-8000-000000000a09';
 
 describe('GraphDirectory', () => {
   let graph: FakeGraphServer;
@@ -28,6 +35,29 @@ describe('GraphDirectory', () => {
       { id: UNLISTED, displayName: 'Nieuwe Matroos', department: 'Zr.Ms. Evertsen', preferredLanguage: 'en-GB' },
       { id: CYCLE_A, displayName: 'Cyclus A', managerId: CYCLE_B },
       { id: CYCLE_B, displayName: 'Cyclus B', managerId: CYCLE_A },
+    ], [
+      {
+        groupId: ACIE_GROUP,
+        pageSize: 3,
+        members: [
+          { userId: id(13), displayName: 'Lotte Peters', roles: ['owner'] },
+          { userId: id(15), displayName: 'Daan Willems', roles: [] },
+          { userId: id(30), displayName: 'Gast', roles: ['guest'] },
+          // Not an Entra user: no userId to give, owner or not.
+          { displayName: 'Vergadertelefoon', roles: ['owner'] },
+          { userId: id(16), displayName: 'Sanne Bos', roles: [] },
+          { userId: id(14), displayName: 'Jeroen van den Berg', roles: ['owner'] },
+        ],
+      },
+      {
+        groupId: HIJACKED_GROUP,
+        pageSize: 1,
+        nextLink: `https://graph.attacker.example/v1.0/teams/${HIJACKED_GROUP}/members?$skiptoken=1`,
+        members: [
+          { userId: id(13), displayName: 'Lotte Peters', roles: ['owner'] },
+          { userId: id(14), displayName: 'Jeroen van den Berg', roles: ['owner'] },
+        ],
+      },
     ]);
   });
   afterAll(() => graph.close());
@@ -54,6 +84,7 @@ describe('GraphDirectory', () => {
   }
 
   const managerCalls = () => graph.requests.filter((request) => request.url.includes('/manager'));
+  const teamMemberCalls = () => graph.requests.filter((request) => request.url.includes('/members'));
 
   it('when the manager chain is asked, then it walks /manager up to the 404 at the top, direct manager first', async () => {
     const chain = await directory().managerChain(id(15));
@@ -171,6 +202,68 @@ describe('GraphDirectory', () => {
     expect(await directoryUnderTest.teams()).toHaveLength(2);
     expect((await directoryUnderTest.team('19:demo-evertsen@thread.tacv2'))?.unitId).toBe('u-czsk-evertsen');
     expect(graph.requests).toEqual([]);
+  });
+
+  it('when a team’s owners are asked with its group id, then every page of Graph’s members is read and only Entra users with the owner role count', async () => {
+    expect(await directory().teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP })).toEqual([id(13), id(14)]);
+    expect(teamMemberCalls().map((request) => request.url)).toEqual([`/v1.0/teams/${ACIE_GROUP}/members`, `/v1.0/teams/${ACIE_GROUP}/members?$skiptoken=3`]);
+    expect(teamMemberCalls().map((request) => request.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('when only the Teams id is given, then the group id comes from the structure and the owners still come from Graph', async () => {
+    expect(await directory().teamOwners({ teamId: ACIE_TEAM })).toEqual([id(13), id(14)]);
+    expect(teamMemberCalls()).toHaveLength(2);
+  });
+
+  it('when no group id is known, then the structure’s owners are used without calling Graph', async () => {
+    const withoutGroup = new JsonDirectory({
+      units: [{ id: 'u-root', name: 'Root', roles: {} }],
+      people: [],
+      teams: [{ id: '19:no-group@thread.tacv2', name: 'Zonder groep', unitId: 'u-root', owners: [id(40)], members: [id(40), id(41)] }],
+    });
+    const directoryUnderTest = directory({ structure: withoutGroup, departmentToUnit: {} });
+    expect(await directoryUnderTest.teamOwners({ teamId: '19:no-group@thread.tacv2' })).toEqual([id(40)]);
+    expect(await directoryUnderTest.teamOwners({ teamId: '19:unknown@thread.tacv2' })).toEqual([]);
+    expect(graph.requests).toEqual([]);
+  });
+
+  it('when Graph does not know the team, then it has no owners, even if the structure lists some', async () => {
+    expect(await directory().teamOwners({ teamId: EVERTSEN_TEAM })).toEqual([]);
+    expect(teamMemberCalls()).toHaveLength(1);
+  });
+
+  it('when the owners are asked again within a minute, then Graph is not asked again; after that it is', async () => {
+    const directoryUnderTest = directory();
+    const first = await directoryUnderTest.teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP });
+    first.push(id(99));
+    expect(await directoryUnderTest.teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP })).toEqual([id(13), id(14)]);
+    expect(teamMemberCalls()).toHaveLength(2);
+    clock += 60_000;
+    await directoryUnderTest.teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP });
+    expect(teamMemberCalls()).toHaveLength(4);
+  });
+
+  it('when Graph refuses the owners lookup, then it fails with a clear error naming no id, and the failure is not cached', async () => {
+    graph.failures.push({ url: /\/teams\//, status: 403 });
+    const directoryUnderTest = directory();
+    const failure = directoryUnderTest.teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP });
+    await expect(failure).rejects.toThrow(DirectoryUnavailableError);
+    await expect(failure).rejects.toThrow('Graph team owners lookup: HTTP 403 after 1 attempt(s)');
+    await expect(failure).rejects.not.toThrow(ACIE_GROUP);
+    expect(await directoryUnderTest.teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP })).toEqual([id(13), id(14)]);
+  });
+
+  it('when the second page fails for good, then the owners of the first page alone are not returned', async () => {
+    for (let i = 0; i < 3; i += 1) graph.failures.push({ url: /skiptoken/, status: 503 });
+    await expect(directory().teamOwners({ teamId: ACIE_TEAM, aadGroupId: ACIE_GROUP })).rejects.toThrow(DirectoryUnavailableError);
+    expect(teamMemberCalls()).toHaveLength(4);
+  });
+
+  it('when a next page link points away from Graph, then it is not followed, so the token does not leave', async () => {
+    await expect(directory().teamOwners({ teamId: '19:hijacked@thread.tacv2', aadGroupId: HIJACKED_GROUP })).rejects.toThrow(
+      'Graph team owners lookup: the next page link points outside Graph',
+    );
+    expect(teamMemberCalls()).toHaveLength(1);
   });
 
   it('when departmentToUnit names a unit the structure lacks, then construction fails with a clear message', () => {

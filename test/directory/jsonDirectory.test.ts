@@ -58,6 +58,24 @@ describe('JsonDirectory with the demo organisation', () => {
     expect(await directory.team('19:unknown@thread.tacv2')).toBeUndefined();
   });
 
+  it('when a team’s owners are asked by its Teams id or its group id, then they are the file’s owners', async () => {
+    expect(await directory.teamOwners({ teamId: '19:demo-evertsen@thread.tacv2' })).toEqual([id(20)]);
+    expect(await directory.teamOwners({ teamId: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01' })).toEqual([id(14)]);
+    // Installed where Teams gave a Teams id the file does not list, but the group behind it is listed.
+    expect(await directory.teamOwners({ teamId: '19:renamed@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a02' })).toEqual([id(20)]);
+    expect(await directory.teamOwners({ teamId: '00000000-0000-4000-8000-000000000a01' })).toEqual([id(14)]);
+  });
+
+  it('when the team is not in the file, then it has no owners', async () => {
+    expect(await directory.teamOwners({ teamId: '19:unknown@thread.tacv2' })).toEqual([]);
+    expect(await directory.teamOwners({ teamId: '19:unknown@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000fff' })).toEqual([]);
+  });
+
+  it('when the owners a caller got are changed, then the directory’s are not', async () => {
+    (await directory.teamOwners({ teamId: '19:demo-evertsen@thread.tacv2' })).push('intruder');
+    expect(await directory.teamOwners({ teamId: '19:demo-evertsen@thread.tacv2' })).toEqual([id(20)]);
+  });
+
   it('when everyone is listed, then every person of the file is there once, in file order', () => {
     const people = directory.listPeople();
     expect(people).toHaveLength(22);

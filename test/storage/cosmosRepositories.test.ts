@@ -34,12 +34,12 @@ describeRepositoryContract('Cosmos DB', async () => {
 });
 
 describe('Cosmos DB repositories', () => {
-  it('when opened on an empty account, then the database and the six containers exist, partitioned by /id', async () => {
+  it('when opened on an empty account, then the database and the eight containers exist, partitioned by /id', async () => {
     const databaseId = freshDatabaseId();
     const repos = await createCosmosRepositories({ endpoint: server.endpoint, databaseId, client: server.client });
 
     const { resources } = await server.client.database(databaseId).containers.readAll().fetchAll();
-    expect(resources.map((container) => container.id).sort()).toEqual(['cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses']);
+    expect(resources.map((container) => container.id).sort()).toEqual(['cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses', 'teamActions', 'teams']);
     expect(resources.every((container) => container.partitionKey?.paths?.[0] === '/id')).toBe(true);
 
     await repos.close();
@@ -97,7 +97,7 @@ describe('Cosmos DB repositories', () => {
 
     const dump = JSON.parse(await dumpCosmosDatabase(server.client, databaseId)) as Record<string, { id: string }[]>;
 
-    expect(Object.keys(dump)).toEqual(['cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses']);
+    expect(Object.keys(dump)).toEqual(['cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses', 'teamActions', 'teams']);
     expect(dump.cases).toEqual([expect.objectContaining(record)]);
     expect(dump.relayAddresses).toEqual([expect.objectContaining(relay)]);
     await repos.close();

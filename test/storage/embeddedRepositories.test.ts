@@ -153,7 +153,7 @@ describe('embedded store: files', () => {
     const compacted = lines(await readFile(join(dataDir, 'drafts.jsonl'), 'utf8')).map((line) => JSON.parse(line) as unknown);
     expect(compacted).toEqual([{ op: 'put', etag: draft.etag, doc: draft.value }]);
     await expect(reopened.drafts.get(aKey('kept'))).resolves.toEqual(draft);
-    expect((await readdir(dataDir)).sort()).toEqual(['.lock', 'cases.jsonl', 'conversationReferences.jsonl', 'drafts.jsonl', 'outbox.jsonl', 'purgeLog.jsonl', 'relayAddresses.jsonl']);
+    expect((await readdir(dataDir)).sort()).toEqual(['.lock', 'cases.jsonl', 'conversationReferences.jsonl', 'drafts.jsonl', 'outbox.jsonl', 'purgeLog.jsonl', 'relayAddresses.jsonl', 'teamActions.jsonl', 'teams.jsonl']);
   });
 
   (POSIX ? it : it.skip)('when the store creates its directory and files, then only the owner may read them (0700 and 0600)', async () => {

@@ -2,10 +2,10 @@
  * The behaviour every Repositories implementation must have, run against each backend by its
  * own test file, so the embedded store and Cosmos DB cannot drift apart.
  */
-import type { CaseRecord, Page, PageRequest, PurgeLogEntry, Repositories } from '../../bot/app/ports';
+import type { CaseRecord, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';
-import { aCase, aDraft, aKey, aSealedRecord, anAnonymousCase, at } from './storageFixtures';
+import { aCase, aDraft, aKey, aSealedRecord, aTeam, aTeamAction, anAnonymousCase, anUnconfiguredTeam, at } from './storageFixtures';
 
 /** A fresh, empty store and how to dispose of it. */
 export interface OpenedRepositories {
@@ -212,6 +212,40 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.cases.listClosedBefore(at(59), 10)).resolves.toEqual([]);
         await expect(repos.cases.get(other.value.id)).resolves.toEqual(other);
       });
+
+      it('when cases were received before, at, inside and at the end of a window, then listReceivedBetween returns those from `from` up to but not including `to`, open and closed, oldest first', async () => {
+        // Created out of order, so the listing order must come from receivedAt.
+        await repos.cases.create(aCase({ id: 'at-to', isOpen: true, receivedAt: at(20) }));
+        await repos.cases.create(aCase({ id: 'inside-closed', state: 'closed', isOpen: false, closedAt: at(40), receivedAt: at(19) }));
+        await repos.cases.create(aCase({ id: 'before', isOpen: true, receivedAt: at(9) }));
+        await repos.cases.create(anAnonymousCase({ id: 'inside-open', isOpen: true, receivedAt: at(15) }));
+        await repos.cases.create(aCase({ id: 'at-from', state: 'closed', isOpen: false, closedAt: at(30), receivedAt: at(10) }));
+        await repos.cases.create(aCase({ id: 'after', isOpen: true, receivedAt: at(25) }));
+
+        const page = await repos.cases.listReceivedBetween(at(10), at(20));
+
+        expect(page.items.map((record) => record.id)).toEqual(['at-from', 'inside-open', 'inside-closed']);
+        expect(page.continuationToken).toBeUndefined();
+        await expect(repos.cases.get('inside-open')).resolves.toMatchObject({ value: page.items[1] });
+      });
+
+      it('when 12 cases fall in a window listed 5 at a time, then the pages hold 5, 5 and 2, oldest first, each once', async () => {
+        const minutes = Array.from({ length: 12 }, (_, index) => 10 + ((index * 5) % 12));
+        for (const minute of minutes) await repos.cases.create(aCase({ id: `window-${minute}`, isOpen: minute % 2 === 0, receivedAt: at(minute) }));
+        await repos.cases.create(aCase({ id: 'outside-before', receivedAt: at(9) }));
+        await repos.cases.create(aCase({ id: 'outside-after', receivedAt: at(22) }));
+
+        const { pages } = await allPages((page) => repos.cases.listReceivedBetween(at(10), at(22), page), 5);
+
+        expect(pages.map((page) => page.length)).toEqual([5, 5, 2]);
+        expect(pages.flat().map((record) => record.id)).toEqual(Array.from({ length: 12 }, (_, index) => `window-${10 + index}`));
+      });
+
+      it('when no case was received in a window, then listReceivedBetween is one empty page', async () => {
+        await repos.cases.create(aCase({ receivedAt: at(5) }));
+        await expect(repos.cases.listReceivedBetween(at(10), at(20))).resolves.toEqual({ items: [] });
+        await expect(repos.cases.listReceivedBetween(at(5), at(5))).resolves.toEqual({ items: [] });
+      });
     });
 
     describe('drafts', () => {
@@ -388,6 +422,174 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         const sent = await repos.outbox.get(read!.value.id);
         expect(sent?.value).toEqual({ ...rest, status: 'sent', sentAt: at(1), activityId: 'activity-9' });
         expect(sent?.value).not.toHaveProperty('leaseUntil');
+      });
+    });
+
+    describe('teams', () => {
+      it('when a team is created, then get returns exactly that record with the etag create returned, and a second create is a ConflictError', async () => {
+        const record = aTeam({ id: aKey('team-dup') });
+        const created = await repos.teams.create(record);
+        expect(created).toEqual({ value: record, etag: expect.any(String) });
+        await expect(repos.teams.get(record.id)).resolves.toEqual(created);
+
+        await expect(repos.teams.create(aTeam({ id: record.id, name: 'Other' }))).rejects.toBeInstanceOf(ConflictError);
+        await expect(repos.teams.get(record.id)).resolves.toEqual(created);
+        await expect(repos.teams.get(aKey('team-missing'))).resolves.toBeUndefined();
+      });
+
+      it('when a team without settings is stored, then it comes back without settings or posting times', async () => {
+        const record = anUnconfiguredTeam();
+        await repos.teams.create(record);
+        const read = await repos.teams.get(record.id);
+        expect(read?.value).toEqual(record);
+        expect(read?.value).not.toHaveProperty('settings');
+        expect(read?.value).not.toHaveProperty('nextPostAt');
+      });
+
+      it('when a team is replaced with its current etag, then the new version is stored, and replacing with the old etag is a ConcurrencyError', async () => {
+        const created = await repos.teams.create(aTeam());
+        const next: TeamRecord = {
+          ...created.value,
+          updatedAt: at(31),
+          nextPostAt: at(60),
+          usedTopicIds: [...created.value.usedTopicIds, 'topic-feedback'],
+          postings: [...created.value.postings, { id: 'posting-2', topicId: 'topic-feedback', meetingAt: at(59), postedAt: at(30), status: 'posted' }],
+        };
+
+        const replaced = await repos.teams.replace(next, created.etag);
+
+        expect(replaced.value).toEqual(next);
+        expect(replaced.etag).not.toBe(created.etag);
+        await expect(repos.teams.replace({ ...created.value, name: 'Stale' }, created.etag)).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(repos.teams.get(next.id)).resolves.toEqual(replaced);
+      });
+
+      it('when a team is deleted, then it is gone, a second delete is fine, replacing it is a NotFoundError, and other teams stay', async () => {
+        const created = await repos.teams.create(aTeam());
+        const other = await repos.teams.create(aTeam());
+
+        await repos.teams.delete(created.value.id);
+
+        await expect(repos.teams.get(created.value.id)).resolves.toBeUndefined();
+        await expect(repos.teams.delete(created.value.id)).resolves.toBeUndefined();
+        await expect(repos.teams.replace(created.value, created.etag)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(repos.teams.listDueForPosting(at(59), 10)).resolves.toEqual([other]);
+      });
+
+      it('when teams are due before, exactly at and after now, or not configured, then listDueForPosting returns the first two, earliest first, at most limit', async () => {
+        await repos.teams.create(aTeam({ id: aKey('due-later'), nextPostAt: at(31) }));
+        await repos.teams.create(aTeam({ id: aKey('due-exactly'), nextPostAt: at(30) }));
+        await repos.teams.create(anUnconfiguredTeam({ id: aKey('unconfigured') }));
+        await repos.teams.create(aTeam({ id: aKey('due-early'), nextPostAt: at(10) }));
+        const { nextPostAt: _next, ...paused } = aTeam({ id: aKey('paused') });
+        await repos.teams.create(paused);
+
+        const due = await repos.teams.listDueForPosting(at(30), 10);
+
+        expect(due.map(({ value }) => value.id)).toEqual([aKey('due-early'), aKey('due-exactly')]);
+        await expect(repos.teams.get(aKey('due-early'))).resolves.toEqual(due[0]);
+        await expect(repos.teams.listDueForPosting(at(30), 1)).resolves.toEqual([due[0]]);
+        await expect(repos.teams.listDueForPosting(at(9), 10)).resolves.toEqual([]);
+      });
+
+      it('when 12 teams are listed 5 at a time, then the pages hold 5, 5 and 2, configured or not, each once', async () => {
+        const minutes = Array.from({ length: 12 }, (_, index) => (index * 5) % 12);
+        for (const minute of minutes) {
+          const id = aKey(`team-${String(minute).padStart(2, '0')}`);
+          await repos.teams.create(minute % 3 === 0 ? anUnconfiguredTeam({ id, installedAt: at(minute) }) : aTeam({ id, installedAt: at(minute) }));
+        }
+
+        const { pages } = await allPages((page) => repos.teams.list(page), 5);
+
+        expect(pages.map((page) => page.length)).toEqual([5, 5, 2]);
+        const listed = pages.flat();
+        expect(listed.map(({ value }) => value.installedAt)).toEqual(Array.from({ length: 12 }, (_, minute) => at(minute)));
+        expect(new Set(listed.map(({ value }) => value.id)).size).toBe(12);
+        await expect(repos.teams.get(listed[3].value.id)).resolves.toEqual(listed[3]);
+      });
+
+      it('when no team installed the bot, then the listing is one empty page', async () => {
+        await expect(repos.teams.list()).resolves.toEqual({ items: [] });
+      });
+    });
+
+    describe('team actions', () => {
+      it('when an action is created, then get returns exactly that record with the etag create returned, and a second create is a ConflictError', async () => {
+        const record = aTeamAction({ id: 'action-dup' });
+        const created = await repos.teamActions.create(record);
+        expect(created).toEqual({ value: record, etag: expect.any(String) });
+        await expect(repos.teamActions.get('action-dup')).resolves.toEqual(created);
+
+        await expect(repos.teamActions.create(aTeamAction({ id: 'action-dup', state: 'done', isOpen: false }))).rejects.toBeInstanceOf(ConflictError);
+        await expect(repos.teamActions.get('action-dup')).resolves.toEqual(created);
+        await expect(repos.teamActions.get('action-missing')).resolves.toBeUndefined();
+      });
+
+      it('when an action is replaced with its current etag, then the new version is stored, a stale etag is a ConcurrencyError, and a missing action a NotFoundError', async () => {
+        const created = await repos.teamActions.create(aTeamAction());
+        const { nextDueAt: _next, ...open } = created.value;
+        const done: TeamActionRecord = {
+          ...open,
+          state: 'done',
+          isOpen: false,
+          doneAt: at(45),
+          clocks: [{ ...created.value.clocks[0], stoppedAt: at(45) }],
+          history: [...created.value.history, { at: at(45), actor: aKey('owner-1'), type: 'done' }],
+        };
+
+        const replaced = await repos.teamActions.replace(done, created.etag);
+
+        expect(replaced.value).toEqual(done);
+        expect(replaced.value).not.toHaveProperty('nextDueAt');
+        expect(replaced.etag).not.toBe(created.etag);
+        await expect(repos.teamActions.replace({ ...created.value, dueAt: at(55) }, created.etag)).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(repos.teamActions.get(done.id)).resolves.toEqual(replaced);
+        await expect(repos.teamActions.replace(aTeamAction({ id: 'action-never-stored' }), created.etag)).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('when actions are due before, exactly at and after now, or done, then listDueForReminders returns the first two, earliest first, at most limit', async () => {
+        await repos.teamActions.create(aTeamAction({ id: 'due-later', nextDueAt: at(31) }));
+        await repos.teamActions.create(aTeamAction({ id: 'due-exactly', nextDueAt: at(30) }));
+        const { nextDueAt: _next, ...done } = aTeamAction({ id: 'done', state: 'done', isOpen: false, doneAt: at(5) });
+        await repos.teamActions.create(done);
+        await repos.teamActions.create(aTeamAction({ id: 'due-early', nextDueAt: at(10) }));
+
+        const due = await repos.teamActions.listDueForReminders(at(30), 10);
+
+        expect(due.map(({ value }) => value.id)).toEqual(['due-early', 'due-exactly']);
+        await expect(repos.teamActions.get('due-early')).resolves.toEqual(due[0]);
+        await expect(repos.teamActions.listDueForReminders(at(30), 1)).resolves.toEqual([due[0]]);
+        await expect(repos.teamActions.listDueForReminders(at(9), 10)).resolves.toEqual([]);
+      });
+
+      it('when 7 open and some done actions are listed 3 at a time, then listOpen pages hold 3, 3 and 1 open actions, oldest first, each once', async () => {
+        const minutes = Array.from({ length: 10 }, (_, index) => (index * 3) % 10);
+        for (const minute of minutes) {
+          const open = minute % 4 !== 1;
+          await repos.teamActions.create(aTeamAction({ id: `action-${minute}`, createdAt: at(minute), state: open ? 'open' : 'done', isOpen: open }));
+        }
+
+        const { pages } = await allPages((page) => repos.teamActions.listOpen(page), 3);
+
+        expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+        const listed = pages.flat();
+        expect(listed.map(({ value }) => value.id)).toEqual(['action-0', 'action-2', 'action-3', 'action-4', 'action-6', 'action-7', 'action-8']);
+        await expect(repos.teamActions.get('action-7')).resolves.toEqual(listed[5]);
+      });
+
+      it('when actions were agreed before, at, inside and at the end of a window, then listCreatedBetween returns those from `from` up to but not including `to`, open and done, oldest first, paged', async () => {
+        await repos.teamActions.create(aTeamAction({ id: 'at-to', createdAt: at(20) }));
+        await repos.teamActions.create(aTeamAction({ id: 'inside-done', createdAt: at(19), state: 'done', isOpen: false, doneAt: at(21) }));
+        await repos.teamActions.create(aTeamAction({ id: 'before', createdAt: at(9) }));
+        await repos.teamActions.create(aTeamAction({ id: 'inside-open', createdAt: at(15) }));
+        await repos.teamActions.create(aTeamAction({ id: 'at-from', createdAt: at(10) }));
+        await repos.teamActions.create(aTeamAction({ id: 'after', createdAt: at(25) }));
+
+        const { pages } = await allPages((page) => repos.teamActions.listCreatedBetween(at(10), at(20), page), 2);
+
+        expect(pages.map((page) => page.map((record) => record.id))).toEqual([['at-from', 'inside-open'], ['inside-done']]);
+        await expect(repos.teamActions.listCreatedBetween(at(10), at(20))).resolves.toEqual({ items: pages.flat() });
+        await expect(repos.teamActions.listCreatedBetween(at(26), at(59))).resolves.toEqual({ items: [] });
       });
     });
 

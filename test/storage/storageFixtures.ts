@@ -3,7 +3,7 @@
  * iv, tag and ciphertext) but hold random bytes: storage never opens them.
  */
 import { randomBytes } from 'node:crypto';
-import type { CaseRecord, DraftRecord, Sealed, SealedRecord } from '../../bot/app/ports';
+import type { CaseRecord, DraftRecord, Sealed, SealedRecord, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 
 export function aSealed(kid = 'content-2025-01'): Sealed {
   return { kid, iv: randomBytes(12).toString('base64'), tag: randomBytes(16).toString('base64'), ct: randomBytes(48).toString('base64') };
@@ -62,4 +62,66 @@ export function aDraft(overrides: Partial<DraftRecord> = {}): DraftRecord {
 
 export function aSealedRecord(overrides: Partial<SealedRecord> = {}): SealedRecord {
   return { id: aKey('user-1'), sealed: aSealed('address-2025-01'), updatedAt: at(0), ...overrides };
+}
+
+/** A configured team (Monday 09:00, weekly) whose next topic is due at `at(30)`, with one posting. */
+export function aTeam(overrides: Partial<TeamRecord> = {}): TeamRecord {
+  const id = overrides.id ?? aKey(`team-${randomBytes(6).toString('hex')}`);
+  return {
+    id,
+    teamId: `19:${randomBytes(16).toString('hex')}@thread.tacv2`,
+    aadGroupId: '00000000-0000-4000-8000-000000000001',
+    name: 'Team Noord',
+    installedAt: at(0),
+    updatedAt: at(1),
+    settings: { weekdays: [1], time: '09:00', everyWeeks: 1, anchorDate: '2025-02-24', leadWorkingDays: 1, locale: 'nl', unitId: 'unit-north', paused: false },
+    settingsSavedBy: { userKey: aKey('owner-1'), at: at(1) },
+    sealedMembers: aSealed('identity-2025-01'),
+    nextPostAt: at(30),
+    nextMeetingAt: '2025-03-03T08:00:00.000Z',
+    usedTopicIds: ['topic-respect'],
+    postings: [
+      {
+        id: `posting-${randomBytes(6).toString('hex')}`,
+        topicId: 'topic-respect',
+        meetingAt: '2025-02-24T08:00:00.000Z',
+        postedAt: '2025-02-21T08:00:00.000Z',
+        status: 'discussed',
+        recordedAt: '2025-02-24T09:00:00.000Z',
+        sealedRecordedBy: aSealed('identity-2025-01'),
+        sealedNotes: aSealed(),
+        actionIds: ['action-1'],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A team that installed the bot but saved no settings yet: no `nextPostAt`, nothing is posted. */
+export function anUnconfiguredTeam(overrides: Partial<TeamRecord> = {}): TeamRecord {
+  const { settings: _settings, settingsSavedBy: _savedBy, nextPostAt: _next, nextMeetingAt: _meeting, ...rest } = aTeam({ postings: [], usedTopicIds: [], ...overrides });
+  return rest;
+}
+
+/** An open action agreed at `at(0)`, due at `at(50)`, with its first reminder at `at(40)`. */
+export function aTeamAction(overrides: Partial<TeamActionRecord> = {}): TeamActionRecord {
+  const id = overrides.id ?? `action-${randomBytes(6).toString('hex')}`;
+  return {
+    id,
+    teamKey: aKey('team-1'),
+    postingId: 'posting-1',
+    unitId: 'unit-north',
+    sealedText: aSealed(),
+    ownerKey: aKey('owner-1'),
+    sealedOwner: aSealed('identity-2025-01'),
+    createdAt: at(0),
+    dueAt: at(50),
+    state: 'open',
+    isOpen: true,
+    clocks: [{ clock: 'action', startedAt: at(0), dueAt: at(50) }],
+    remindersDone: [],
+    nextDueAt: at(40),
+    history: [{ at: at(0), actor: aKey('owner-1'), type: 'agreed' }],
+    ...overrides,
+  };
 }

@@ -18,6 +18,8 @@ function portOnly(directory: OrganisationDirectory): OrganisationDirectory {
     holdersOfRole: (role, unitId) => directory.holdersOfRole(role, unitId),
     teams: () => directory.teams(),
     team: (teamId) => directory.team(teamId),
+    teamOwners: (team) => directory.teamOwners(team),
+    allUnits: () => directory.allUnits(),
     isKnown: (personId) => directory.isKnown(personId),
   };
 }

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../workingCalendar';
-import { clockRulesFor, type ClockKind, type ClockRoute, type ClockRule, type DeadlinePolicy } from './deadlinePolicies';
+import { clockRulesFor, type ClockRoute, type TrackedClockKind, type ClockRule, type DeadlinePolicy } from './deadlinePolicies';
 import { dueAfter } from './dueAfter';
 
 /** A postponement of a klacht decision (Awb 9:11(2)/(3)), as recorded on its clock. */
@@ -18,7 +18,7 @@ export interface Extension {
  * is provisional: see {@link openClocks}.
  */
 export interface CaseClock {
-  clock: ClockKind;
+  clock: TrackedClockKind;
   startedAt: string;
   dueAt: string;
   stoppedAt?: string;
@@ -62,7 +62,7 @@ export function openClocks(input: ClockRoute & { receivedAt: Date }, policy: Dea
  * when there is none, so recording an event twice is harmless. A provisional clock stopped before
  * its start is stopped at its start: it never ran.
  */
-export function stopClock(clocks: readonly CaseClock[], clock: ClockKind, at: Date): CaseClock[] {
+export function stopClock(clocks: readonly CaseClock[], clock: TrackedClockKind, at: Date): CaseClock[] {
   const stoppedAt = at.toISOString();
   return clocks.map((candidate) => {
     if (candidate.clock !== clock || candidate.stoppedAt !== undefined) return candidate;
@@ -98,7 +98,7 @@ export function onAcknowledged(
 }
 
 /** Clocks an update to the reporter satisfies: each is a duty to tell the reporter something. */
-const MET_BY_UPDATE: readonly ClockKind[] = ['contact', 'firstUpdate', 'feedback'];
+const MET_BY_UPDATE: readonly TrackedClockKind[] = ['contact', 'firstUpdate', 'feedback'];
 
 /**
  * The DOMAIN.md case events applied to the clocks, in one place:

@@ -13,6 +13,14 @@ export const CLOCK_KINDS = [
 ] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
+/**
+ * Every clock the reminder engine tracks: the case clocks above, and `action` — the due date of a
+ * follow-up action a team agreed in its meeting (werkoverleg). Actions have no route; their clock
+ * is started by the team, so it is not configurable per route.
+ */
+export const TRACKED_CLOCK_KINDS = [...CLOCK_KINDS, 'action'] as const;
+export type TrackedClockKind = (typeof TRACKED_CLOCK_KINDS)[number];
+
 /** Reminders to the handler before a deadline; escalation comes on top of these. */
 export const REMINDER_STAGES = ['half', 'dayBefore', 'onTheDay'] as const;
 export type ReminderStage = (typeof REMINDER_STAGES)[number];

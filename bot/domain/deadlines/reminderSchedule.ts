@@ -3,7 +3,7 @@ import { ZONE, type WorkingCalendar } from '../workingCalendar';
 import { adjacentWorkingDay } from './adjacentWorkingDay';
 import { atAmsterdamHour } from './atAmsterdamHour';
 import type { CaseClock } from './caseClocks';
-import type { ClockKind, DeadlinePolicy, ReminderStage } from './deadlinePolicies';
+import type { DeadlinePolicy, ReminderStage, TrackedClockKind } from './deadlinePolicies';
 import { holdForWorkingHours } from './holdForWorkingHours';
 
 /** A reminder stage, or the escalation of a clock that passed its due moment. */
@@ -18,7 +18,7 @@ export interface ReminderMoment {
 
 /** A reminder of a case's clock with its delivery key. */
 export interface DueReminder extends ReminderMoment {
-  clock: ClockKind;
+  clock: TrackedClockKind;
   key: string;
 }
 
