@@ -19,6 +19,8 @@ import { HmacPseudonymizer } from './security/hmacPseudonymizer';
 import type { KeyRing } from './security/keyRing';
 import { loadOrCreateKeyFile } from './security/loadOrCreateKeyFile';
 import { parseKeyRing } from './security/parseKeyRing';
+import { keyVaultSecretSource } from './security/keyVaultSecretSource';
+import { loadKeyRingFromKeyVault } from './security/loadKeyRingFromKeyVault';
 import { createCosmosRepositories } from './storage/createCosmosRepositories';
 import { createEmbeddedRepositories } from './storage/createEmbeddedRepositories';
 import type { BridgeRequest, BridgeResponse } from './teams/activityHttpBridge';
@@ -32,6 +34,10 @@ import { GraphDirectory } from './directory/graphDirectory';
 import type { OrganisationDirectory } from './domain/directory';
 import { graphTokenSource } from './teams/graphTokenSource';
 import { ConfigurationError } from './domain/errors';
+import { loadTopicLibrary } from './agenda/loadTopicLibrary';
+import type { TopicLibrary } from './domain/agenda/topic';
+import { postDueTopics } from './app/agenda/postDueTopics';
+import { sendDueActionReminders, type ActionReminderRun } from './app/agenda/sendDueActionReminders';
 
 /** The running application, as the Functions entry points see it. */
 export interface Application {
@@ -47,7 +53,9 @@ export interface Application {
   /** Daily: deletes closed cases past CASE_RETENTION_DAYS, each leaving a purge register entry. */
   purgeClosedCases(): Promise<number>;
   /** The reminder timer: reminders before deadlines, escalation after. */
-  sendDueReminders(): Promise<ReminderRun>;
+  sendDueReminders(): Promise<ReminderRun & { actions: ActionReminderRun }>;
+  /** The agenda timer: posts topic cards to team channels whose next meeting is near. */
+  postTeamTopics(): Promise<number>;
   /** Weekly: each coordinator's counts per unit. */
   sendCoordinatorDigests(): Promise<number>;
   /** Daily: open cases of handlers who left the directory go to the fallback. */
@@ -71,7 +79,12 @@ export interface ApplicationOverrides {
 export async function createApplication(overrides: ApplicationOverrides = {}): Promise<Application> {
   const config = loadConfig(overrides.env ?? process.env);
   const logger = new JsonLogger(config.logLevel, overrides.logSink);
-  const ring: KeyRing = config.keys.kind === 'file' ? loadOrCreateKeyFile(config.keys.path) : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
+  const ring: KeyRing =
+    config.keys.kind === 'file'
+      ? loadOrCreateKeyFile(config.keys.path)
+      : config.keys.kind === 'keyVault'
+        ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl), config.keys.prefix)
+        : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
   const repos: Repositories =
     config.storage.kind === 'cosmos'
       ? await createCosmosRepositories({
@@ -96,6 +109,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     await repos.close();
     throw new ConfigurationError([`${config.directoryFile}: the central unit "${central.id}" needs at least one "meldpunt" role holder: it is where every case ends up when nobody else can take it.`]);
   }
+  let topics: TopicLibrary;
+  try {
+    topics = loadTopicLibrary({ libraryFile: config.topicLibraryFile, unitTopicsDir: config.unitTopicsDir, knownUnitIds: new Set((await directory.allUnits()).map((unit) => unit.id)) });
+  } catch (error) {
+    await repos.close();
+    throw error;
+  }
   const clock: DomainClock = overrides.clock ?? (config.mode === 'local' ? new OffsetClock() : systemClock);
   const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const adapter = createAdapter(config.bot, { serviceHosts: config.botServiceHosts, allowLoopbackHttp: config.allowLoopbackHttp, logger });
@@ -113,6 +133,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     sleep,
     directory,
     messenger,
+    topics,
     settings: {
       draftTtlDays: config.draftTtlDays,
       centralUnitId: central.id,
@@ -138,6 +159,8 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     await purgeExpiredDrafts(services);
     await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
     await sendDueReminders(services);
+    await sendDueActionReminders(services);
+    await postDueTopics(services);
     await runDelivery();
     return advanceable.now();
   };
@@ -164,8 +187,14 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     },
     sendDueReminders: async () => {
       const run = await sendDueReminders(services);
+      const actions = await sendDueActionReminders(services);
       await runDelivery({ timeBudgetMs: 10_000 });
-      return run;
+      return { ...run, actions };
+    },
+    postTeamTopics: async () => {
+      const posted = await postDueTopics(services);
+      await runDelivery({ timeBudgetMs: 10_000 });
+      return posted;
     },
     advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceAndRun(clock, milliseconds) : undefined,
     close: () => repos.close(),

@@ -23,12 +23,17 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | COSMOS_DATABASE | database name | veilig-melden |
  * | DATA_DIR | folder of the embedded store and the local key file | ./.data |
  * | KEY_FILE | local mode: the key ring file, created on first start (0600) | DATA_DIR/keys.json |
- * | KEY_RING | production: the key ring as JSON (from Key Vault via an app setting reference) | (none) |
+ * | KEY_RING | production, instead of KEY_VAULT_URL: the whole key ring as JSON (from Key Vault via an app setting reference) | (none) |
+ * | KEY_VAULT_URL | production (recommended): the Key Vault holding one secret per key set, `<KEY_VAULT_SECRET_PREFIX>-<purpose>` (content, identity, address, relay, pseudonym), each `{ "active": "<kid>", "keys": { "<kid>": "<base64 32 bytes>" } }`, read at start-up with the app's managed identity (AZURE_CLIENT_ID: a user-assigned one's client id). https only (plain http only for a loopback host when NODE_ENV=test off Azure) | (none) |
+ * | KEY_VAULT_SECRET_PREFIX | the first part of those secret names: lower-case letters, digits and -, at most 40 | vm-keys |
  * | DRAFT_TTL_DAYS | days a draft is kept after its last change | 14 |
  * | DRAFT_PURGE_SCHEDULE | NCRONTAB schedule of the draft purge timer | 0 15 3 * * * |
  * | LIBERATION_DAY_OFF | count 5 May as a day off every year (Rijksoverheid) | true |
  * | DIRECTORY_FILE | the organisation directory (units, roles, people, teams), JSON | config/directory.demo.json (local mode only) |
  * | DIRECTORY_SOURCE | `file` (people, managers and roles from DIRECTORY_FILE) or `graph` (people and manager chains from Microsoft Graph with the bot's app registration; units, roles and teams still from DIRECTORY_FILE); graph needs production mode | file |
+ * | TOPIC_LIBRARY_FILE | the team-meeting topic library (werkoverleg), JSON checked at start-up | config/topics/library.json |
+ * | UNIT_TOPICS_DIR | folder of the units' own topic files (`*.json`, see config/topics/units/README.md); a missing folder means none | config/topics/units |
+ * | TEAM_TOPICS_SCHEDULE | NCRONTAB schedule of the timer that posts topics to team channels | 0 *\/15 * * * * |
  * | CENTRAL_UNIT_ID | the root unit, whose Meldpunt is the last resort | the directory's only unit without a parent |
  * | BOT_SERVICE_URL | Bot Connector URL for chats the bot opens itself | https://smba.trafficmanager.net/teams/ |
  * | OUTBOX_SCHEDULE | NCRONTAB schedule of the proactive message sender | 0 * * * * * |
@@ -47,12 +52,14 @@ export interface Config {
   bot: { appId?: string; appPassword?: string; tenantId?: string; authority?: string };
   host: string;
   storage: { kind: 'cosmos'; endpoint: string; key?: string; databaseId: string } | { kind: 'embedded'; dataDir: string };
-  keys: { kind: 'file'; path: string } | { kind: 'inline'; json: string };
+  keys: { kind: 'file'; path: string } | { kind: 'inline'; json: string } | { kind: 'keyVault'; vaultUrl: string; prefix: string };
   draftTtlDays: number;
   draftPurgeSchedule: string;
   liberationDayOff: boolean;
   directoryFile: string;
   directorySource: 'file' | 'graph';
+  topicLibraryFile: string;
+  unitTopicsDir: string;
   centralUnitId?: string;
   botServiceUrl: string;
   /** Production: the outbound host allowlist (SDK notation), BOT_SERVICE_URL's host included. */
@@ -92,11 +99,15 @@ const envSchema = z.object({
   DATA_DIR: optionalText,
   KEY_FILE: optionalText,
   KEY_RING: optionalText,
+  KEY_VAULT_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  KEY_VAULT_SECRET_PREFIX: optionalText.pipe(z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and -, at most 40').optional()),
   DRAFT_TTL_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(1).max(365)).optional()),
   DRAFT_PURGE_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
   LIBERATION_DAY_OFF: booleanText,
   DIRECTORY_FILE: optionalText,
   DIRECTORY_SOURCE: optionalText.pipe(z.enum(['file', 'graph']).optional()),
+  TOPIC_LIBRARY_FILE: optionalText,
+  UNIT_TOPICS_DIR: optionalText,
   DEADLINE_POLICY: optionalText,
   // At least a year: a typo such as 18 would otherwise delete cases closed 18 days ago, for good.
   CASE_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(365).max(36500)).optional()),
@@ -136,13 +147,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (mode === 'local') {
     if (!isLoopback(host)) problems.push(`HOST=${host}: without MicrosoftAppId the bot accepts unauthenticated requests, so it only runs on loopback (127.0.0.1). Set MicrosoftAppId, or bind to 127.0.0.1.`);
     if (e.WEBSITE_INSTANCE_ID) problems.push('MicrosoftAppId is not set, but this is an Azure host: local (unauthenticated) mode is refused here.');
+    if (e.KEY_VAULT_URL) problems.push('KEY_VAULT_URL is read with the app\'s managed identity, which local mode does not have: locally the key file (KEY_FILE) is used.');
   } else {
     if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required with MicrosoftAppId.');
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production: the embedded store is for one local process only.');
-    if (!e.KEY_RING) problems.push('KEY_RING is required in production (the key ring JSON, from Key Vault).');
+    if (!e.KEY_VAULT_URL && !e.KEY_RING) problems.push('KEY_VAULT_URL (recommended: one secret per key set, read with the app\'s managed identity) or KEY_RING (the key ring JSON, from Key Vault) is required in production.');
     if (!e.DIRECTORY_FILE) problems.push('DIRECTORY_FILE is required in production: the demo organisation is for local runs only.');
     problems.push(...productionSecurityProblems(e, allowLoopbackHttp));
   }
+  if (e.KEY_VAULT_URL && e.KEY_RING) problems.push('KEY_VAULT_URL and KEY_RING are both set: keep one source of keys (KEY_VAULT_URL), so it is clear which keys seal new data.');
   if (e.DIRECTORY_SOURCE === 'graph' && mode === 'local') problems.push('DIRECTORY_SOURCE=graph needs the bot\'s app registration (MicrosoftAppId): in local mode use the directory file.');
   if (problems.length > 0) throw new ConfigurationError(problems);
 
@@ -153,12 +166,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     storage: e.COSMOS_ENDPOINT
       ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, databaseId: e.COSMOS_DATABASE ?? 'veilig-melden' }
       : { kind: 'embedded', dataDir },
-    keys: e.KEY_RING ? { kind: 'inline', json: e.KEY_RING } : { kind: 'file', path: resolve(e.KEY_FILE ?? join(dataDir, 'keys.json')) },
+    keys: e.KEY_VAULT_URL
+      ? { kind: 'keyVault', vaultUrl: e.KEY_VAULT_URL, prefix: e.KEY_VAULT_SECRET_PREFIX ?? 'vm-keys' }
+      : e.KEY_RING ? { kind: 'inline', json: e.KEY_RING } : { kind: 'file', path: resolve(e.KEY_FILE ?? join(dataDir, 'keys.json')) },
     draftTtlDays: e.DRAFT_TTL_DAYS ?? 14,
     draftPurgeSchedule: e.DRAFT_PURGE_SCHEDULE ?? '0 15 3 * * *',
     liberationDayOff: e.LIBERATION_DAY_OFF ?? true,
     directorySource: e.DIRECTORY_SOURCE ?? 'file',
     directoryFile: resolve(e.DIRECTORY_FILE ?? join('config', 'directory.demo.json')),
+    topicLibraryFile: resolve(e.TOPIC_LIBRARY_FILE ?? join('config', 'topics', 'library.json')),
+    unitTopicsDir: resolve(e.UNIT_TOPICS_DIR ?? join('config', 'topics', 'units')),
     centralUnitId: e.CENTRAL_UNIT_ID,
     botServiceUrl,
     botServiceHosts: [...splitHosts(e.BOT_SERVICE_HOSTS ?? DEFAULT_BOT_SERVICE_HOSTS.join(',')), new URL(botServiceUrl).hostname],
@@ -186,7 +203,7 @@ function splitHosts(list: string): string[] {
  * reports or accept forged activities if misconfigured, so start-up is refused instead.
  */
 function productionSecurityProblems(
-  e: { MicrosoftAppAuthority?: string; BOT_SERVICE_URL?: string; BOT_SERVICE_HOSTS?: string; DEBUG?: string },
+  e: { MicrosoftAppAuthority?: string; BOT_SERVICE_URL?: string; BOT_SERVICE_HOSTS?: string; DEBUG?: string; KEY_VAULT_URL?: string },
   allowLoopbackHttp: boolean,
 ): string[] {
   const problems: string[] = [];
@@ -201,6 +218,7 @@ function productionSecurityProblems(
     if (insecure(authority)) problems.push('MicrosoftAppAuthority must use https: the keys that accept or refuse every incoming token are fetched there.');
   }
   if (e.BOT_SERVICE_URL && insecure(new URL(e.BOT_SERVICE_URL))) problems.push('BOT_SERVICE_URL must use https in production: the bot sends its access token there.');
+  if (e.KEY_VAULT_URL && insecure(new URL(e.KEY_VAULT_URL))) problems.push('KEY_VAULT_URL must use https: the app sends its managed identity token there and receives every key.');
   for (const entry of splitHosts(e.BOT_SERVICE_HOSTS ?? '')) {
     const bare = entry.replace(/^\*\./, '');
     if (!HOST_ENTRY.test(entry) && isIP(entry) !== 4) {

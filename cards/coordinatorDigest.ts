@@ -1,8 +1,9 @@
 import type { Locale } from '../bot/domain/locale';
+import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
 import template from './coordinatorDigest.card.json';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { CoordinatorDigestView } from './views';
+import type { AgendaCoverageLine, CoordinatorDigestView } from './views';
 
 interface DigestRowData {
   unitName: string;
@@ -13,27 +14,46 @@ interface DigestRowData {
   hasOverdue: boolean;
 }
 
+interface AgendaLineData {
+  unitName: string;
+  coverage: string;
+  actions: string;
+  /** Drives the attention colour of the actions line. */
+  hasLate: boolean;
+}
+
 interface CoordinatorDigestData {
   lang: Locale;
   hasUnits: boolean;
   units: DigestRowData[];
+  hasAgenda: boolean;
+  agenda: AgendaLineData[];
+  hasMoreAgenda: boolean;
   hasTab: boolean;
   tabUrl: string;
-  text: Record<'title' | 'week' | 'intro' | 'unit' | 'open' | 'dueThisWeek' | 'overdue' | 'empty' | 'countsOnly' | 'view', string>;
+  text: Record<
+    'title' | 'week' | 'intro' | 'unit' | 'open' | 'dueThisWeek' | 'overdue' | 'empty' | 'countsOnly' | 'view' | 'agendaTitle' | 'agendaIntro' | 'agendaMore',
+    string
+  >;
 }
 
-/**
- * The weekly digest in a coordinator's chat: the week, then a table (Adaptive Cards 1.5 `Table`,
- * first row as header) with one row per unit — unit, open cases, cases with a deadline this week,
- * cases with a deadline that has passed (a count above zero in the attention colour; the column
- * header says it in words). Counts only, and the card says so: never content or who reported.
- * Without units it says there are no open cases. With `tabUrl`, a button opens the overview tab
- * (`Action.OpenUrl`); without it there is no button.
- */
-export function renderCoordinatorDigest(view: CoordinatorDigestView): AdaptiveCard {
+function agendaLine(line: AgendaCoverageLine, l: Locale): AgendaLineData {
+  const n = (value: number) => formatNumber(value, l);
+  const pct = (value: number) => t(l, 'digest.agenda.percent', { value: n(value) });
+  return {
+    unitName: line.unitName,
+    coverage: t(l, 'digest.agenda.coverage', { teams: n(line.teams), posted: pct(line.postedPct), discussed: pct(line.discussedPct), skipped: pct(line.skippedPct) }),
+    actions: t(l, 'digest.agenda.actions', { open: n(line.openActions), late: n(line.lateActions) }),
+    hasLate: line.lateActions > 0,
+  };
+}
+
+function digestData(view: CoordinatorDigestView, agendaShown: number): CoordinatorDigestData {
   const l = view.locale;
   const tabUrl = view.tabUrl ?? '';
-  const data: CoordinatorDigestData = {
+  const agenda = view.agenda ?? [];
+  const notShown = agenda.length - agendaShown;
+  return {
     lang: l,
     hasUnits: view.units.length > 0,
     units: view.units.map((unit) => ({
@@ -43,6 +63,9 @@ export function renderCoordinatorDigest(view: CoordinatorDigestView): AdaptiveCa
       overdue: formatNumber(unit.overdue, l),
       hasOverdue: unit.overdue > 0,
     })),
+    hasAgenda: agenda.length > 0,
+    agenda: agenda.slice(0, agendaShown).map((line) => agendaLine(line, l)),
+    hasMoreAgenda: notShown > 0,
     hasTab: tabUrl !== '',
     tabUrl,
     text: {
@@ -56,7 +79,37 @@ export function renderCoordinatorDigest(view: CoordinatorDigestView): AdaptiveCa
       empty: t(l, 'digest.empty'),
       countsOnly: t(l, 'digest.countsOnly'),
       view: t(l, 'digest.view'),
+      agendaTitle: t(l, 'digest.agenda.title'),
+      agendaIntro: t(l, 'digest.agenda.intro'),
+      agendaMore: t(l, 'digest.agenda.more', { count: formatNumber(notShown, l) }),
     },
   };
-  return renderCard(template, data);
+}
+
+/**
+ * The weekly digest in a coordinator's chat: the week, then a table (Adaptive Cards 1.5 `Table`,
+ * first row as header) with one row per unit — unit, open cases, cases with a deadline this week,
+ * cases with a deadline that has passed (a count above zero in the attention colour; the column
+ * header says it in words). Counts only, and the card says so: never content or who reported.
+ * Without units it says there are no open cases.
+ *
+ * With `agenda` lines, a second section "Werkoverleg: veiligheid op de agenda" follows: per unit
+ * the teams with a meeting rhythm, the share of them that got a topic, discussed it or skipped it
+ * this month, and the open and late agreed actions (late ones in the attention colour). Many units
+ * could pass the Teams size limit: then the section shows the units that fit within
+ * {@link CARD_BUDGET_BYTES} and says how many more there are. With `tabUrl`, a button opens the
+ * overview tab (`Action.OpenUrl`); without it there is no button.
+ */
+export function renderCoordinatorDigest(view: CoordinatorDigestView): AdaptiveCard {
+  const lines = view.agenda?.length ?? 0;
+  const full = renderCard(template, digestData(view, lines));
+  if (lines === 0 || cardBytes(full) <= CARD_BUDGET_BYTES) return full;
+  let fits = 0;
+  let tooMany = lines;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (cardBytes(renderCard(template, digestData(view, middle))) <= CARD_BUDGET_BYTES) fits = middle;
+    else tooMany = middle;
+  }
+  return renderCard(template, digestData(view, fits));
 }

@@ -369,6 +369,8 @@ export interface CoordinatorDigestView {
   /** Formatted week label, e.g. "week 49 (30 november – 6 december 2026)". */
   week: string;
   units: DigestUnitLine[];
+  /** Team-meeting agenda coverage this month per unit (absent or empty: no teams installed). */
+  agenda?: AgendaCoverageLine[];
   /** The tab's deep link when the tab exists; absent for now. */
   tabUrl?: string;
 }
@@ -420,4 +422,124 @@ export interface HandoverView {
   errors: Partial<Record<'fromPerson' | 'toPerson', string>>;
   /** After the handover: replaces the form. */
   result?: HandoverOutcome;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team meeting agenda (werkoverleg): cards in a team channel, and action tasks in a 1:1 chat.
+//
+// Channel cards use `Action.Execute` with these verbs and `data` (Teams merges input values by id):
+// - `saveTeamSettings` `{}`: inputs `weekdays` (multi-select, comma-separated ISO weekdays "1,3"),
+//   `time` (Input.Time, "HH:mm"), `everyWeeks` ("1" | "2" | "4"), `leadWorkingDays` ("0".."5"),
+//   `language` ("nl" | "en"), `unitId`, `paused` (toggle "true"/"false");
+// - `openTeamSettings` `{}`: the settings card (from the welcome or after saving);
+// - `topicDiscussed` `{ postingId }`: inputs `notes`, and three action slots `action1Text`,
+//   `action1Owner` (Entra object id from the people picker or the member list), `action1Due`
+//   (YYYY-MM-DD), … `action3Due`;
+// - `topicOther` `{ postingId }`: another topic for the same meeting, now;
+// - `topicSkipped` `{ postingId }`: input `skipReason` (optional).
+// The action task card in the owner's 1:1 chat: `actionDone` `{ actionId }`, `actionNewDate`
+// `{ actionId }` with input `newDate` (YYYY-MM-DD), and `refreshAction` `{ actionId }` (refresh,
+// `refresh.userIds` = [ownerUserId]).
+
+/** A unit offered on the settings card. */
+export interface UnitChoice {
+  id: string;
+  name: string;
+}
+
+export type TeamSettingsField = 'weekdays' | 'time' | 'everyWeeks' | 'leadWorkingDays' | 'language' | 'unitId';
+
+/** The settings card in the team channel (also the welcome after install, with `welcome`). */
+export interface TeamSettingsView {
+  locale: Locale;
+  teamName: string;
+  /** Just installed: show what the bot does in this channel above the form. */
+  welcome: boolean;
+  /** Values shown in the inputs: the saved settings, or what was entered when the card comes back with errors. */
+  values: { weekdays: string; time: string; everyWeeks: string; leadWorkingDays: string; language: string; unitId: string; paused: boolean };
+  /** Units to choose from (the team's unit first when known); at most 100 shown. */
+  units: UnitChoice[];
+  /** Field → key under `validation.` */
+  errors: Partial<Record<TeamSettingsField, string>>;
+  /** After a save: when the next topic will be posted and the meeting it is for (formatted), or that posting is paused. */
+  saved?: { paused: false; nextPost: string; meeting: string } | { paused: true };
+  /** The viewer may not change the settings: the form is replaced by who can (team owners and the unit's coordinators, by name). */
+  readOnly?: { ownerNames: string[]; coordinatorNames: string[] };
+}
+
+/** A topic's text on a card, in the card's language. */
+export interface TopicCardText {
+  title: string;
+  intro: string;
+  questions: string[];
+  help: string;
+  source: string;
+}
+
+/** An agreed action as shown on the topic card after "discussed". */
+export interface AgreedActionLine {
+  text: string;
+  ownerName: string;
+  /** Formatted due date. */
+  due: string;
+}
+
+export type TopicFormField = 'notes' | 'skipReason' | `action${1 | 2 | 3}${'Text' | 'Owner' | 'Due'}`;
+
+/** The topic card posted in a team channel before a meeting. */
+export interface TopicCardView {
+  locale: Locale;
+  postingId: string;
+  /** Formatted date (and time) of the meeting. */
+  meeting: string;
+  topic: TopicCardText;
+  state: 'posted' | 'discussed' | 'skipped';
+  /** discussed / skipped: who recorded it and when (formatted). */
+  recordedBy?: string;
+  recordedAt?: string;
+  /** discussed: the agreed actions. */
+  actions?: AgreedActionLine[];
+  /** Team members for the action-owner lists (shown next to Teams' people picker, which searches the organisation); at most 75 shown. */
+  members: PersonChoice[];
+  /** What was entered, kept when the card comes back with errors (then the form is shown open, with the messages next to the fields). */
+  form?: Partial<Record<TopicFormField, string>>;
+  /** Field → key under `validation.` */
+  errors?: Partial<Record<TopicFormField, string>>;
+}
+
+/** A follow-up action in its owner's 1:1 chat. */
+export interface ActionTaskView {
+  locale: Locale;
+  actionId: string;
+  /** What was agreed (one line). */
+  text: string;
+  teamName: string;
+  /** Formatted due date. */
+  due: string;
+  /** Days left as text (e.g. "nog 3 dagen"), or empty. */
+  timeLeft?: string;
+  overdue: boolean;
+  state: 'open' | 'done';
+  /** A line on top: 'assigned' (new), 'reminder', 'newDate' (date changed), 'done' (just marked done). */
+  news?: 'assigned' | 'reminder' | 'newDate' | 'done';
+  /** Entra id of the owner: `refresh.userIds`. */
+  ownerUserId: string;
+  /** Someone else pressed a button: show that only the owner can change it, no buttons. */
+  notForYou?: boolean;
+  /** The new date entered, kept with an error. */
+  newDate?: string;
+  errors?: Partial<Record<'newDate', string>>;
+}
+
+/** One unit's agenda coverage for a month (coordinator digest, tab). Shares are whole percentages. */
+export interface AgendaCoverageLine {
+  unitName: string;
+  /** Teams that set a rhythm (configured, installed). */
+  teams: number;
+  /** Share of those teams with at least one topic posted / discussed / skipped in the month. */
+  postedPct: number;
+  discussedPct: number;
+  skippedPct: number;
+  openActions: number;
+  lateActions: number;
 }

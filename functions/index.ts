@@ -11,6 +11,7 @@ import './purgeExpiredDrafts';
 import './deliverOutbox';
 import './devClock';
 import './sendDueReminders';
+import './postTeamTopics';
 import './sendCoordinatorDigests';
 import './handOverFromDepartedHandlers';
 import './purgeClosedCases';

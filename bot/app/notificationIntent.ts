@@ -20,6 +20,19 @@ export type NotificationIntent =
   /** To a complainant: consent asked for a second postponement of the decision (Awb 9:11(3)). */
   | { type: 'extensionConsent'; caseId: string; reference: string; locale: Locale }
   /** To a coordinator: the weekly counts per unit (no content). */
-  | { type: 'digest'; week: string; units: { unitId: string; open: number; dueThisWeek: number; overdue: number }[]; locale: Locale }
+  | {
+      type: 'digest';
+      week: string;
+      units: { unitId: string; open: number; dueThisWeek: number; overdue: number }[];
+      locale: Locale;
+      /** Team-meeting agenda coverage this month for the same coordinator's units (counts only). */
+      agenda?: { unitId: string; teams: number; postedPct: number; discussedPct: number; skippedPct: number; openActions: number; lateActions: number }[];
+    }
   /** To a coordinator: cases of someone who left the directory were handed to the fallback. */
-  | { type: 'handlerLeft'; count: number; locale: Locale };
+  | { type: 'handlerLeft'; count: number; locale: Locale }
+  /** To a team channel: the topic card of a posting, rendered from the team as it is at delivery. */
+  | { type: 'teamTopic'; teamKey: string; postingId: string; locale: Locale }
+  /** To the owner of an agreed action: its task card. */
+  | { type: 'actionTask'; actionId: string; news: 'assigned' | 'reminder'; locale: Locale }
+  /** To a team's owners (or the unit's coordinators): an agreed action is late. */
+  | { type: 'actionLate'; actionId: string; locale: Locale };

@@ -5,6 +5,8 @@ import { userRecipient } from './caseParties';
 import { enqueueDirect } from './enqueueDirect';
 import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord } from './ports';
+import { teamAgendaCoverage } from './agenda/teamAgendaCoverage';
+import type { UnitCoverage } from '../domain/agenda/agendaCoverage';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -52,13 +54,32 @@ export async function sendCoordinatorDigests(deps: CaseDependencies): Promise<nu
     const holders = await deps.directory.holdersOfRole('coordinator', line.unitId);
     for (const coordinator of holders.people) perCoordinator.set(coordinator, [...(perCoordinator.get(coordinator) ?? []), line]);
   }
+  // Team-meeting agenda coverage this month, for the same coordinators (a unit without open cases still shows its teams).
+  const month = DateTime.fromJSDate(now, { zone: ZONE }).toFormat('yyyy-MM');
+  const agendaPerCoordinator = new Map<string, UnitCoverage[]>();
+  for (const line of await teamAgendaCoverage(deps, month)) {
+    const holders = await deps.directory.holdersOfRole('coordinator', line.unitId);
+    for (const coordinator of holders.people) {
+      agendaPerCoordinator.set(coordinator, [...(agendaPerCoordinator.get(coordinator) ?? []), line]);
+      if (!perCoordinator.has(coordinator)) perCoordinator.set(coordinator, []);
+    }
+  }
   const week = DateTime.fromJSDate(now, { zone: ZONE }).toISOWeekDate()?.slice(0, 8) ?? now.toISOString().slice(0, 10);
   let sent = 0;
   for (const [coordinator, units] of perCoordinator) {
     const locale = toLocale((await deps.directory.getPerson(coordinator))?.locale);
     const recipient = userRecipient(deps, coordinator);
     const key = recipient.kind === 'user' ? recipient.userKey : coordinator;
-    if (await enqueueDirect(deps, `digest:${week}:${key}`, recipient, { type: 'digest', week, units, locale }, now)) sent += 1;
+    const agenda = (agendaPerCoordinator.get(coordinator) ?? []).map(({ unitId, teams, postedPct, discussedPct, skippedPct, openActions, lateActions }) => ({
+      unitId,
+      teams,
+      postedPct,
+      discussedPct,
+      skippedPct,
+      openActions,
+      lateActions,
+    }));
+    if (await enqueueDirect(deps, `digest:${week}:${key}`, recipient, { type: 'digest', week, units, locale, ...(agenda.length > 0 ? { agenda } : {}) }, now)) sent += 1;
   }
   deps.logger.info('digest.queued', { coordinators: sent, units: counts.size });
   return sent;

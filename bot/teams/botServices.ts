@@ -1,8 +1,8 @@
 import type { AttemptLimiter } from '../app/attemptLimiter';
-import type { IntakeDependencies } from '../app/intakeDependencies';
+import type { AgendaDependencies } from '../app/agenda/agendaDependencies';
 
 /** What the Teams layer needs from the composition root. */
-export interface BotServices extends IntakeDependencies {
+export interface BotServices extends AgendaDependencies {
   /** Local mode: emulator users without an Entra id are accepted. */
   localMode: boolean;
   /** Makes correlation ids for errors shown to users. */

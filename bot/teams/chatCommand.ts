@@ -1,5 +1,5 @@
 /** What a typed message asks for. */
-export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'welcome' | 'notInChat';
+export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'welcome' | 'notInChat';
 
 const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['report', ['melden', 'melding', 'melding maken', 'nieuwe melding', 'report', 'make a report', 'new report']],
@@ -7,6 +7,8 @@ const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['stop', ['stop', 'stoppen', 'cancel']],
   // Overdracht bij wisseling van commandant: hand all open cases to a successor.
   ['handover', ['overdracht', 'overdragen', 'meldingen overdragen', 'handover', 'hand over', 'hand over cases']],
+  // In a team channel: the settings of the team-meeting topics (werkoverleg).
+  ['agenda', ['agenda', 'werkoverleg', 'instellingen', 'settings', 'team meeting']],
   ['welcome', ['help', 'hulp', 'hallo', 'hoi', 'hi', 'hello', 'start', 'menu', 'begin']],
 ];
 

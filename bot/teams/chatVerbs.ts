@@ -16,13 +16,11 @@ import type { TurnIdentity } from './turnIdentity';
 import { welcomeCard } from './welcomeCard';
 
 /**
- * Who may use a verb. The verb map is the only way in: an undeclared verb is refused. Finer
- * checks (the assigned handler, the case's reporter) are made by the use case on the case itself.
+ * A card verb's handler. Who may call it, and where, is declared in `accessTable.ts` (an
+ * undeclared verb is refused); finer checks (the assigned handler, the case's reporter) are made
+ * by the use case on the case itself.
  */
-export type VerbAudience = 'anyUserInPersonalChat' | 'assignedHandler' | 'caseReporter';
-
 export interface ChatVerb {
-  audience: VerbAudience;
   handle(services: BotServices, context: TurnContext, turn: TurnIdentity, data: Readonly<Record<string, unknown>>): Promise<AdaptiveCardActionResponse>;
 }
 
@@ -34,16 +32,13 @@ function caseIdOf(data: Readonly<Record<string, unknown>>): string {
 /** Every `Action.Execute` verb of the chat cards, with who may call it. */
 export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
   showMyCases: {
-    audience: 'anyUserInPersonalChat',
     handle: async (services, _context, turn) => cardActionResponse(await myCasesCard(services, turn.reporter.userId, turn.locale)),
   },
   showWelcome: {
-    audience: 'anyUserInPersonalChat',
     handle: async (services, _context, turn) => cardActionResponse(await welcomeCard(services, turn)),
   },
   /** The task card's refresh (Teams calls it for `refresh.userIds` when the card is viewed): the current state, or "not for you". */
   refreshCase: {
-    audience: 'assignedHandler',
     handle: async (services, _context, turn, data) => {
       const stored = await services.repos.cases.get(caseIdOf(data));
       if (!stored) throw new NotFoundError('case');
@@ -51,7 +46,6 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
     },
   },
   acknowledgeCase: {
-    audience: 'assignedHandler',
     handle: async (services, _context, turn, data) => {
       const stored = await services.repos.cases.get(caseIdOf(data));
       if (!stored) throw new NotFoundError('case');
@@ -64,7 +58,6 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
     },
   },
   consentExtension: {
-    audience: 'caseReporter',
     handle: async (services, _context, turn, data) => {
       const caseId = caseIdOf(data);
       const stored = await services.repos.cases.get(caseId);
@@ -76,7 +69,6 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
     },
   },
   giveFeedback: {
-    audience: 'caseReporter',
     handle: async (services, _context, turn, data) => {
       const caseId = caseIdOf(data);
       const credentials = { kind: 'user' as const, userId: turn.reporter.userId, caseId };

@@ -1,5 +1,4 @@
 import { renderFeedback } from '../../cards/feedback';
-import { formatDateTime, t } from '../../cards/i18n';
 import { keyInGroup } from '../../cards/keyInGroup';
 import { renderNotice } from '../../cards/notice';
 import { renderCoordinatorDigest } from '../../cards/coordinatorDigest';
@@ -13,6 +12,9 @@ import type { BotServices } from './botServices';
 import { handlerTaskView } from './handlerTaskView';
 import { userMri } from './userMri';
 import { openHandler } from '../app/caseParties';
+import { actionTaskCard } from './agenda/actionTaskCard';
+import { topicCard } from './agenda/topicCard';
+import { formatDate, formatDateTime, t } from '../../cards/i18n';
 
 const NEWS_KEYS = {
   assigned: undefined,
@@ -66,10 +68,39 @@ export async function renderNotification(services: BotServices, payload: unknown
         const unit = (await services.directory.unitChain(line.unitId))[0];
         units.push({ unitName: unit?.name ?? line.unitId, open: line.open, dueThisWeek: line.dueThisWeek, overdue: line.overdue });
       }
-      return renderCoordinatorDigest({ locale: intent.locale, week: intent.week, units });
+      const agenda = [];
+      for (const line of intent.agenda ?? []) {
+        const unit = (await services.directory.unitChain(line.unitId))[0];
+        agenda.push({ ...line, unitName: unit?.name ?? line.unitId });
+      }
+      return renderCoordinatorDigest({ locale: intent.locale, week: intent.week, units, agenda });
     }
     case 'handlerLeft':
       return renderNotice({ locale: intent.locale, titleKey: 'notices.handlerLeft.title', textKey: 'notices.handlerLeft.text', params: { count: String(intent.count) } });
+    case 'teamTopic': {
+      const team = (await services.repos.teams.get(intent.teamKey))?.value;
+      const posting = team?.postings.find((candidate) => candidate.id === intent.postingId);
+      // Removed from the team, or the posting was replaced before it went out: nothing to post.
+      if (!team || !posting || posting.status === 'replaced') return undefined;
+      return topicCard(services, team, posting, intent.locale);
+    }
+    case 'actionTask': {
+      const action = (await services.repos.teamActions.get(intent.actionId))?.value;
+      if (!action || (intent.news === 'reminder' && !action.isOpen)) return undefined;
+      return actionTaskCard(services, action, intent.locale, { news: intent.news });
+    }
+    case 'actionLate': {
+      const action = (await services.repos.teamActions.get(intent.actionId))?.value;
+      if (!action?.isOpen) return undefined;
+      const team = (await services.repos.teams.get(action.teamKey))?.value;
+      const owner = services.cipher.open<{ name: string }>('identity', action.sealedOwner, `${action.id}:owner`);
+      return renderNotice({
+        locale: intent.locale,
+        titleKey: 'notices.actionLate.title',
+        textKey: 'notices.actionLate.text',
+        params: { team: team?.name ?? '', owner: owner.name, due: formatDate(new Date(action.dueAt), intent.locale) },
+      });
+    }
     case 'escalation': {
       const stored = await services.repos.cases.get(intent.caseId);
       if (!stored) return undefined;

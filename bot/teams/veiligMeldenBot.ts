@@ -19,6 +19,10 @@ import { sendCard } from './sendCard';
 import { turnIdentity, type TurnIdentity } from './turnIdentity';
 import { fetchWizardDialog, submitWizardDialog } from './wizardDialog';
 import { welcomeCard } from './welcomeCard';
+import { AGENDA_VERBS } from './agenda/agendaVerbs';
+import { dialogRule, verbRule } from './accessTable';
+import { onTeamChannelMessage, onTeamInstalled, onTeamRemoved } from './agenda/teamEvents';
+import { teamOfTurn } from './agenda/teamChannel';
 
 /**
  * The Teams bot. Chat messages and chat cards carry references, states and buttons only; all
@@ -32,16 +36,47 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.safely(context, 'team_remove', () => onTeamRemoved(this.services, context));
+      await next();
+    });
   }
 
   protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
     const botId = context.activity.recipient?.id;
     const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
     if (!botAdded) return;
+    if (teamOfTurn(context)) {
+      await this.safely(context, 'team_install', () => onTeamInstalled(this.services, context));
+      return;
+    }
     const turn = turnIdentity(context, this.services.localMode);
     if (!turn.personal) return;
     await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
     await sendCard(context, await welcomeCard(this.services, turn));
+  }
+
+  protected override async onTeamsMembersRemoved(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    if (!(context.activity.membersRemoved ?? []).some((member) => member.id === botId)) return;
+    await this.safely(context, 'team_remove', () => onTeamRemoved(this.services, context));
+  }
+
+  protected override async onTeamsTeamDeleted(context: TurnContext): Promise<void> {
+    await this.safely(context, 'team_remove', () => onTeamRemoved(this.services, context));
+  }
+
+  protected override async onTeamsTeamHardDeleted(context: TurnContext): Promise<void> {
+    await this.safely(context, 'team_remove', () => onTeamRemoved(this.services, context));
+  }
+
+  /** Runs the handling of a team event; a failure is logged by code, never shown in the channel. */
+  private async safely(context: TurnContext, event: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.services.logger.error('team_event.failed', { event, code: error instanceof DomainError ? error.code : 'internal', errorName: error instanceof Error ? error.name : typeof error });
+    }
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -63,6 +98,10 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = turnIdentity(context, this.services.localMode);
+    if (teamOfTurn(context)) {
+      await onTeamChannelMessage(this.services, context, turn);
+      return;
+    }
     if (!turn.personal) {
       await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.usePersonalChat.title', textKey: 'notices.usePersonalChat.text' }));
       return;
@@ -85,6 +124,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
         );
         return;
       case 'report':
+      case 'agenda':
       case 'welcome':
         await sendCard(context, await welcomeCard(this.services, turn));
         return;
@@ -93,6 +133,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
 
   private async fetchDialog(turn: TurnIdentity, value: unknown): Promise<object> {
     const { action } = readDialogSubmit(value);
+    if (action?.dialog && !dialogRule(action.dialog)) throw new ForbiddenError('dialog not declared');
     if (action?.dialog === 'anonymousStatus') return fetchAnonymousStatusDialog(turn.locale);
     if (action?.dialog === 'handover') return fetchHandoverDialog(this.services, turn);
     if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
@@ -101,6 +142,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
 
   private async submitDialog(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object | undefined> {
     const { action, inputs } = readDialogSubmit(value);
+    if (action?.dialog && !dialogRule(action.dialog)) throw new ForbiddenError('dialog not declared');
     if (!action) return fetchWizardDialog(this.services, turn);
     if (action.dialog === 'handover') return submitHandoverDialog(this.services, turn, action, inputs);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
@@ -112,8 +154,11 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
   private async executeVerb(context: TurnContext, turn: TurnIdentity, value: unknown): Promise<object> {
     const action = isRecord(value) && isRecord(value.action) ? value.action : {};
     const verb = typeof action.verb === 'string' ? action.verb : '';
-    const handler = Object.prototype.hasOwnProperty.call(CHAT_VERBS, verb) ? CHAT_VERBS[verb] : undefined;
-    if (!handler || (handler.audience === 'anyUserInPersonalChat' && !turn.personal)) throw new ForbiddenError(`verb not allowed: ${verb.slice(0, 40)}`);
+    // Declared or refused: the access table says where a verb may be used; the use case checks the role on the record.
+    const rule = verbRule(verb);
+    const handler = rule ? (Object.prototype.hasOwnProperty.call(CHAT_VERBS, verb) ? CHAT_VERBS[verb] : AGENDA_VERBS[verb]) : undefined;
+    const where = rule?.scope === 'teamChannel' ? teamOfTurn(context) !== undefined : turn.personal;
+    if (!rule || !handler || !where) throw new ForbiddenError(`verb not allowed: ${verb.slice(0, 40)}`);
     const data = isRecord(action.data) ? { ...action.data } : {};
     return handler.handle(this.services, context, turn, data);
   }
@@ -136,8 +181,9 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     try {
       const turn = turnIdentity(context, this.services.localMode);
       locale = turn.locale;
-      if (!turn.personal) throw new ForbiddenError('intake outside the personal chat');
-      await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
+      // Dialogs (report content) only in the 1:1 chat; card verbs check where they may be used themselves.
+      if (!turn.personal && kind === 'dialog') throw new ForbiddenError('dialog outside the personal chat');
+      if (turn.personal) await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
       const body = await run(turn);
       await this.deliverSoon();
       return { status: 200, body };

@@ -33,6 +33,7 @@ describe('card templates', () => {
   it('when the cards folder is read, then there is a template for every card', () => {
     expect(TEMPLATES.map(([file]) => file).sort()).toEqual(
       [
+        'actionTask',
         'anonymousStatus',
         'caseDetails',
         'chatReceipt',
@@ -49,6 +50,8 @@ describe('card templates', () => {
         'notice',
         'reporterCase',
         'reporterNotice',
+        'teamSettings',
+        'topic',
         'welcome',
         'withdraw',
         'wizardReview',

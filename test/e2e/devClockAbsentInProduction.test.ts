@@ -18,6 +18,7 @@ describe('POST /api/dev/clock outside local mode', () => {
     process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
     process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
     process.env.CASE_PURGE_SCHEDULE ??= '0 45 3 * * *';
+    process.env.TEAM_TOPICS_SCHEDULE ??= '0 */15 * * * *';
     host = await startLocalHost({ port: 0, startTimers: false });
   });
 

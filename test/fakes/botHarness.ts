@@ -54,7 +54,7 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
   const sleeps: number[] = [];
   const configure = (env: NodeJS.ProcessEnv | undefined) =>
     resetApplication({
-      env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', OUTBOX_SCHEDULE: '0 * * * * *', REMINDER_SCHEDULE: '0 */5 * * * *', DIGEST_SCHEDULE: '0 0 7 * * 1', HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *', CASE_PURGE_SCHEDULE: '0 45 3 * * *', BOT_SERVICE_URL: connector.serviceUrl, ...env },
+      env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', OUTBOX_SCHEDULE: '0 * * * * *', REMINDER_SCHEDULE: '0 */5 * * * *', DIGEST_SCHEDULE: '0 0 7 * * 1', HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *', CASE_PURGE_SCHEDULE: '0 45 3 * * *', TEAM_TOPICS_SCHEDULE: '0 */15 * * * *', BOT_SERVICE_URL: connector.serviceUrl, ...env },
       clock,
       logSink: (line) => logs.push(line),
       // Back-off waits are recorded, not waited: no test depends on real time passing.
@@ -69,6 +69,7 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
   process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
   process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
   process.env.CASE_PURGE_SCHEDULE ??= '0 45 3 * * *';
+  process.env.TEAM_TOPICS_SCHEDULE ??= '0 */15 * * * *';
   sharedHost ??= startLocalHost({ port: 0, startTimers: false });
   const host = await sharedHost;
 

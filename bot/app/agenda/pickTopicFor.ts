@@ -1,0 +1,44 @@
+import { chooseTopic } from '../../domain/agenda/chooseTopic';
+import type { Category } from '../../domain/report';
+import type { TeamRecord, TopicPosting } from '../ports';
+import type { AgendaDependencies } from './agendaDependencies';
+import { derivedId } from './teamKeys';
+import { topicsForUnit } from './topicsForUnit';
+
+/**
+ * Adds a new posting for `meetingAt` to the team (in memory): the next topic in the team's
+ * rotation, never one already offered for this meeting or the one posted last. Undefined when
+ * no topic is left to offer.
+ */
+export async function pickTopicFor(
+  deps: AgendaDependencies,
+  record: TeamRecord,
+  meetingAt: string,
+  favourCategories: readonly Category[],
+  now: Date,
+): Promise<TopicPosting | undefined> {
+  if (!record.settings) return undefined;
+  const forMeeting = record.postings.filter((posting) => posting.meetingAt === meetingAt);
+  const lastPosted = record.postings.at(-1)?.topicId;
+  const choice = chooseTopic({
+    topics: await topicsForUnit(deps, record.settings.unitId),
+    used: record.usedTopicIds,
+    exclude: [...forMeeting.map((posting) => posting.topicId), ...(lastPosted ? [lastPosted] : [])],
+    favourCategories,
+    seed: `${record.id}:${meetingAt}`,
+  });
+  if (!choice) return undefined;
+  const posting: TopicPosting = {
+    id: derivedId(record.id, meetingAt, String(forMeeting.length)),
+    topicId: choice.topic.id,
+    meetingAt,
+    postedAt: now.toISOString(),
+    status: 'posted',
+  };
+  record.usedTopicIds = choice.used;
+  record.postings = [...record.postings, posting].slice(-MAX_POSTINGS);
+  return posting;
+}
+
+/** Postings kept per team (about two years of weekly meetings). */
+export const MAX_POSTINGS = 120;

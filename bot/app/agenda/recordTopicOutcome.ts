@@ -1,0 +1,139 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { DateTime } from 'luxon';
+import { ZONE } from '../../domain/workingCalendar';
+import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
+import { toLocale } from '../../domain/locale';
+import { userRecipient } from '../caseParties';
+import { enqueueDirect } from '../enqueueDirect';
+import type { TeamActionRecord, TeamRecord, TopicPosting } from '../ports';
+import type { AgendaDependencies } from './agendaDependencies';
+import { findPosting } from './findPosting';
+import { pickTopicFor } from './pickTopicFor';
+import { readAgreedActions, SKIP_REASON_MAX_LENGTH, type AgreedActionInput } from './readAgreedActions';
+import { derivedId, teamKeyFor } from './teamKeys';
+import { updateTeam } from './updateTeam';
+
+/** Who pressed the button on the topic card. */
+export interface TeamMemberTurn {
+  teamId: string;
+  userId: string;
+  name: string;
+}
+
+/** The team and the posting as they are after the change. */
+export interface TopicOutcome {
+  team: TeamRecord;
+  posting: TopicPosting;
+}
+
+async function teamOf(deps: AgendaDependencies, teamId: string): Promise<TeamRecord> {
+  const stored = await deps.repos.teams.get(teamKeyFor(deps, teamId));
+  if (!stored) throw new NotFoundError('team');
+  return stored.value;
+}
+
+/** The due moment of an action: the end of working hours on its due date (Amsterdam). */
+function dueMoment(deps: AgendaDependencies, dueDate: string): Date {
+  return DateTime.fromISO(dueDate, { zone: ZONE }).set({ hour: deps.settings.deadlinePolicy.reminders.workingHours.end, minute: 0 }).toJSDate();
+}
+
+async function createAction(deps: AgendaDependencies, team: TeamRecord, posting: TopicPosting, input: AgreedActionInput, now: Date): Promise<string> {
+  const id = derivedId('action', team.id, posting.id, String(input.slot));
+  const ownerKey = deps.pseudonyms.pseudonym('user', input.ownerId);
+  const owner = await deps.directory.getPerson(input.ownerId);
+  const clocks = [{ clock: 'action' as const, startedAt: now.toISOString(), dueAt: dueMoment(deps, input.dueDate).toISOString() }];
+  const record: TeamActionRecord = {
+    id,
+    teamKey: team.id,
+    postingId: posting.id,
+    unitId: team.settings?.unitId ?? deps.settings.centralUnitId,
+    sealedText: deps.cipher.seal('content', input.text, id),
+    ownerKey,
+    sealedOwner: deps.cipher.seal('identity', { userId: input.ownerId, name: owner?.name ?? '' }, `${id}:owner`),
+    createdAt: now.toISOString(),
+    dueAt: clocks[0].dueAt,
+    state: 'open',
+    isOpen: true,
+    clocks,
+    remindersDone: [],
+    nextDueAt: nextDueAt(clocks, new Set(), deps.settings.deadlinePolicy, deps.calendar),
+    history: [{ at: now.toISOString(), actor: 'team', type: 'agreed' }],
+  };
+  try {
+    await deps.repos.teamActions.create(record);
+  } catch (error) {
+    // Pressed twice, or retried after a crash: the action is there already.
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  await enqueueDirect(deps, derivedId('actionTask', id, 'assigned'), userRecipient(deps, input.ownerId), { type: 'actionTask', actionId: id, news: 'assigned', locale: toLocale(owner?.locale) }, now);
+  return id;
+}
+
+function sealedBy(deps: AgendaDependencies, team: TeamRecord, posting: TopicPosting, turn: TeamMemberTurn): TopicPosting['sealedRecordedBy'] {
+  return deps.cipher.seal('identity', { userId: turn.userId, name: turn.name }, `${team.id}:${posting.id}:by`);
+}
+
+/**
+ * "Besproken": the team discussed the topic. Notes (sealed) and up to three agreed actions, each
+ * of which becomes a tracked task for its owner (card in their chat, reminders, escalation to the
+ * team's owners when late). Invalid input: a ValidationError naming each field, nothing stored.
+ * Recording twice changes nothing (the first record stands).
+ */
+export async function recordTopicDiscussed(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: unknown, input: Readonly<Record<string, unknown>>): Promise<TopicOutcome> {
+  const team = await teamOf(deps, turn.teamId);
+  const posting = findPosting(team, postingId);
+  if (posting.status !== 'posted') return { team, posting };
+  const now = deps.clock.now();
+  const { notes, actions } = await readAgreedActions(input, async (id) => (await deps.directory.getPerson(id)) !== undefined, now);
+  const actionIds: string[] = [];
+  for (const action of actions) actionIds.push(await createAction(deps, team, posting, action, now));
+  const { record, result } = await updateTeam(deps, team.id, (record, at) => {
+    const current = findPosting(record, posting.id);
+    if (current.status === 'posted') {
+      current.status = 'discussed';
+      current.recordedAt = at.toISOString();
+      current.sealedRecordedBy = sealedBy(deps, record, current, turn);
+      if (notes) current.sealedNotes = deps.cipher.seal('content', notes, `${record.id}:${current.id}:notes`);
+      current.actionIds = actionIds;
+    }
+    return { record, result: current };
+  });
+  deps.logger.info('agenda.discussed', { team: record.id.slice(0, 8), actions: actionIds.length });
+  return { team: record, posting: result };
+}
+
+/** "Deze keer overslaan": the team skips this topic, with an optional reason (sealed, never on the card). */
+export async function skipTopic(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: unknown, reason: unknown): Promise<TopicOutcome> {
+  const text = typeof reason === 'string' ? reason.trim() : '';
+  if (text.length > SKIP_REASON_MAX_LENGTH) throw new ValidationError({ skipReason: 'tooLong' });
+  const { record, result } = await updateTeam(deps, teamKeyFor(deps, turn.teamId), (record, at) => {
+    const current = findPosting(record, postingId);
+    if (current.status === 'posted') {
+      current.status = 'skipped';
+      current.recordedAt = at.toISOString();
+      current.sealedRecordedBy = sealedBy(deps, record, current, turn);
+      if (text) current.sealedSkipReason = deps.cipher.seal('content', text, `${record.id}:${current.id}:skip`);
+    }
+    return { record, result: current };
+  });
+  return { team: record, posting: result };
+}
+
+/**
+ * "Ander onderwerp": the team wants another topic for the same meeting, now. The shown posting
+ * becomes 'replaced' and a new one (next in the rotation, never one already offered for this
+ * meeting) takes its place; the card changes in place.
+ */
+export async function replaceTopic(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: unknown): Promise<TopicOutcome> {
+  const team = await teamOf(deps, turn.teamId);
+  if (!team.settings) throw new ForbiddenError('team not configured');
+  const { record, result } = await updateTeam(deps, team.id, async (record, now) => {
+    const current = findPosting(record, postingId);
+    if (current.status !== 'posted') return { record, result: current };
+    const next = await pickTopicFor(deps, record, current.meetingAt, [], now);
+    if (!next) return { record, result: current };
+    findPosting(record, current.id).status = 'replaced';
+    return { record, result: next };
+  });
+  return { team: record, posting: result };
+}

@@ -1,0 +1,13 @@
+import type { Topic } from '../../domain/agenda/topic';
+import type { AgendaDependencies } from './agendaDependencies';
+
+/** The topics a team of this unit rotates through: the library and the own topics of its unit and the units above it. */
+export async function topicsForUnit(deps: AgendaDependencies, unitId: string): Promise<Topic[]> {
+  const chain = await deps.directory.unitChain(unitId);
+  return [...deps.topics.topics, ...chain.flatMap((unit) => deps.topics.unitTopics.get(unit.id) ?? [])];
+}
+
+/** A topic by id (library or unit topic), or undefined when it is no longer in the library. */
+export function findTopic(deps: AgendaDependencies, topicId: string): Topic | undefined {
+  return deps.topics.topics.find((topic) => topic.id === topicId) ?? [...deps.topics.unitTopics.values()].flat().find((topic) => topic.id === topicId);
+}

@@ -1,0 +1,96 @@
+/**
+ * The declared access table (least access, denied by default): for every card verb, every
+ * dialog and every HTTP route, where it may be used and which roles may call it. The router
+ * refuses anything not declared here, and anything used in the wrong place (a case dialog in a
+ * channel, a channel verb in a 1:1 chat); the use cases then check the role on the record itself
+ * (the assigned handler of this case, the reporter of this case, an owner of this team…).
+ * `test/security/authorizationMatrix.test.ts` walks every role against every entry.
+ */
+
+/** Who a caller can be. */
+export const ACCESS_ROLES = [
+  /** Any signed-in member of the tenant, in their 1:1 chat with the bot. */
+  'staff',
+  /** The reporter of the case: by their Teams user (named, confidential) or by reference + secret (anonymous). */
+  'caseReporter',
+  /** The handler the case is assigned to now (never someone routing excluded). */
+  'assignedHandler',
+  /** A coordinator of a unit: handover of the cases of people in their units, agenda settings of their units' teams, digests. */
+  'unitCoordinator',
+  /** An owner of the team (Microsoft Graph or the directory file). */
+  'teamOwner',
+  /** Anyone in the team's channel. */
+  'teamMember',
+  /** The owner of an agreed team action. */
+  'actionOwner',
+  /** Teams' Bot Connector, with a valid Bot Framework / Entra token for this app (production), or anyone on loopback (local mode). */
+  'botConnector',
+  /** Anyone who can reach the URL (liveness only: no data). */
+  'anyone',
+  /** A developer on loopback in local mode (the route does not exist in production). */
+  'localDeveloper',
+] as const;
+export type AccessRole = (typeof ACCESS_ROLES)[number];
+
+/** Where an entry may be used. */
+export type AccessScope = 'personalChat' | 'teamChannel' | 'http';
+
+export interface AccessRule {
+  scope: AccessScope;
+  roles: readonly AccessRole[];
+}
+
+/** Card verbs (`Action.Execute`). */
+export const VERB_ACCESS = {
+  showMyCases: { scope: 'personalChat', roles: ['staff'] },
+  showWelcome: { scope: 'personalChat', roles: ['staff'] },
+  refreshCase: { scope: 'personalChat', roles: ['assignedHandler'] },
+  acknowledgeCase: { scope: 'personalChat', roles: ['assignedHandler'] },
+  consentExtension: { scope: 'personalChat', roles: ['caseReporter'] },
+  giveFeedback: { scope: 'personalChat', roles: ['caseReporter'] },
+  openTeamSettings: { scope: 'teamChannel', roles: ['teamMember'] },
+  saveTeamSettings: { scope: 'teamChannel', roles: ['teamOwner', 'unitCoordinator'] },
+  topicDiscussed: { scope: 'teamChannel', roles: ['teamMember'] },
+  topicOther: { scope: 'teamChannel', roles: ['teamMember'] },
+  topicSkipped: { scope: 'teamChannel', roles: ['teamMember'] },
+  actionDone: { scope: 'personalChat', roles: ['actionOwner'] },
+  actionNewDate: { scope: 'personalChat', roles: ['actionOwner'] },
+  refreshAction: { scope: 'personalChat', roles: ['actionOwner'] },
+} as const satisfies Record<string, AccessRule>;
+
+/** Dialogs (task modules): report content is only ever shown here, so all are 1:1-chat only. */
+export const DIALOG_ACCESS = {
+  wizard: { scope: 'personalChat', roles: ['staff'] },
+  anonymousStatus: { scope: 'personalChat', roles: ['staff'] },
+  // Anyone hands over their own open cases (a commander changing post; none, when they have none); only a unit
+  // coordinator may choose someone else's, which the use case checks (`handOverCases`).
+  handover: { scope: 'personalChat', roles: ['staff'] },
+  caseDetails: { scope: 'personalChat', roles: ['assignedHandler'] },
+  caseUpdate: { scope: 'personalChat', roles: ['assignedHandler'] },
+  caseQuestion: { scope: 'personalChat', roles: ['assignedHandler'] },
+  caseReassign: { scope: 'personalChat', roles: ['assignedHandler'] },
+  caseClose: { scope: 'personalChat', roles: ['assignedHandler'] },
+  caseExtend: { scope: 'personalChat', roles: ['assignedHandler'] },
+  caseMessages: { scope: 'personalChat', roles: ['caseReporter'] },
+  caseWithdraw: { scope: 'personalChat', roles: ['caseReporter'] },
+} as const satisfies Record<string, AccessRule>;
+
+/** HTTP routes (method and path under /api). */
+export const ROUTE_ACCESS = {
+  'POST /api/messages': { scope: 'http', roles: ['botConnector'] },
+  'GET /api/health': { scope: 'http', roles: ['anyone'] },
+  'POST /api/dev/clock': { scope: 'http', roles: ['localDeveloper'] },
+} as const satisfies Record<string, AccessRule>;
+
+export type DeclaredVerb = keyof typeof VERB_ACCESS;
+export type DeclaredDialog = keyof typeof DIALOG_ACCESS;
+
+/** The rule of a verb, or undefined when it is not declared (refused). */
+export function verbRule(verb: string): AccessRule | undefined {
+  return Object.prototype.hasOwnProperty.call(VERB_ACCESS, verb) ? VERB_ACCESS[verb as DeclaredVerb] : undefined;
+}
+
+/** The rule of a dialog, or undefined when it is not declared (refused). */
+export function dialogRule(dialog: string): AccessRule | undefined {
+  return Object.prototype.hasOwnProperty.call(DIALOG_ACCESS, dialog) ? DIALOG_ACCESS[dialog as DeclaredDialog] : undefined;
+}

@@ -1,0 +1,157 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
+import type { TopicCardView, TopicFormField } from '../../../cards/views';
+import { changeTeamAction } from '../../app/agenda/changeTeamAction';
+import { findPosting } from '../../app/agenda/findPosting';
+import { installTeam } from '../../app/agenda/installTeam';
+import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
+import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
+import { teamKeyFor } from '../../app/agenda/teamKeys';
+import type { TeamRecord } from '../../app/ports';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import type { Locale } from '../../domain/locale';
+import type { BotServices } from '../botServices';
+import { cardActionResponse, type AdaptiveCardActionResponse } from '../invokeResponses';
+import type { TurnIdentity } from '../turnIdentity';
+import { actionTaskCard } from './actionTaskCard';
+import { channelReference, teamOfTurn } from './teamChannel';
+import { teamSettingsCard } from './teamSettingsCard';
+import { topicCard } from './topicCard';
+
+type Data = Readonly<Record<string, unknown>>;
+
+/** A verb of the agenda cards (in a team channel, or the action owner's 1:1 chat: see accessTable.ts). */
+export interface AgendaVerb {
+  handle(services: BotServices, context: TurnContext, turn: TurnIdentity, data: Data): Promise<AdaptiveCardActionResponse>;
+}
+
+const TOPIC_FORM_FIELDS: readonly TopicFormField[] = [
+  'notes',
+  'skipReason',
+  ...([1, 2, 3] as const).flatMap((slot) => (['Text', 'Owner', 'Due'] as const).map((part) => `action${slot}${part}` as TopicFormField)),
+];
+
+function topicForm(data: Data): TopicCardView['form'] {
+  const form: Partial<Record<TopicFormField, string>> = {};
+  for (const field of TOPIC_FORM_FIELDS) if (typeof data[field] === 'string') form[field] = (data[field] as string).slice(0, 600);
+  return form;
+}
+
+/** The team of a channel turn, installing it when the bot was added before it knew about teams. */
+async function teamOf(services: BotServices, context: TurnContext): Promise<TeamRecord> {
+  const team = teamOfTurn(context);
+  if (!team) throw new ForbiddenError('not in a team channel');
+  const stored = await services.repos.teams.get(teamKeyFor(services, team.teamId));
+  if (stored) return stored.value;
+  return installTeam(services, { ...team, conversation: channelReference(context) });
+}
+
+function memberTurn(team: TeamRecord, turn: TurnIdentity): TeamMemberTurn {
+  return { teamId: team.teamId, userId: turn.reporter.userId, name: turn.reporter.name };
+}
+
+function cardLocale(team: TeamRecord, turn: TurnIdentity): Locale {
+  return team.settings?.locale ?? turn.locale;
+}
+
+async function topicResponse(services: BotServices, outcome: TopicOutcome, locale: Locale, options: { form?: TopicCardView['form']; errors?: TopicCardView['errors'] } = {}): Promise<AdaptiveCardActionResponse> {
+  const card = await topicCard(services, outcome.team, outcome.posting, locale, options);
+  if (!card) throw new NotFoundError('topic');
+  return cardActionResponse(card);
+}
+
+/** Runs a topic-card verb; invalid input brings the same card back with the entries and the messages. */
+async function onTopic(
+  services: BotServices,
+  context: TurnContext,
+  turn: TurnIdentity,
+  data: Data,
+  run: (team: TeamRecord, member: TeamMemberTurn) => Promise<TopicOutcome>,
+): Promise<AdaptiveCardActionResponse> {
+  const team = await teamOf(services, context);
+  const locale = cardLocale(team, turn);
+  try {
+    return await topicResponse(services, await run(team, memberTurn(team, turn)), locale);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const posting = findPosting(team, data.postingId);
+    return topicResponse(services, { team, posting }, locale, { form: topicForm(data), errors: error.fields as TopicCardView['errors'] });
+  }
+}
+
+async function onAction(services: BotServices, turn: TurnIdentity, data: Data, run: (actionId: string) => Promise<{ news?: 'done' | 'newDate' }>): Promise<AdaptiveCardActionResponse> {
+  const actionId = typeof data.actionId === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(data.actionId) ? data.actionId : undefined;
+  if (!actionId) throw new NotFoundError('action');
+  let news: 'done' | 'newDate' | undefined;
+  let errors: Record<string, string> | undefined;
+  let notForYou = false;
+  try {
+    news = (await run(actionId)).news;
+  } catch (error) {
+    if (error instanceof ValidationError) errors = { ...error.fields };
+    else if (error instanceof ForbiddenError) notForYou = true;
+    else throw error;
+  }
+  const action = (await services.repos.teamActions.get(actionId))?.value;
+  if (!action) throw new NotFoundError('action');
+  return cardActionResponse(
+    await actionTaskCard(services, action, turn.locale, {
+      viewerUserId: notForYou ? '' : turn.reporter.userId,
+      news,
+      errors,
+      newDate: typeof data.newDate === 'string' ? data.newDate.slice(0, 20) : undefined,
+    }),
+  );
+}
+
+/** The agenda's card verbs (declared in accessTable.ts; the use cases check owners, coordinators and action owners). */
+export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
+  openTeamSettings: {
+    handle: async (services, context, turn) => {
+      const team = await teamOf(services, context);
+      return cardActionResponse(await teamSettingsCard(services, team, { viewerUserId: turn.reporter.userId, locale: cardLocale(team, turn) }));
+    },
+  },
+  saveTeamSettings: {
+    handle: async (services, context, turn, data) => {
+      const team = await teamOf(services, context);
+      const viewer = { viewerUserId: turn.reporter.userId };
+      try {
+        const saved = await saveTeamSettings(services, team.teamId, turn.reporter.userId, data, channelReference(context));
+        return cardActionResponse(await teamSettingsCard(services, saved.team, { ...viewer, locale: saved.settings.locale, justSaved: true }));
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          return cardActionResponse(await teamSettingsCard(services, team, { ...viewer, locale: cardLocale(team, turn), entered: data, errors: error.fields }));
+        }
+        // Not an owner or coordinator: the card says who can.
+        if (error instanceof ForbiddenError) return cardActionResponse(await teamSettingsCard(services, team, { ...viewer, locale: cardLocale(team, turn) }));
+        throw error;
+      }
+    },
+  },
+  topicDiscussed: {
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, data.postingId, data)),
+  },
+  topicOther: {
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => replaceTopic(services, member, data.postingId)),
+  },
+  topicSkipped: {
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => skipTopic(services, member, data.postingId, data.skipReason)),
+  },
+  actionDone: {
+    handle: (services, _context, turn, data) =>
+      onAction(services, turn, data, async (actionId) => {
+        await changeTeamAction(services, actionId, turn.reporter.userId, { kind: 'done' });
+        return { news: 'done' };
+      }),
+  },
+  actionNewDate: {
+    handle: (services, _context, turn, data) =>
+      onAction(services, turn, data, async (actionId) => {
+        await changeTeamAction(services, actionId, turn.reporter.userId, { kind: 'newDate', date: data.newDate });
+        return { news: 'newDate' };
+      }),
+  },
+  refreshAction: {
+    handle: (services, _context, turn, data) => onAction(services, turn, data, async () => ({})),
+  },
+};
