@@ -1,7 +1,6 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { renderNotice } from '../../../cards/notice';
 import { installTeam, uninstallTeam } from '../../app/agenda/installTeam';
-import { teamKeyFor } from '../../app/agenda/teamKeys';
 import type { TeamMember } from '../../app/agenda/teamMembers';
 import { toLocale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
@@ -49,9 +48,7 @@ export async function onTeamChannelMessage(services: BotServices, context: TurnC
     await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.channelHelp.title', textKey: 'notices.channelHelp.text' }));
     return;
   }
-  const stored = await services.repos.teams.get(teamKeyFor(services, team.teamId));
-  const record = stored?.value ?? (await installTeam(services, { ...team, conversation: channelReference(context) }));
-  const members = await roster(services, context, team.teamId);
-  const current = members ? await installTeam(services, { ...team, conversation: channelReference(context), members }) : record;
+  // Also the way to install a team the bot joined before it knew about teams; the roster is read anew each time.
+  const current = await installTeam(services, { ...team, conversation: channelReference(context), members: await roster(services, context, team.teamId) });
   await sendCard(context, await teamSettingsCard(services, current, { viewerUserId: turn.reporter.userId, locale: current.settings?.locale ?? turn.locale }));
 }
