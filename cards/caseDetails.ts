@@ -20,8 +20,19 @@ interface CaseDetailsData {
   routing: string;
   thread: CaseThreadData;
   history: CaseHistoryData;
-  text: Record<'confidential' | 'title' | 'dangerWarning' | 'routingTitle' | 'messagesTitle' | 'noMessages' | 'historyTitle' | 'close', string>;
+  /** A line under the reporter about their identity (confidential reports), empty when none. */
+  showIdentityNote: boolean;
+  identityNote: string;
+  /** The "ask who reported" button (opens the `caseIdentity` form). */
+  canRequestIdentity: boolean;
+  text: Record<'confidential' | 'title' | 'dangerWarning' | 'routingTitle' | 'messagesTitle' | 'noMessages' | 'historyTitle' | 'requestIdentity' | 'close', string>;
 }
+
+const IDENTITY_NOTES = {
+  available: 'handler.details.identityAvailable',
+  pending: 'handler.details.identityPending',
+  disclosed: 'handler.details.identityDisclosed',
+} as const;
 
 /** Room kept for the "not everything fits" note above the messages. */
 const NOTE_RESERVE_BYTES = 400;
@@ -31,6 +42,7 @@ const NO_THREAD: CaseThreadData = { isEmpty: true, messages: [], notAllShown: fa
 function reporterValue(view: CaseDetailsView): { value: string; answered: boolean } {
   const l = view.locale;
   if (view.identity === 'anonymous') return { value: t(l, 'handler.details.reporterAnonymous'), answered: false };
+  if (view.identity === 'confidential' && view.identityRequest === 'disclosed' && view.reporterName) return { value: view.reporterName, answered: true };
   if (view.identity === 'confidential' || !view.reporterName) return { value: t(l, 'handler.details.reporterConfidential'), answered: false };
   return { value: view.reporterName, answered: true };
 }
@@ -46,6 +58,8 @@ function yesNo(locale: Locale, value: boolean): string {
 function caseDetailsData(view: CaseDetailsView, thread: CaseThreadData): CaseDetailsData {
   const l = view.locale;
   const categories = view.categories.map((category) => t(l, `categories.${category}.title`)).join(', ');
+  // Only a confidential report has anything to ask or to have been told.
+  const identityRequest = view.identity === 'confidential' ? view.identityRequest : undefined;
   return {
     lang: l,
     caseId: view.caseId,
@@ -70,6 +84,9 @@ function caseDetailsData(view: CaseDetailsView, thread: CaseThreadData): CaseDet
     routing: t(l, keyInGroup('routing', view.routingReasonKey) ?? 'routing.unknown'),
     thread,
     history: caseHistory(l, view.history),
+    showIdentityNote: identityRequest !== undefined,
+    identityNote: identityRequest ? t(l, IDENTITY_NOTES[identityRequest]) : '',
+    canRequestIdentity: identityRequest === 'available',
     text: {
       confidential: t(l, 'handler.details.confidential'),
       title: t(l, 'handler.details.title', { reference: view.reference }),
@@ -78,6 +95,7 @@ function caseDetailsData(view: CaseDetailsView, thread: CaseThreadData): CaseDet
       messagesTitle: t(l, 'handler.details.messagesTitle'),
       noMessages: t(l, 'handler.details.noMessages'),
       historyTitle: t(l, 'handler.details.historyTitle'),
+      requestIdentity: t(l, 'handler.details.requestIdentity'),
       close: t(l, 'common.close'),
     },
   };
@@ -86,7 +104,9 @@ function caseDetailsData(view: CaseDetailsView, thread: CaseThreadData): CaseDet
 /**
  * The case's content for the assigned handler, in a dialog (never in a chat: chat messages are
  * kept for compliance search). A reminder that it is confidential comes first; then the facts,
- * the reporter (a name only for named reports), what was reported as plain text, why the case
+ * the reporter (a name for named reports, and for confidential ones when the reporter agreed that
+ * this handler may know; otherwise a line on asking, with an "ask who reported" button that opens
+ * the `caseIdentity` form, or that the request waits), what was reported as plain text, why the case
  * came to this handler, the messages with the reporter and the recent history.
  *
  * The report's own text is always shown in full (the bot limits it). The messages are not

@@ -1,6 +1,7 @@
 import type { Locale } from '../bot/domain/locale';
 import { caseFieldError } from './caseFieldError';
 import { CASE_MESSAGE_MAX_LENGTH } from './caseMessageMaxLength';
+import { IDENTITY_REASON_MAX_LENGTH } from './identityReasonMaxLength';
 import { displayDate } from './displayDate';
 import type { FieldErrorData } from './fieldError';
 import template from './handlerAction.card.json';
@@ -13,6 +14,7 @@ type Action = HandlerActionView['action'];
 interface InputData extends FieldErrorData {
   value: string;
 }
+
 
 /** The `days` input: `Input.Number` takes a number, so a value is only set when what was typed is one. */
 interface DaysInputData extends FieldErrorData {
@@ -63,6 +65,7 @@ export const HANDLER_ACTION_DIALOGS: Readonly<Record<Action, CaseDialogName>> = 
   reassign: 'caseReassign',
   close: 'caseClose',
   extend: 'caseExtend',
+  identity: 'caseIdentity',
 };
 
 /** A number as typed: digits, optionally signed and with a decimal part (Teams sends `Input.Number` values as such strings). */
@@ -89,7 +92,8 @@ function daysInput(locale: Locale, value: string | undefined, errorKey: string |
  * reporter), or postpone the decision on a klacht (Awb 9:11): the current decision date, the rule
  * (once, at most 4 weeks, with a reason the complainant gets in writing; again only with the
  * complainant's consent, which the bot asks), input `days` (`Input.Number`, 1–28) and `message`,
- * the reason for the complainant. What was typed is kept and an error is shown under its field.
+ * the reason for the complainant, or ask a confidential reporter who they are (`message`, the
+ * reason the reporter reads before deciding, at most 1,000 characters). What was typed is kept and an error is shown under its field.
  * No input is marked required (the bot validates and the labels say what is required), so a press
  * always reaches the bot.
  */
@@ -102,7 +106,9 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
     reassign: action === 'reassign',
     close: action === 'close',
     extend: action === 'extend',
+    identity: action === 'identity',
   };
+  const maxLength = action === 'identity' ? IDENTITY_REASON_MAX_LENGTH : CASE_MESSAGE_MAX_LENGTH;
   const currentDue = view.currentDue ? displayDate(view.currentDue, l) : '';
   const data: HandlerActionData = {
     lang: l,
@@ -124,7 +130,7 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
       intro: t(l, `handler.action.${action}.intro`),
       readerNote: t(l, action === 'extend' ? 'handler.action.extend.readerNote' : 'handler.action.readerNote'),
       careNote: t(l, 'handler.action.careNote'),
-      maxLength: t(l, 'handler.action.maxLength', { max: formatNumber(CASE_MESSAGE_MAX_LENGTH, l) }),
+      maxLength: t(l, 'handler.action.maxLength', { max: formatNumber(maxLength, l) }),
       messageLabel: t(l, `handler.action.${action}.messageLabel`),
       targetRoleLabel: t(l, 'handler.action.reassign.targetRoleLabel'),
       reassignNote: t(l, 'handler.action.reassign.note'),

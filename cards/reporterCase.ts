@@ -30,6 +30,9 @@ interface ReporterCaseData {
   questions: FeedbackQuestionsData;
   showSend: boolean;
   canWithdraw: boolean;
+  /** A handler asked to know who the reporter is: the explanation and the accept / refuse buttons. */
+  identityRequest: boolean;
+  identityAnswer: FieldErrorData;
   /** Whole `vm` objects: `caseId` and `secret` are present only when given, which a template cannot leave out. */
   vm: Record<'send' | 'withdraw' | 'close', ReporterVm>;
   text: Record<
@@ -46,6 +49,10 @@ interface ReporterCaseData {
     | 'feedbackIntro'
     | 'send'
     | 'withdraw'
+    | 'identityTitle'
+    | 'identityExplain'
+    | 'identityAccept'
+    | 'identityRefuse'
     | 'close',
     string
   >;
@@ -78,6 +85,8 @@ function reporterCaseData(view: ReporterCaseView, thread: CaseThreadData): Repor
     questions: feedbackQuestions(l, { takenSeriously: view.errors.takenSeriously, wouldReportAgain: view.errors.wouldReportAgain }),
     showSend: view.openQuestion || showInformation || view.askFeedback,
     canWithdraw: view.canWithdraw,
+    identityRequest: view.identityRequestPending === true && view.caseId !== undefined,
+    identityAnswer: caseFieldError(l, view.errors.identityAnswer),
     vm: {
       send: { dialog: 'caseMessages', nav: 'submit', ...keys },
       withdraw: { dialog: 'caseWithdraw', nav: 'next', ...keys },
@@ -97,6 +106,10 @@ function reporterCaseData(view: ReporterCaseView, thread: CaseThreadData): Repor
       feedbackIntro: t(l, 'feedback.introDialog'),
       send: t(l, 'reporter.case.send'),
       withdraw: t(l, 'reporter.case.withdraw'),
+      identityTitle: t(l, 'reporter.case.identity.title'),
+      identityExplain: t(l, 'reporter.case.identity.explain'),
+      identityAccept: t(l, 'reporter.case.identity.accept'),
+      identityRefuse: t(l, 'reporter.case.identity.refuse'),
       close: t(l, 'common.close'),
     },
   };
@@ -106,7 +119,10 @@ function reporterCaseData(view: ReporterCaseView, thread: CaseThreadData): Repor
  * The reporter's view of their case, in a dialog: its state, the messages with the handler
  * (newest first in the room the card has, see `caseThread`), then an answer box when a question is
  * open (input `answer`) or else a box to add information (input `information`, not once the case
- * is closed), and after closing the two optional evaluation questions. Buttons: send, withdraw
+ * is closed), and after closing the two optional evaluation questions. When the handler of a
+ * confidential report asked to know who reported (the reason is one of the messages): what
+ * accepting means and two buttons that answer (`identityAnswer: 'accept' | 'refuse'` next to the
+ * `send` vm; only with a `caseId`, as anonymous reports are never asked). Buttons: send, withdraw
  * (while possible) and close; each carries `reference`, plus `caseId` or the anonymous `secret`
  * when given, so every step is authorised again. A confirmation line comes first after sending.
  */

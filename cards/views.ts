@@ -172,7 +172,8 @@ export type CaseDialogName =
   | 'caseClose' // handler: close with an outcome and a message
   | 'caseMessages' // reporter: read messages, answer a question, add information
   | 'caseWithdraw' // reporter: withdraw the report
-  | 'caseExtend'; // handler: postpone the decision on a klacht
+  | 'caseExtend' // handler: postpone the decision on a klacht
+  | 'caseIdentity'; // handler: ask a confidential reporter whether they may know who they are
 
 /** Verbs of case cards (`Action.Execute`). */
 export type CaseVerb = 'acknowledgeCase' | 'refreshCase' | 'giveFeedback' | 'consentExtension';
@@ -219,7 +220,7 @@ export interface HandlerTaskView {
 /** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
 export interface CaseMessageLine {
   from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension';
+  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
   /** Formatted date/time. */
   at: string;
   text: string;
@@ -235,8 +236,14 @@ export interface CaseDetailsView {
   state: CaseState;
   categories: Category[];
   receivedOn: string;
-  /** Named reports only. Confidential: absent (the handler sees no identity). */
+  /** Named reports; confidential ones only when the reporter agreed that this handler may know. Otherwise absent. */
   reporterName?: string;
+  /**
+   * Confidential reports: 'available' (the handler may ask who reported: a button opens the
+   * `caseIdentity` form), 'pending' (asked, waiting for the reporter), 'disclosed' (the reporter
+   * agreed: `reporterName` is shown). Absent: nothing to show (named, anonymous, or closed).
+   */
+  identityRequest?: 'available' | 'pending' | 'disclosed';
   involved?: string;
   incidentDate?: string;
   location?: string;
@@ -255,7 +262,7 @@ export interface HandlerActionView {
   locale: Locale;
   caseId: string;
   reference: string;
-  action: 'update' | 'question' | 'reassign' | 'close' | 'extend';
+  action: 'update' | 'question' | 'reassign' | 'close' | 'extend' | 'identity';
   /** Extend: input `days` — current value (as typed). */
   days?: string;
   /** Extend: the current decision date, formatted, shown above the form. */
@@ -278,7 +285,7 @@ export interface HandlerActionView {
  */
 export interface ReporterNoticeView {
   locale: Locale;
-  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended';
+  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended' | 'identityRequested';
   anonymous: boolean;
   /** Named/confidential only. */
   reference?: string;
@@ -307,8 +314,14 @@ export interface ReporterCaseView {
   canWithdraw: boolean;
   /** Closed and no feedback given yet: show the two questions (inputs `takenSeriously`, `wouldReportAgain`, values "1".."5") in this dialog. */
   askFeedback: boolean;
+  /**
+   * Confidential reports: the handler asked to know who reported and the reporter has not answered.
+   * Shows what accepting means and two buttons that send `identityAnswer: 'accept' | 'refuse'` with
+   * `vm: { dialog: 'caseMessages', nav: 'submit', caseId }`. The reason is one of the messages.
+   */
+  identityRequestPending?: boolean;
   /** Field → locale key under `validation.` */
-  errors: Partial<Record<'answer' | 'information' | 'takenSeriously' | 'wouldReportAgain', string>>;
+  errors: Partial<Record<'answer' | 'information' | 'takenSeriously' | 'wouldReportAgain' | 'identityAnswer', string>>;
   /** A confirmation line (locale key), e.g. `reporter.sent`. */
   doneKey?: string;
 }

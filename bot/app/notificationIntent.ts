@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/locale';
 
 /** News for a handler, shown on their task card. */
-export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder' | 'extensionConsented' | 'extensionRefused';
+export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder' | 'extensionConsented' | 'extensionRefused' | 'identityAccepted' | 'identityRefused';
 
 /** What happened, as told to a reporter (no content, no names). */
 export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended';
@@ -19,6 +19,8 @@ export type NotificationIntent =
   | { type: 'escalation'; caseId: string; clock: string; level: number; locale: Locale }
   /** To a complainant: consent asked for a second postponement of the decision (Awb 9:11(3)). */
   | { type: 'extensionConsent'; caseId: string; reference: string; locale: Locale }
+  /** To a confidential reporter: the handler asks whether they may know who reported. No reason: that is read in the dialog. */
+  | { type: 'identityConsent'; caseId: string; reference: string; locale: Locale }
   /** To a coordinator: the weekly counts per unit (no content). */
   | {
       type: 'digest';

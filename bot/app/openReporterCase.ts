@@ -10,6 +10,8 @@ export interface ReporterCase {
   openQuestion: boolean;
   canWithdraw: boolean;
   askFeedback: boolean;
+  /** A handler asked to know who the reporter is (confidential reports) and waits for the answer. */
+  identityRequestPending: boolean;
 }
 
 export async function openReporterCase(deps: CaseDependencies, credentials: ReporterCredentials): Promise<ReporterCase> {
@@ -20,5 +22,6 @@ export async function openReporterCase(deps: CaseDependencies, credentials: Repo
     openQuestion: record.openQuestion === true,
     canWithdraw: record.state !== 'closed',
     askFeedback: record.state === 'closed' && record.feedback === undefined,
+    identityRequestPending: record.identity === 'confidential' && record.identityRequest?.state === 'pending',
   };
 }

@@ -159,6 +159,13 @@ export interface CaseRecord {
   sealedMessages?: Sealed;
   /** The handler asked a question the reporter has not answered yet. */
   openQuestion?: boolean;
+  /**
+   * Confidential reports: the last request of a handler to learn who reported (Wet bescherming
+   * klokkenluiders art. 1a; EU 2019/1937 art. 16). The reason is in the sealed messages, never here.
+   */
+  identityRequest?: { state: 'pending' | 'accepted' | 'refused'; requestedAt: string; /** Pseudonym of the handler who asked. */ handlerKey: string; answeredAt?: string };
+  /** Confidential reports: pseudonyms of the handlers the reporter allowed to see their name (only they, not a later handler). */
+  identityDisclosedTo?: string[];
   acknowledgedAt?: string;
   closedAt?: string;
   outcome?: 'resolved' | 'referred' | 'no_further_action' | 'withdrawn';
@@ -204,7 +211,7 @@ export interface CaseAssignment {
 /** A message between handler and reporter (stored sealed in the case). */
 export interface CaseMessage {
   from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension';
+  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
   at: string;
   text: string;
 }

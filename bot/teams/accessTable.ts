@@ -71,6 +71,8 @@ export const DIALOG_ACCESS = {
   caseReassign: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseClose: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseExtend: { scope: 'personalChat', roles: ['assignedHandler'] },
+  // Only confidential cases, and not while a request waits: the use case checks (`requestReporterIdentity`).
+  caseIdentity: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseMessages: { scope: 'personalChat', roles: ['caseReporter'] },
   caseWithdraw: { scope: 'personalChat', roles: ['caseReporter'] },
 } as const satisfies Record<string, AccessRule>;

@@ -9,6 +9,9 @@ import { closeCase } from '../app/closeCase';
 import { extendComplaintDecision, type ExtensionOutcome } from '../app/extendComplaintDecision';
 import type { CaseRecord } from '../app/ports';
 import { giveFeedback } from '../app/giveFeedback';
+import { answerIdentityRequest } from '../app/answerIdentityRequest';
+import { identityRequestStatus } from '../app/identityRequestStatus';
+import { requestReporterIdentity } from '../app/requestReporterIdentity';
 import { openCaseDetails } from '../app/openCaseDetails';
 import { openReporterCase } from '../app/openReporterCase';
 import type { CaseMessage } from '../app/ports';
@@ -16,14 +19,14 @@ import { reassignCase } from '../app/reassignCase';
 import { replyAsReporter } from '../app/replyAsReporter';
 import { sendCaseMessage } from '../app/sendCaseMessage';
 import { withdrawCase } from '../app/withdrawCase';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
 import type { TurnIdentity } from './turnIdentity';
 
-const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend' } as const;
+const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend', caseIdentity: 'identity' } as const;
 type HandlerForm = keyof typeof HANDLER_FORMS;
 
 function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
@@ -63,6 +66,7 @@ async function fetchCaseDialogUnguarded(services: BotServices, turn: TurnIdentit
     const stored = await services.repos.cases.get(action.caseId ?? '');
     if (!stored) throw new NotFoundError('case');
     assertAssignedHandler(services, stored.value, turn.reporter.userId);
+    if (action.dialog === 'caseIdentity' && identityRequestStatus(stored.value, stored.value.handlerKey!) !== 'available') throw new ForbiddenError('identity request not possible now');
     return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(stored.value, locale), errors: {} });
   }
   if (action.dialog === 'caseWithdraw') {
@@ -84,6 +88,8 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
   const caseId = action.caseId ?? '';
 
   if (isHandlerForm(action.dialog)) {
+    // A button inside another dialog (the case's "ask who reported") opens the form in its place.
+    if (action.nav === 'next') return fetchCaseDialogUnguarded(services, turn, action);
     const form = HANDLER_FORMS[action.dialog];
     let extension: ExtensionOutcome | undefined;
     try {
@@ -91,6 +97,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
       if (form === 'update' || form === 'question') await sendCaseMessage(services, caseId, userId, form, inputs.message);
       if (form === 'reassign') await reassignCase(services, caseId, userId, { role: inputs.targetRole }, inputs.message);
       if (form === 'close') await closeCase(services, caseId, userId, inputs.outcome, inputs.message);
+      if (form === 'identity') await requestReporterIdentity(services, caseId, userId, inputs.message);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const stored = await services.repos.cases.get(caseId);
@@ -113,6 +120,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
       reassign: 'handler.done.reassigned',
       close: 'handler.done.closed',
       extend: 'handler.done.extended',
+      identity: 'handler.done.identityRequested',
     } as const;
     return dialogMessage(t(locale, done[form]));
   }
@@ -124,7 +132,18 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     return dialogMessage(t(locale, 'reporter.withdrawn'));
   }
 
-  // caseMessages: an answer or added information, and/or the closing questions.
+  // caseMessages: the answer to a request to know who they are (its own buttons, nothing typed) …
+  if (inputs.identityAnswer !== undefined) {
+    try {
+      const answer = await answerIdentityRequest(services, credentials, inputs.identityAnswer);
+      return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: answer === 'accept' ? 'reporter.identityAccepted' : 'reporter.identityRefused' });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reporterCaseDialog(services, turn, credentials, action.secret, { errors: error.fields });
+    }
+  }
+
+  // … or an answer or added information, and/or the closing questions.
   const view = await openReporterCase(services, credentials);
   const field = view.openQuestion ? 'answer' : 'information';
   const typed = typeof inputs[field] === 'string' ? (inputs[field] as string) : '';
@@ -156,6 +175,7 @@ async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, case
       categories: details.categories,
       receivedOn: formatDate(new Date(record.receivedAt), locale),
       reporterName: details.reporterName,
+      identityRequest: details.identityRequest,
       involved: details.involved,
       incidentDate: details.incidentDate,
       location: details.location,
@@ -201,6 +221,7 @@ export async function reporterCaseDialog(
       openQuestion: view.openQuestion,
       canWithdraw: view.canWithdraw,
       askFeedback: view.askFeedback,
+      identityRequestPending: view.identityRequestPending,
       errors: (extra.errors ?? {}) as never,
       doneKey: extra.doneKey,
     }),

@@ -24,6 +24,8 @@ const NEWS_KEYS = {
   reminder: 'handler.news.reminder',
   extensionConsented: 'handler.news.extensionConsented',
   extensionRefused: 'handler.news.extensionRefused',
+  identityAccepted: 'handler.news.identityAccepted',
+  identityRefused: 'handler.news.identityRefused',
 } as const;
 
 /**
@@ -61,6 +63,12 @@ export async function renderNotification(services: BotServices, payload: unknown
         reference: intent.reference,
         proposedDue: formatDateTime(new Date(stored.value.pendingExtension.proposedDueAt), intent.locale),
       });
+    }
+    case 'identityConsent': {
+      // Answered (or the case gone) before delivery: nothing to ask any more. The reason is never in the chat.
+      const stored = await services.repos.cases.get(intent.caseId);
+      if (stored?.value.identityRequest?.state !== 'pending') return undefined;
+      return renderReporterNotice({ locale: intent.locale, event: 'identityRequested', anonymous: false, reference: intent.reference, caseId: intent.caseId });
     }
     case 'digest': {
       const units: DigestUnitLine[] = [];

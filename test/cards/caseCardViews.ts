@@ -34,8 +34,8 @@ export const HANDLER_USER_ID = '5b7e1c2a-90aa-4c8e-9a3f-6d5b4f9c0e7a';
 export const SECRET = 'K7QX-M3TP-9HDA-RW4C';
 
 /** Every handler form and every reporter notice event of the contract. */
-export const HANDLER_ACTIONS = ['update', 'question', 'reassign', 'close', 'extend'] as const;
-export const NOTICE_EVENTS = ['acknowledged', 'update', 'question', 'reassigned', 'closed', 'withdrawn', 'late', 'extended'] as const;
+export const HANDLER_ACTIONS = ['update', 'question', 'reassign', 'close', 'extend', 'identity'] as const;
+export const NOTICE_EVENTS = ['acknowledged', 'update', 'question', 'reassigned', 'closed', 'withdrawn', 'late', 'extended', 'identityRequested'] as const;
 
 /** A description at the maximum length, with typographic quotes, accents and line breaks. */
 export const LONGEST_CASE_DESCRIPTION = 'Tijdens de oefening op de heide zei hij ‘dat meisjes hier niets te zoeken hebben’ en duwde hij me opzij.\n'
@@ -210,7 +210,21 @@ export function caseCards(locale: Locale): RenderedCase[] {
   for (const state of CASE_STATES) {
     add('handlerTask', 'chat', `complaint, ${state}`, renderHandlerTask(handlerTaskView(locale, { kind: 'complaint', identity: 'named', role: 'klachtencoordinator', state })));
   }
-  for (const done of ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'extended', 'extensionConsentAsked', 'news.answered', 'news.extensionConsented', 'no.such.key']) {
+  for (const done of [
+    'acknowledged',
+    'updateSent',
+    'questionSent',
+    'reassigned',
+    'closed',
+    'extended',
+    'extensionConsentAsked',
+    'identityRequested',
+    'news.answered',
+    'news.extensionConsented',
+    'news.identityAccepted',
+    'news.identityRefused',
+    'no.such.key',
+  ]) {
     const doneKey = done.startsWith('news.') ? `handler.${done}` : `handler.done.${done}`;
     add('handlerTask', 'chat', `done ${done}`, renderHandlerTask(handlerTaskView(locale, { state: done === 'closed' ? 'closed' : 'in_progress', doneKey })));
   }
@@ -234,6 +248,10 @@ export function caseCards(locale: Locale): RenderedCase[] {
       }),
     ),
   );
+  for (const identityRequest of ['available', 'pending'] as const) {
+    add('caseDetails', 'dialog', `confidential, identity ${identityRequest}`, renderCaseDetails(caseDetailsView(locale, { identity: 'confidential', reporterName: undefined, identityRequest })));
+  }
+  add('caseDetails', 'dialog', 'confidential, identity disclosed', renderCaseDetails(caseDetailsView(locale, { identity: 'confidential', identityRequest: 'disclosed' })));
   add('caseDetails', 'dialog', 'anonymous, danger, closed', renderCaseDetails(caseDetailsView(locale, { identity: 'anonymous', reporterName: undefined, immediateDanger: true, state: 'closed' })));
   add('caseDetails', 'dialog', 'unknown routing and history keys', renderCaseDetails(caseDetailsView(locale, { routingReasonKey: 'routing.nope', history: [{ at: 'x', eventKey: 'nope' }] })));
   add('caseDetails', 'dialog', 'worst case', renderCaseDetails(worstCaseDetailsView(locale)));
@@ -277,6 +295,14 @@ export function caseCards(locale: Locale): RenderedCase[] {
       anonymousReporterCaseView(locale, { state: 'closed', canWithdraw: false, askFeedback: true, errors: { takenSeriously: 'pickOneToFive', wouldReportAgain: 'pickOneToFive' } }),
     ),
   );
+  add('reporterCase', 'dialog', 'confidential, identity requested', renderReporterCase(reporterCaseView(locale, { identityRequestPending: true })));
+  add(
+    'reporterCase',
+    'dialog',
+    'confidential, identity requested, open question, answer refused',
+    renderReporterCase(reporterCaseView(locale, { identityRequestPending: true, openQuestion: true, errors: { identityAnswer: 'notAllowed', answer: 'messageRequired' } })),
+  );
+  add('reporterCase', 'dialog', 'confidential, identity accepted', renderReporterCase(reporterCaseView(locale, { doneKey: 'reporter.identityAccepted' })));
   add('reporterCase', 'dialog', 'named, closed, feedback given', renderReporterCase(reporterCaseView(locale, { state: 'closed', canWithdraw: false })));
   add('reporterCase', 'dialog', 'worst case', renderReporterCase(anonymousReporterCaseView(locale, { messages: manyMessages(20), openQuestion: true, errors: { answer: 'tooLong' } })));
 

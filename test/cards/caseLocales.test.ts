@@ -1,7 +1,9 @@
 import { MESSAGE_MAX_LENGTH } from '../../bot/app/caseMessages';
 import type { RoutingRule } from '../../bot/domain/chooseRoute';
+import { IDENTITY_REASON_MAX_LENGTH } from '../../bot/app/requestReporterIdentity';
 import { LOCALES } from '../../bot/domain/locale';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
+import { IDENTITY_REASON_MAX_LENGTH as CARD_IDENTITY_REASON_MAX_LENGTH } from '../../cards/identityReasonMaxLength';
 import { isMessageKey, t } from '../../cards/i18n';
 import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
 
@@ -37,15 +39,19 @@ const HISTORY_EVENTS = [
   'extension_consent_asked',
   'extension_consented',
   'extension_refused',
+  'identity_requested',
+  'identity_accepted',
+  'identity_refused',
+  'identity_shown',
 ];
 
 const CLOCKS = ['acknowledge', 'feedback', 'decision', 'contact', 'firstUpdate'];
 
-const HANDLER_DONE = ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'extended', 'extensionConsentAsked'];
+const HANDLER_DONE = ['acknowledged', 'updateSent', 'questionSent', 'reassigned', 'closed', 'extended', 'extensionConsentAsked', 'identityRequested'];
 
-const HANDLER_NEWS = ['answered', 'information', 'withdrawn', 'reminder', 'extensionConsented', 'extensionRefused'];
+const HANDLER_NEWS = ['answered', 'information', 'withdrawn', 'reminder', 'extensionConsented', 'extensionRefused', 'identityAccepted', 'identityRefused'];
 
-const MESSAGE_KINDS = ['update', 'question', 'answer', 'information', 'closing', 'extension'];
+const MESSAGE_KINDS = ['update', 'question', 'answer', 'information', 'closing', 'extension', 'identityRequest'];
 
 /** Validation keys the case use cases raise (bot/app), shown next to the field they name. */
 const CASE_VALIDATION = [
@@ -61,6 +67,9 @@ const CASE_VALIDATION = [
   'unknownPerson',
   'daysOutOfRange',
   'reasonRequired',
+  'invalidChoice',
+  'identityReasonTooLong',
+  'identityRequestPending',
 ];
 
 describe('locale keys for handling a case', () => {
@@ -77,6 +86,8 @@ describe('locale keys for handling a case', () => {
       ...MESSAGE_KINDS.map((kind) => `caseThread.kinds.${kind}`),
       ...CASE_VALIDATION.map((key) => `validation.${key}`),
       'reporter.sent',
+      'reporter.identityAccepted',
+      'reporter.identityRefused',
     ];
     for (const key of keys) expect([key, isMessageKey(key)]).toEqual([key, true]);
   });
@@ -103,5 +114,9 @@ describe('locale keys for handling a case', () => {
 
   it('when the cards limit a message, then it is the limit the bot checks', () => {
     expect(CASE_MESSAGE_MAX_LENGTH).toBe(MESSAGE_MAX_LENGTH);
+  });
+
+  it('when the identity form limits the reason, then it is the limit the bot checks', () => {
+    expect(CARD_IDENTITY_REASON_MAX_LENGTH).toBe(IDENTITY_REASON_MAX_LENGTH);
   });
 });

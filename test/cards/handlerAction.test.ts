@@ -161,7 +161,7 @@ describe('renderHandlerAction', () => {
     expect(t('nl', 'validation.daysOutOfRange')).toBe('Kies 1 tot en met 28 dagen.');
   });
 
-  it('when the dialogs are named, then they are the five handler dialogs of the contract', () => {
-    expect(HANDLER_ACTION_DIALOGS).toEqual({ update: 'caseUpdate', question: 'caseQuestion', reassign: 'caseReassign', close: 'caseClose', extend: 'caseExtend' });
+  it('when the dialogs are named, then they are the six handler dialogs of the contract', () => {
+    expect(HANDLER_ACTION_DIALOGS).toEqual({ update: 'caseUpdate', question: 'caseQuestion', reassign: 'caseReassign', close: 'caseClose', extend: 'caseExtend', identity: 'caseIdentity' });
   });
 });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DESCRIPTION_MAX_LENGTH, LOCATION_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH } from '../../bot/domain/report';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
+import { IDENTITY_REASON_MAX_LENGTH } from '../../cards/identityReasonMaxLength';
 import { allObjects, inputs, schemaErrors } from './cardChecks';
 
 const CARDS_DIR = path.join(__dirname, '../../cards');
@@ -82,7 +83,9 @@ describe('card templates', () => {
         if (input.id === 'description') expect(input.maxLength).toBe(DESCRIPTION_MAX_LENGTH);
         if (input.id === 'involved') expect(input.maxLength).toBe(SHORT_TEXT_MAX_LENGTH);
         if (input.id === 'location') expect(input.maxLength).toBe(LOCATION_MAX_LENGTH);
-        if (['message', 'answer', 'information'].includes(input.id as string)) expect(input.maxLength).toBe(CASE_MESSAGE_MAX_LENGTH);
+        // The reason for asking a confidential reporter who they are is shorter (the handler's identity form).
+        const identityReason = input.$when === '${isAction.identity}';
+        if (['message', 'answer', 'information'].includes(input.id as string)) expect(input.maxLength).toBe(identityReason ? IDENTITY_REASON_MAX_LENGTH : CASE_MESSAGE_MAX_LENGTH);
       }
     });
   });

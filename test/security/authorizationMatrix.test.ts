@@ -68,6 +68,7 @@ const EXPECTED_DIALOGS: Record<string, ExpectedRule> = {
   caseReassign: { scope: 'personalChat', allowed: ['assignedHandler'] },
   caseClose: { scope: 'personalChat', allowed: ['assignedHandler'] },
   caseExtend: { scope: 'personalChat', allowed: ['assignedHandler'] },
+  caseIdentity: { scope: 'personalChat', allowed: ['assignedHandler'] },
   caseMessages: { scope: 'personalChat', allowed: ['caseReporter'] },
   caseWithdraw: { scope: 'personalChat', allowed: ['caseReporter'] },
 };
@@ -178,13 +179,15 @@ interface World {
   closedId: string;
   /** A melding naming Fatima as involved: she is excluded from it. */
   namingFatimaId: string;
+  /** Daan's confidential melding, handled by Fatima: the one case where asking who reported is possible. */
+  confidentialId: string;
   postingId: string;
   actionId: string;
 }
 
 describe('the authorisation matrix: every role against every verb, dialog and route, through POST /api/messages', () => {
   let bot: BotHarness;
-  const world: World = { caseId: '', reference: '', complaintId: '', closedId: '', namingFatimaId: '', postingId: '', actionId: '' };
+  const world: World = { caseId: '', reference: '', complaintId: '', closedId: '', namingFatimaId: '', confidentialId: '', postingId: '', actionId: '' };
 
   const cases = () => readEmbeddedDocuments<CaseRecord>(bot.dataDir, 'cases');
   const storedCase = (id: string) => cases().find((item) => item.id === id)!;
@@ -229,6 +232,11 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
     const namingFatima = await submitReport(daan, meldpuntReport('Fatima El Amrani van het Meldpunt'));
     world.namingFatimaId = namingFatima.id;
     expect(handlerOf(namingFatima.id)).toBe(marieke);
+
+    // Daan's confidential melding: the Meldpunt (Fatima) handles it, and only there may she ask who reported.
+    const confidential = await submitReport(daan, { ...meldpuntReport('Soldaat Visser'), identity: { identity: 'confidential' } });
+    world.confidentialId = confidential.id;
+    expect(handlerOf(confidential.id)).toBe(fatima);
 
     // A melding Fatima closes, so that Daan may answer the closing questions.
     const closing = await submitReport(daan, meldpuntReport('Soldaat Bakker'));
@@ -400,9 +408,13 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
   });
 
   describe('dialogs', () => {
-    /** The case dialogs are all opened on Daan's melding: his own case for the reporter's dialogs, Fatima's for the handler's. */
+    /**
+     * The case dialogs are all opened on Daan's melding: his own case for the reporter's dialogs, Fatima's for the
+     * handler's; asking who reported on his confidential one (a named melding has nobody to ask about).
+     */
     function dialogVm(dialog: string): Record<string, unknown> {
       if (dialog === 'wizard' || dialog === 'anonymousStatus' || dialog === 'handover') return { dialog, nav: 'next' };
+      if (dialog === 'caseIdentity') return { dialog, nav: 'next', caseId: world.confidentialId };
       return { dialog, nav: 'next', caseId: world.caseId };
     }
 

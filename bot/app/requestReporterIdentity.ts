@@ -1,0 +1,46 @@
+import { ForbiddenError, ValidationError } from '../domain/errors';
+import { assertAssignedHandler } from './caseAccess';
+import { appendCaseMessage, readMessageText } from './caseMessages';
+import { reporterRecipient } from './caseParties';
+import { enqueueNotification } from './enqueueNotification';
+import { identityRequestStatus } from './identityRequestStatus';
+import type { CaseDependencies } from './intakeDependencies';
+import type { CaseRecord } from './ports';
+import { updateCase } from './updateCase';
+
+/** The longest reason a handler may give for asking who reported. */
+export const IDENTITY_REASON_MAX_LENGTH = 1_000;
+
+/** The reason typed in the form: required, at most 1,000 characters. */
+function readReason(value: unknown): string {
+  const text = readMessageText(value, 'message');
+  if (text.length > IDENTITY_REASON_MAX_LENGTH) throw new ValidationError({ message: 'identityReasonTooLong' });
+  return text;
+}
+
+/**
+ * The assigned handler of a confidential report asks the reporter whether they may know who
+ * reported (Wet bescherming klokkenluiders art. 1a; EU 2019/1937 art. 16: the identity only with
+ * the reporter's consent). The reason is sealed with the messages, where the reporter reads it in
+ * their dialog; their chat only gets a notice without it. Named and anonymous reports are refused,
+ * and so is a second request while one waits for an answer.
+ */
+export async function requestReporterIdentity(deps: CaseDependencies, caseId: string, handlerUserId: string, reasonTyped: unknown): Promise<CaseRecord> {
+  const reason = readReason(reasonTyped);
+  const { record } = await updateCase(deps, caseId, (record, now) => {
+    assertAssignedHandler(deps, record, handlerUserId);
+    const handlerKey = record.handlerKey!;
+    const status = identityRequestStatus(record, handlerKey);
+    if (status === undefined || status === 'disclosed') throw new ForbiddenError('identity request not possible for this case');
+    if (status === 'pending') throw new ValidationError({ message: 'identityRequestPending' });
+    const at = now.toISOString();
+    record.identityRequest = { state: 'pending', requestedAt: at, handlerKey };
+    appendCaseMessage(deps, record, { from: 'handler', kind: 'identityRequest', at, text: reason });
+    record.history.push({ at, actor: handlerKey, type: 'identity_requested' });
+    const recipient = reporterRecipient(deps, record);
+    if (recipient) enqueueNotification(deps, record, recipient, { type: 'identityConsent', caseId: record.id, reference: record.reference, locale: record.locale }, now);
+    return { record, result: undefined };
+  });
+  deps.logger.info('case.identity_requested');
+  return record;
+}
