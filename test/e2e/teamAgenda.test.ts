@@ -191,6 +191,8 @@ describe('team meeting agenda, end to end through /api/messages', () => {
     expect(byId.notes.value).toBe(TYPED.notes);
     expect(byId.action2Text.value).toBe(TYPED.action2);
     expect(storedActions(bot)).toEqual([]);
+    // The form with what was typed is shown to the one who pressed only: the channel message is not replaced.
+    expect(JSON.stringify(bot.connector.updated)).not.toContain('NOTITIE-7731');
     expect(storedTeam(bot)!.postings.at(-1)!.status).toBe('posted');
   });
 
@@ -206,9 +208,18 @@ describe('team meeting agenda, end to end through /api/messages', () => {
       action2Owner: sophie.aadObjectId,
       action2Due: '2026-12-18',
     };
+    const updatesBefore = bot.connector.updated.length;
     const card = answerCard(await bot.send(channelCardAction(daan, bot.connector.serviceUrl, team, 'topicDiscussed', data)));
 
     expect(inputs(card)).toEqual([]);
+    // Everyone in the channel sees it: the topic's message is replaced by the recorded card.
+    const [update] = bot.connector.updated.slice(updatesBefore);
+    expect(update).toMatchObject({ replyToId: '1700000000002' });
+    expect(update.conversationId.startsWith(team.id)).toBe(true);
+    const shared = checked((update.activity.attachments as { content: Record<string, any> }[])[0].content);
+    expect(textIn(shared)).toContain('Daan Willems');
+    expect(textIn(shared)).toContain(TYPED.action1);
+    expect(textIn(shared)).not.toContain('NOTITIE-7731');
     expect(textIn(card)).toContain('Daan Willems');
     expect(textIn(card)).toContain(TYPED.action1);
     expect(textIn(card)).toContain('Sophie van Leeuwen');

@@ -42,6 +42,8 @@ export interface InjectedFailure {
  */
 export class FakeBotConnector {
   readonly sent: SentActivity[] = [];
+  /** Messages the bot replaced (PUT …/activities/{id}): `replyToId` holds the id of the message replaced. */
+  readonly updated: SentActivity[] = [];
   readonly createdConversations: Record<string, unknown>[] = [];
   readonly rosterCalls: RosterCall[] = [];
   private readonly rosters = new Map<string, { members: RosterMember[]; pageSize?: number }>();
@@ -134,6 +136,7 @@ export class FakeBotConnector {
       return { status: 200, body: { id: `sent-${this.counter}` } };
     }
     if (request.method === 'PUT' && activityRoute) {
+      this.updated.push({ conversationId: decodeURIComponent(activityRoute[1]), replyToId: activityRoute[2] ? decodeURIComponent(activityRoute[2]) : undefined, activity: body as Record<string, unknown> });
       return { status: 200, body: { id: activityRoute[2] } };
     }
     const rosterRoute = /^\/v3\/conversations\/([^/]+)\/(pagedmembers|members)(?:\/([^/]+))?$/i.exec(path);

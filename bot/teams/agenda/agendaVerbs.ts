@@ -1,4 +1,4 @@
-import type { TurnContext } from '@microsoft/agents-hosting';
+import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
 import type { TopicCardView, TopicFormField } from '../../../cards/views';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { findPosting } from '../../app/agenda/findPosting';
@@ -53,6 +53,22 @@ function cardLocale(team: TeamRecord, turn: TurnIdentity): Locale {
   return team.settings?.locale ?? turn.locale;
 }
 
+/**
+ * Teams shows the card an `Action.Execute` returns only to the person who pressed it; the channel
+ * message itself is replaced here so that everyone in the channel sees the team's new state (who
+ * recorded "discussed", the actions, another topic). A card that comes back with errors and what
+ * someone typed is never shared. A failure is logged and leaves the old card for the others.
+ */
+async function shareWithChannel(services: BotServices, context: TurnContext, card: object): Promise<void> {
+  const messageId = context.activity.replyToId;
+  if (!messageId) return;
+  try {
+    await context.updateActivity({ type: 'message', id: messageId, conversation: context.activity.conversation, attachments: [CardFactory.adaptiveCard(card)] } as Parameters<TurnContext['updateActivity']>[0]);
+  } catch (error) {
+    services.logger.warn('agenda.channel_update_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+  }
+}
+
 async function topicResponse(services: BotServices, outcome: TopicOutcome, locale: Locale, options: { form?: TopicCardView['form']; errors?: TopicCardView['errors'] } = {}): Promise<AdaptiveCardActionResponse> {
   const card = await topicCard(services, outcome.team, outcome.posting, locale, options);
   if (!card) throw new NotFoundError('topic');
@@ -70,7 +86,9 @@ async function onTopic(
   const team = await teamOf(services, context);
   const locale = cardLocale(team, turn);
   try {
-    return await topicResponse(services, await run(team, memberTurn(team, turn)), locale);
+    const response = await topicResponse(services, await run(team, memberTurn(team, turn)), locale);
+    await shareWithChannel(services, context, response.value as object);
+    return response;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const posting = findPosting(team, data.postingId);
@@ -117,7 +135,9 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
       const viewer = { viewerUserId: turn.reporter.userId };
       try {
         const saved = await saveTeamSettings(services, team.teamId, turn.reporter.userId, data, channelReference(context));
-        return cardActionResponse(await teamSettingsCard(services, saved.team, { ...viewer, locale: saved.settings.locale, justSaved: true }));
+        const card = await teamSettingsCard(services, saved.team, { ...viewer, locale: saved.settings.locale, justSaved: true });
+        await shareWithChannel(services, context, card);
+        return cardActionResponse(card);
       } catch (error) {
         if (error instanceof ValidationError) {
           return cardActionResponse(await teamSettingsCard(services, team, { ...viewer, locale: cardLocale(team, turn), entered: data, errors: error.fields }));
