@@ -4,6 +4,8 @@ import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './app/
 import { flushAllCaseOutboxes } from './app/flushCaseOutbox';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { purgeClosedCases } from './app/purgeClosedCases';
+import { purgeExpiredAudit } from './app/purgeExpiredAudit';
+import { purgeDeliveryRecords } from './app/purgeDeliveryRecords';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
@@ -50,7 +52,7 @@ export interface Application {
   purgeExpiredDrafts(): Promise<number>;
   /** The outbox timer: moves messages left in cases, delivers what is due, reroutes cases whose handler cannot be reached. */
   deliverOutbox(): Promise<DeliveryReport>;
-  /** Daily: deletes closed cases past CASE_RETENTION_DAYS, each leaving a purge register entry. */
+  /** Daily: deletes closed cases past CASE_RETENTION_DAYS (each leaving a purge register entry), then finished outbox items and old chat addresses. */
   purgeClosedCases(): Promise<number>;
   /** The reminder timer: reminders before deadlines, escalation after. */
   sendDueReminders(): Promise<ReminderRun & { actions: ActionReminderRun }>;
@@ -154,10 +156,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     return report;
   };
   const endpoint = createTeamsEndpoint(services, adapter);
+  const deliveryRetention = { outboxRetentionDays: config.outboxRetentionDays, conversationReferenceRetentionDays: config.conversationReferenceRetentionDays };
   const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
     advanceable.advance(milliseconds);
     await purgeExpiredDrafts(services);
     await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
+    await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
+    await purgeDeliveryRecords(services, deliveryRetention);
     await sendDueReminders(services);
     await sendDueActionReminders(services);
     await postDueTopics(services);
@@ -174,7 +179,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
     deliverOutbox: () => runDelivery(),
-    purgeClosedCases: () => purgeClosedCases(services, { retentionDays: config.caseRetentionDays }),
+    purgeClosedCases: async () => {
+      const removed = await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
+      // After the case purge, whose `purged` entries are new: only entries older than AUDIT_RETENTION_DAYS go.
+      await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
+      await purgeDeliveryRecords(services, deliveryRetention);
+      return removed;
+    },
     sendCoordinatorDigests: async () => {
       const sent = await sendCoordinatorDigests(services);
       await runDelivery({ timeBudgetMs: 10_000 });

@@ -42,7 +42,10 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | DIGEST_SCHEDULE | NCRONTAB schedule of the coordinators' weekly digest | 0 0 7 * * 1 |
  * | HANDOVER_CHECK_SCHEDULE | NCRONTAB schedule of the daily check for handlers who left | 0 30 5 * * * |
  * | CASE_RETENTION_DAYS | days a closed case is kept after closing; then deleted, leaving a purge register entry (at least 365) | 1826 |
+ * | OUTBOX_RETENTION_DAYS | days a finished (sent, failed) proactive message record is kept, then deleted by the daily purge | 90 |
+ * | CONVERSATION_REFERENCE_RETENTION_DAYS | days a 1:1 chat address is kept when it has not changed; then forgotten (the bot reopens the chat when needed) | 365 |
  * | CASE_PURGE_SCHEDULE | NCRONTAB schedule of the closed-case purge timer | 0 45 3 * * * |
+ * | AUDIT_RETENTION_DAYS | days an audit entry (who did what on which case, when) is kept; then deleted by the same daily purge. At least CASE_RETENTION_DAYS, so a case never outlives its audit | 3653 |
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  */
@@ -69,6 +72,10 @@ export interface Config {
   outboxSchedule: string;
   anonymousNoticeDelayMinutes: number;
   caseRetentionDays: number;
+  /** AUDIT_RETENTION_DAYS: days an audit entry is kept (≥ caseRetentionDays). */
+  auditRetentionDays: number;
+  outboxRetentionDays: number;
+  conversationReferenceRetentionDays: number;
   /** Raw JSON; validated by the deadline policy schema when the application is built. */
   deadlinePolicyJson?: string;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
@@ -111,6 +118,9 @@ const envSchema = z.object({
   DEADLINE_POLICY: optionalText,
   // At least a year: a typo such as 18 would otherwise delete cases closed 18 days ago, for good.
   CASE_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(365).max(36500)).optional()),
+  AUDIT_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(365).max(36500)).optional()),
+  OUTBOX_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(7).max(3650)).optional()),
+  CONVERSATION_REFERENCE_RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(30).max(3650)).optional()),
   CENTRAL_UNIT_ID: optionalText,
   BOT_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OUTBOX_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
@@ -157,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (e.KEY_VAULT_URL && e.KEY_RING) problems.push('KEY_VAULT_URL and KEY_RING are both set: keep one source of keys (KEY_VAULT_URL), so it is clear which keys seal new data.');
   if (e.DIRECTORY_SOURCE === 'graph' && mode === 'local') problems.push('DIRECTORY_SOURCE=graph needs the bot\'s app registration (MicrosoftAppId): in local mode use the directory file.');
+  // The audit of a case must be there as long as the case is: its purge is itself an audit entry.
+  if ((e.AUDIT_RETENTION_DAYS ?? 3653) < (e.CASE_RETENTION_DAYS ?? 1826)) {
+    problems.push(`AUDIT_RETENTION_DAYS (${e.AUDIT_RETENTION_DAYS ?? 3653}) must be at least CASE_RETENTION_DAYS (${e.CASE_RETENTION_DAYS ?? 1826}): the audit of a case must outlive the case.`);
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {
@@ -184,6 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
     deadlinePolicyJson: e.DEADLINE_POLICY,
     caseRetentionDays: e.CASE_RETENTION_DAYS ?? 1826,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? 3653,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS ?? 90,
+    conversationReferenceRetentionDays: e.CONVERSATION_REFERENCE_RETENTION_DAYS ?? 365,
     logLevel: e.LOG_LEVEL ?? 'info',
   };
 }

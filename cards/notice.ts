@@ -14,6 +14,9 @@ interface NoticeData {
   hasDialog: boolean;
   dialog: string;
   dialogTitle: string;
+  /** The dialog button carries a case reference (`vm.reference`). */
+  hasReference: boolean;
+  reference: string;
 }
 
 /**
@@ -38,6 +41,8 @@ export function renderNotice(view: NoticeView): AdaptiveCard {
     hasDialog,
     dialog: hasDialog ? (view.openDialog?.dialog ?? '') : '',
     dialogTitle: isMessageKey(dialogTitleKey) ? t(l, dialogTitleKey) : '',
+    hasReference: hasDialog && view.openDialog?.reference !== undefined,
+    reference: view.openDialog?.reference ?? '',
   };
   return renderCard(template, data);
 }

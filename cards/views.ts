@@ -17,7 +17,7 @@ import type { CaseState } from '../bot/app/ports';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
 
 /** Dialogs that a chat button can open. */
-export type DialogName = 'wizard' | 'anonymousStatus' | 'handover';
+export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport';
 
 /** Verbs of chat cards (`Action.Execute`). */
 export type ChatVerb = 'showMyCases' | 'showWelcome';
@@ -141,7 +141,7 @@ export interface NoticeView {
   /** Offer the "make a report" button. */
   offerReport?: boolean;
   /** A button that opens this dialog; `titleKey` is the locale key of its title (an unknown key leaves the button out). */
-  openDialog?: { dialog: DialogName; titleKey: string };
+  openDialog?: { dialog: DialogName; titleKey: string; /** Sent along as `vm.reference` (the audit export's case). */ reference?: string };
 }
 
 /** Friendly error, with a correlation id the user can quote to the service desk. */
@@ -555,4 +555,31 @@ export interface AgendaCoverageLine {
   skippedPct: number;
   openActions: number;
   lateActions: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit export ("logboek"): a coordinator types "audit VM-XXXX-XXXX" / "logboek VM-XXXX-XXXX" in
+// their 1:1 chat; a notice (reference only) has a button `Action.Submit` + `msteams: { type:
+// 'task/fetch' }` + `vm: { dialog: 'auditExport', nav: 'next', reference }`. The dialog's close
+// button sends `vm: { dialog: 'auditExport', nav: 'close' }`.
+
+/** One event of a case's audit record: no content, only when, who and what. */
+export interface AuditExportLine {
+  /** ISO time. */
+  at: string;
+  actorRole: 'handler' | 'reporter' | 'system' | 'coordinator';
+  /** Staff only: the name kept (sealed) with the entry. */
+  actorName?: string;
+  /** The event type, shown with its `history.<action>` label. */
+  action: string;
+}
+
+/** The audit record of a case, in a dialog. */
+export interface AuditExportView {
+  locale: Locale;
+  reference: string;
+  /** Oldest first. */
+  lines: AuditExportLine[];
+  /** More events exist than were read. */
+  truncated: boolean;
 }

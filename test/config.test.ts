@@ -56,3 +56,28 @@ describe('loadConfig: directory source', () => {
     expect(() => loadConfig({ DIRECTORY_SOURCE: 'ldap' })).toThrow(/DIRECTORY_SOURCE/);
   });
 });
+
+describe('loadConfig: retention of delivery records', () => {
+  it('when nothing is said, then finished messages are kept 90 days and chat addresses 365', () => {
+    expect(loadConfig({})).toMatchObject({ outboxRetentionDays: 90, conversationReferenceRetentionDays: 365 });
+  });
+
+  it('when a retention is set, then it is used; a value that would delete what is still needed is refused and named', () => {
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '30', CONVERSATION_REFERENCE_RETENTION_DAYS: '730' })).toMatchObject({ outboxRetentionDays: 30, conversationReferenceRetentionDays: 730 });
+    expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: '1' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+    expect(() => loadConfig({ CONVERSATION_REFERENCE_RETENTION_DAYS: 'a year' })).toThrow(/CONVERSATION_REFERENCE_RETENTION_DAYS/);
+  });
+});
+
+describe('loadConfig: retention of the audit record', () => {
+  it('when nothing is said, then audit entries are kept ten years, twice the case retention', () => {
+    expect(loadConfig({})).toMatchObject({ auditRetentionDays: 3653, caseRetentionDays: 1826 });
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: '2000', CASE_RETENTION_DAYS: '2000' }).auditRetentionDays).toBe(2000);
+  });
+
+  it('when the audit would be deleted before the case, then start-up is refused and says why', () => {
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '1000' })).toThrow(/AUDIT_RETENTION_DAYS \(1000\) must be at least CASE_RETENTION_DAYS \(1826\)/);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '3653', CASE_RETENTION_DAYS: '4000' })).toThrow(/the audit of a case must outlive the case/);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '30' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { RoutingDecision } from '../domain/routeReport';
+import { rememberCaseActor } from './caseActors';
 import { handlerLocale, userRecipient } from './caseParties';
 import { enqueueNotification } from './enqueueNotification';
 import type { IntakeDependencies } from './intakeDependencies';
@@ -26,6 +27,7 @@ export async function assignCase(
     since: now.toISOString(),
   };
   record.handlerKey = deps.pseudonyms.pseudonym('user', decision.handlerId);
+  rememberCaseActor(deps, record, { userId: decision.handlerId, name: handler?.name ?? '', role: 'handler' });
   record.history.push({ at: now.toISOString(), actor: event.actor, type: event.type, detail: { role: decision.role, unit: decision.unitId, ...event.detail } });
   enqueueNotification(
     deps,

@@ -1,25 +1,29 @@
 import { ConcurrencyError } from '../domain/errors';
+import { appendCaseAudit } from './appendCaseAudit';
 import type { IntakeDependencies } from './intakeDependencies';
 import type { CaseRecord, Versioned } from './ports';
 
 const ATTEMPTS = 3;
 
 /**
- * Moves a case's pending messages to the outbox: each is enqueued under its deterministic id
- * (a repeat is a no-op), then removed from the case with an ETag replace. Safe to re-run after
- * a crash at any point: at worst an item is enqueued twice, which the outbox ignores.
+ * Moves a case's pending messages to the outbox and its new history entries to the audit record:
+ * each is added under its deterministic id (a repeat is a no-op), then the case is cleared with an
+ * ETag replace (`pendingOutbox` emptied, `auditedCount` = history length, `auditPending` false).
+ * Safe to re-run after a crash at any point: at worst an item or entry is added twice, which the
+ * outbox and the audit record ignore.
  */
-export async function flushCaseOutbox(deps: Pick<IntakeDependencies, 'repos'>, stored: Versioned<CaseRecord>): Promise<void> {
+export async function flushCaseOutbox(deps: Pick<IntakeDependencies, 'repos' | 'cipher'>, stored: Versioned<CaseRecord>): Promise<void> {
   let current: Versioned<CaseRecord> | undefined = stored;
-  for (let attempt = 1; current && (current.value.pendingOutbox?.length ?? 0) > 0; attempt += 1) {
+  for (let attempt = 1; current && needsFlush(current.value); attempt += 1) {
     const moved = new Set<string>();
     for (const item of current.value.pendingOutbox ?? []) {
       await deps.repos.outbox.enqueue(item);
       moved.add(item.id);
     }
+    const auditedCount = await appendCaseAudit(deps, current.value);
     const remaining = (current.value.pendingOutbox ?? []).filter((item) => !moved.has(item.id));
     try {
-      await deps.repos.cases.replace({ ...current.value, pendingOutbox: remaining, pendingOutboxCount: remaining.length }, current.etag);
+      await deps.repos.cases.replace({ ...current.value, pendingOutbox: remaining, pendingOutboxCount: remaining.length, auditedCount, auditPending: false }, current.etag);
       return;
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
@@ -28,9 +32,21 @@ export async function flushCaseOutbox(deps: Pick<IntakeDependencies, 'repos'>, s
   }
 }
 
-/** The timer's part: moves what a crashed request left in cases. Returns how many cases it flushed. */
-export async function flushAllCaseOutboxes(deps: Pick<IntakeDependencies, 'repos' | 'logger'>): Promise<number> {
-  const cases = await deps.repos.cases.listWithPendingOutbox(100);
+function needsFlush(record: CaseRecord): boolean {
+  return (record.pendingOutbox?.length ?? 0) > 0 || record.auditPending === true || (record.auditedCount ?? 0) < record.history.length;
+}
+
+/** The timer's part: moves what a crashed request left in cases (messages and audit entries). Returns how many cases it flushed. */
+export async function flushAllCaseOutboxes(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'logger'>): Promise<number> {
+  const withMessages = await deps.repos.cases.listWithPendingOutbox(100);
+  await flushEach(deps, withMessages);
+  // Asked after the first batch was flushed: those no longer have audit pending.
+  const withAudit = await deps.repos.cases.listWithPendingAudit(100);
+  await flushEach(deps, withAudit);
+  return withMessages.length + withAudit.length;
+}
+
+async function flushEach(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'logger'>, cases: Versioned<CaseRecord>[]): Promise<void> {
   for (const stored of cases) {
     try {
       await flushCaseOutbox(deps, stored);
@@ -38,5 +54,4 @@ export async function flushAllCaseOutboxes(deps: Pick<IntakeDependencies, 'repos
       deps.logger.warn('outbox.flush_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
     }
   }
-  return cases.length;
 }

@@ -1,5 +1,6 @@
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { assignCase } from './assignCase';
+import { rememberCaseActor } from './caseActors';
 import { mayHandleCase } from './caseAccess';
 import { fallbackHandler } from './fallbackHandler';
 import type { CaseDependencies } from './intakeDependencies';
@@ -43,6 +44,7 @@ export async function handOverCases(
     if (!(await isCoordinatorOf(deps, actor.userId, unitId))) throw new ForbiddenError('not a coordinator of this unit');
   }
   const actorKey = actor.kind === 'user' ? deps.pseudonyms.pseudonym('user', actor.userId) : 'system';
+  const actorName = actor.kind === 'user' ? ((await deps.directory.getPerson(actor.userId))?.name ?? '') : '';
   const fromKey = deps.pseudonyms.pseudonym('user', fromUserId);
   const result: HandoverResult = { toSuccessor: [], toFallback: [], notMoved: [] };
   const seen = new Set<string>();
@@ -65,6 +67,8 @@ export async function handOverCases(
           deps.logger.error('handover.no_eligible_handler');
           return { record, result: undefined };
         }
+        // A coordinator handing over someone else's cases appears in the history: kept (sealed) so the audit can name them.
+        if (actor.kind === 'user') rememberCaseActor(deps, record, { userId: actor.userId, name: actorName, role: 'coordinator' });
         await assignCase(deps, record, target, now, {
           type: 'reassigned',
           actor: actorKey,

@@ -178,6 +178,23 @@ export interface CaseRecord {
   pendingOutbox?: OutboxItem[];
   /** Number of `pendingOutbox` items: an indexed field for the timer that moves them. */
   pendingOutboxCount?: number;
+  /** How many `history` entries are already in the audit record (`AuditRepository`); absent: none. */
+  auditedCount?: number;
+  /** Indexed: the history grew since the last copy to the audit record (set in the same write; cleared when copied). */
+  auditPending?: boolean;
+  /**
+   * `Record<pseudonym, CaseActor>` of the staff who can appear as actors in the history (handlers
+   * assigned, coordinators who handed the case over), sealed 'identity', context `<id>:actors`:
+   * so the audit can name them without storing names in plain text.
+   */
+  sealedActors?: Sealed;
+}
+
+/** A staff member who acted on a case, as kept in `CaseRecord.sealedActors`. */
+export interface CaseActor {
+  userId: string;
+  name: string;
+  role: 'handler' | 'coordinator';
 }
 
 /** A follow-up clock as stored with the case (see bot/domain/deadlines). */
@@ -227,6 +244,8 @@ export interface CaseRepository {
   listByReporter(reporterKey: string, page?: PageRequest): Promise<Page<CaseRecord>>;
   /** Cases whose `pendingOutboxCount` is above zero (a change whose messages were not moved to the outbox yet). */
   listWithPendingOutbox(limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** Cases whose `auditPending` is true (history not yet copied to the audit record). */
+  listWithPendingAudit(limit: number): Promise<Versioned<CaseRecord>[]>;
   /** Open (not closed) cases assigned to a handler, oldest first. */
   listOpenByHandler(handlerKey: string, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
   /**
@@ -252,6 +271,48 @@ export interface CaseRepository {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Audit record: every read, action and identity request on a case, kept apart from the case (and after it)
+
+/** Who did an audited thing, by role. */
+export type AuditActorRole = 'handler' | 'reporter' | 'system' | 'coordinator';
+
+/** One event in the append-only audit record: actor, time, action, case. Holds no report content. */
+export interface AuditEntry {
+  /** History events: base64url SHA-256 of `<caseId>:<history index>` (a re-run appends nothing twice); `purged`: of `<caseId>:purged`; exports: random. */
+  id: string;
+  caseId: string;
+  reference: string;
+  /** The case's unit: who may export the audit once the case itself is gone. */
+  unitId?: string;
+  at: string;
+  /** The history event type (`content_opened`, `acknowledged`, …), or `purged`, `audit_exported`. */
+  action: string;
+  actorRole: AuditActorRole;
+  /** Pseudonym of a staff actor (handler, coordinator). */
+  actorKey?: string;
+  /** `{ userId, name }` of a staff actor, sealed 'identity', context = this entry's id. */
+  sealedActor?: Sealed;
+  /** The history event's detail (codes, roles, units, counts: never report content). */
+  detail?: Record<string, string>;
+  /** `<at>#<history index, 6 digits>` (or `<at>#p`, `<at>#x…`): the order within a case, as events at the same millisecond keep their history order. */
+  sortKey: string;
+}
+
+/** Append-only apart from retention: entries are added, never changed; `delete` is for the retention job only. */
+export interface AuditRepository {
+  /** Adds an entry (create, never upsert); false (and no change) when an entry with that id exists already. */
+  append(entry: AuditEntry): Promise<boolean>;
+  /** A case's entries in order (`sortKey`), a page at a time. */
+  listByCase(caseId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** The entries recorded under a case reference in order (also after the case was purged). */
+  listByReference(reference: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** Entries whose `at` is before `before`, oldest first, at most `limit` (retention). */
+  listBefore(before: string, limit: number): Promise<AuditEntry[]>;
+  /** Deletes; no error when it is already gone. */
+  delete(id: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sealed addresses: conversation references, and the relay to anonymous reporters
 
 /** A sealed value stored under an opaque key (a pseudonym or a random relay id). */
@@ -267,6 +328,8 @@ export interface SealedRecordRepository {
   /** Creates or overwrites. */
   put(record: SealedRecord): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Records whose `updatedAt` is before `before` (compared as strings: a day `YYYY-MM-DD` or an ISO time), oldest first, at most `limit` (retention). */
+  listUpdatedBefore(before: string, limit: number): Promise<SealedRecord[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,6 +492,8 @@ export interface Repositories {
   outbox: OutboxRepository;
   /** The register of cases deleted by retention (the case's own history goes with it). */
   purgeLog: PurgeLogRepository;
+  /** The audit record of every case event; outlives the case (AUDIT_RETENTION_DAYS). */
+  audit: AuditRepository;
   /** Teams that installed the bot (werkoverleg topics). */
   teams: TeamRepository;
   /** Follow-up actions agreed in team meetings. */
@@ -490,6 +555,10 @@ export interface OutboxRepository {
    * number stored (indexed on status + time).
    */
   listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]>;
+  /** Items that are finished (`sent`, `failed` or `uncertain`) and were created before `before`, oldest first, at most `limit` (retention). */
+  listFinishedBefore(before: string, limit: number): Promise<OutboxItem[]>;
+  /** Deletes; no error when it is already gone. */
+  delete(id: string): Promise<void>;
 }
 
 /** A failed delivery, as the messenger reports it. */

@@ -1,4 +1,6 @@
 import { ConfigurationError } from '../domain/errors';
+import { appendCaseAudit } from './appendCaseAudit';
+import { auditEntryId } from './auditEntryId';
 import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord, Repositories } from './ports';
 import { purgeLogEntryFor } from './purgeLogEntryFor';
@@ -13,8 +15,8 @@ const BATCH_SIZE = 100;
 const MAX_BATCHES = 50;
 
 /** What the purge needs: the stores it touches, the clock and the logger, and optionally the configured retention. */
-export type PurgeClosedCasesDependencies = Pick<CaseDependencies, 'clock' | 'logger'> & {
-  repos: Pick<Repositories, 'cases' | 'relayAddresses' | 'purgeLog'>;
+export type PurgeClosedCasesDependencies = Pick<CaseDependencies, 'clock' | 'logger' | 'cipher'> & {
+  repos: Pick<Repositories, 'cases' | 'relayAddresses' | 'purgeLog' | 'audit'>;
   /** Any settings object; only `caseRetentionDays` is read (`object &` lets today's settings, which lack it, be passed as they are). */
   settings?: object & { caseRetentionDays?: number };
 };
@@ -27,11 +29,12 @@ export interface PurgeClosedCasesOptions {
 
 /**
  * Deletes closed cases whose retention has passed (GDPR art. 5(1)(e): kept no longer than
- * needed). Each case leaves an entry in the purge register first, because its own history goes
- * with it; then the anonymous reporter's sealed relay address goes, then the case. Outbox items
- * of the case are left alone. Safe to re-run and to interrupt: a case whose register entry was
- * written but which is still there is simply purged again, and the entry's deterministic id keeps
- * it from being registered twice. Returns how many cases were deleted; logs only that count.
+ * needed). Each case leaves its history and a `purged` entry in the audit record and an entry in
+ * the purge register first, because its own history goes with it; then the anonymous
+ * reporter's sealed relay address goes, then the case. Outbox items of the case are left alone.
+ * Safe to re-run and to interrupt: a case whose register entry was written but which is still
+ * there is simply purged again, and the entries' deterministic ids keep it from being registered
+ * twice. Returns how many cases were deleted; logs only that count.
  *
  * Retention: `options.retentionDays`, else `deps.settings.caseRetentionDays`, else five years.
  */
@@ -58,8 +61,25 @@ export async function purgeClosedCases(deps: PurgeClosedCasesDependencies, optio
   return purged;
 }
 
-/** Register first, delete after: a crash in between leaves an entry and a case the next run completes, never a case gone without a trace. */
+/**
+ * Register first, delete after: a crash in between leaves an entry and a case the next run completes, never a case gone without a trace.
+ * The audit record outlives the case: its history not yet copied goes there first, then a `purged` entry (deterministic id).
+ */
 async function purgeCase(deps: PurgeClosedCasesDependencies, record: CaseRecord, now: Date): Promise<void> {
+  await appendCaseAudit(deps, record);
+  const id = auditEntryId(record.id, 'purged');
+  const at = now.toISOString();
+  await deps.repos.audit.append({
+    id,
+    caseId: record.id,
+    reference: record.reference,
+    ...(record.unitId ? { unitId: record.unitId } : {}),
+    at,
+    action: 'purged',
+    actorRole: 'system',
+    detail: { reason: 'retention' },
+    sortKey: `${at}#p`,
+  });
   await deps.repos.purgeLog.append(purgeLogEntryFor(record, now));
   if (record.relayId) await deps.repos.relayAddresses.delete(record.relayId);
   await deps.repos.cases.delete(record.id);

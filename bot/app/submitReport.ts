@@ -65,6 +65,9 @@ export async function submitReport(
     unitId: reporterUnit?.id ?? deps.settings.centralUnitId,
     sealedExclusions: deps.cipher.seal('content', { excluded: routing.excluded }, `${id}:exclusions`),
     isOpen: true,
+    // The history below goes to the audit record with the first flush (or the timer's, after a crash).
+    auditedCount: 0,
+    auditPending: true,
     history: [
       { at: now.toISOString(), actor: 'reporter', type: 'submitted' },
       { at: now.toISOString(), actor: 'system', type: 'routed', detail: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) } },

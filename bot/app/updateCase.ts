@@ -8,10 +8,11 @@ const ATTEMPTS = 3;
 /**
  * Changes one case: reads it, lets `change` produce the new version (no side effects other
  * than reads; it may throw a DomainError to refuse), writes it with its ETag (re-reading and re-applying when another
- * change won the race), then moves the messages it caused to the outbox.
+ * change won the race), then moves the messages it caused to the outbox and its new history
+ * entries to the audit record.
  */
 export async function updateCase<T>(
-  deps: Pick<IntakeDependencies, 'repos' | 'clock'>,
+  deps: Pick<IntakeDependencies, 'repos' | 'clock' | 'cipher'>,
   caseId: string,
   change: (record: CaseRecord, now: Date) => { record: CaseRecord; result: T } | Promise<{ record: CaseRecord; result: T }>,
 ): Promise<{ record: CaseRecord; result: T }> {
@@ -20,6 +21,8 @@ export async function updateCase<T>(
     if (!stored) throw new NotFoundError(`case ${caseId.slice(0, 8)}…`);
     const copy = structuredClone(stored.value);
     const { record, result } = await change(copy, deps.clock.now());
+    // History not yet in the audit record: flagged in the same write, so a crash before the flush loses nothing (the timer copies it).
+    if (record.history.length > (record.auditedCount ?? 0)) record.auditPending = true;
     let saved: Versioned<CaseRecord>;
     try {
       saved = await deps.repos.cases.replace(record, stored.etag);

@@ -13,6 +13,11 @@ export function formatCaseReference(random: Uint8Array): string {
   return `VM-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
+/** Whether `value` is a reference exactly as the bot writes it (VM-XXXX-XXXX, upper case). */
+export function isCaseReference(value: unknown): value is string {
+  return typeof value === 'string' && REFERENCE_PATTERN.test(value);
+}
+
 /** Normalises what a user typed (case, spaces, missing dashes); undefined when it cannot be a reference. */
 export function normalizeCaseReference(typed: string): string | undefined {
   const compact = typed.toUpperCase().replace(/[\s-]/g, '');

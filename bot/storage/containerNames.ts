@@ -6,6 +6,7 @@ export const CONTAINER_NAMES = {
   relayAddresses: 'relayAddresses',
   outbox: 'outbox',
   purgeLog: 'purgeLog',
+  audit: 'audit',
   teams: 'teams',
   teamActions: 'teamActions',
 } as const;

@@ -45,6 +45,11 @@ export class DocumentCaseRepository implements CaseRepository {
     return result.items;
   }
 
+  async listWithPendingAudit(limit: number): Promise<Versioned<CaseRecord>[]> {
+    const result = await this.container.query({ where: [{ field: 'auditPending', op: '=', value: true }], limit: Math.min(Math.max(limit, 1), 100) });
+    return result.items;
+  }
+
   listOpenByHandler(handlerKey: string, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>> {
     return this.container.query({
       where: [

@@ -1,4 +1,4 @@
-import type { OutboxItem, OutboxRepository, Versioned } from '../app/ports';
+import type { OutboxItem, OutboxRepository, OutboxStatus, Versioned } from '../app/ports';
 import { ConflictError } from '../domain/errors';
 import type { DocumentContainer, QuerySpec } from './documentContainer';
 import { pageSize } from './pageSize';
@@ -47,7 +47,29 @@ export class DocumentOutboxRepository implements OutboxRepository {
     ]);
     return [...pending.items, ...lapsed.items].sort(byCreatedAt).slice(0, size);
   }
+
+  /** One query per finished status (status + creation time), merged oldest first. */
+  async listFinishedBefore(before: string, limit: number): Promise<OutboxItem[]> {
+    const size = pageSize({ limit });
+    const pages = await Promise.all(
+      FINISHED.map((status) =>
+        this.container.query({ where: [{ field: 'status', op: '=', value: status }, { field: 'createdAt', op: '<', value: before }], orderBy: { field: 'createdAt', direction: 'ASC' }, limit: size }),
+      ),
+    );
+    return pages
+      .flatMap((page) => page.items)
+      .sort(byCreatedAt)
+      .slice(0, size)
+      .map((item) => item.value);
+  }
+
+  delete(id: string): Promise<void> {
+    return this.container.delete(id);
+  }
 }
+
+/** Statuses after which nothing more happens to an item. */
+const FINISHED: readonly OutboxStatus[] = ['sent', 'failed', 'uncertain'];
 
 /** Creation order, ties broken by id so the order is total and the same on every backend. */
 function byCreatedAt(a: Versioned<OutboxItem>, b: Versioned<OutboxItem>): number {

@@ -1,6 +1,7 @@
-import type { CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord, TeamActionRecord, TeamRecord } from '../app/ports';
+import type { AuditEntry, CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord, TeamActionRecord, TeamRecord } from '../app/ports';
 import { CONTAINER_NAMES } from './containerNames';
 import type { DocumentContainer } from './documentContainer';
+import { DocumentAuditRepository } from './documentAuditRepository';
 import { DocumentCaseRepository } from './documentCaseRepository';
 import { DocumentDraftRepository } from './documentDraftRepository';
 import { DocumentOutboxRepository } from './documentOutboxRepository';
@@ -24,6 +25,7 @@ export async function repositoriesOver(
     relayAddresses: new DocumentSealedRecordRepository(await open<SealedRecord>(CONTAINER_NAMES.relayAddresses)),
     outbox: new DocumentOutboxRepository(await open<OutboxItem>(CONTAINER_NAMES.outbox)),
     purgeLog: new DocumentPurgeLogRepository(await open<PurgeLogEntry>(CONTAINER_NAMES.purgeLog)),
+    audit: new DocumentAuditRepository(await open<AuditEntry>(CONTAINER_NAMES.audit)),
     teams: new DocumentTeamRepository(await open<TeamRecord>(CONTAINER_NAMES.teams)),
     teamActions: new DocumentTeamActionRepository(await open<TeamActionRecord>(CONTAINER_NAMES.teamActions)),
     close,

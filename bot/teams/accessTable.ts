@@ -75,6 +75,8 @@ export const DIALOG_ACCESS = {
   caseIdentity: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseMessages: { scope: 'personalChat', roles: ['caseReporter'] },
   caseWithdraw: { scope: 'personalChat', roles: ['caseReporter'] },
+  // A case's audit record (who did what, when; no content): a coordinator of the case's unit who is not excluded from it (`exportCaseAudit`).
+  auditExport: { scope: 'personalChat', roles: ['unitCoordinator'] },
 } as const satisfies Record<string, AccessRule>;
 
 /** HTTP routes (method and path under /api). */

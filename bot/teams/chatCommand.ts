@@ -1,5 +1,13 @@
+import { normalizeCaseReference } from '../domain/caseReference';
+
 /** What a typed message asks for. */
-export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'welcome' | 'notInChat';
+export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'welcome' | 'notInChat';
+
+/** A typed message read: the command, and for `audit` the case reference (normalised; absent when none or not a reference). */
+export interface ChatMessage {
+  command: ChatCommand;
+  reference?: string;
+}
 
 const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['report', ['melden', 'melding', 'melding maken', 'nieuwe melding', 'report', 'make a report', 'new report']],
@@ -21,6 +29,14 @@ const LONG_MESSAGE = 40;
  * the bot then explains why it should go in the form instead.
  */
 export function readChatCommand(text: string | undefined): ChatCommand {
+  return readChatMessage(text).command;
+}
+
+/** Coordinators: "audit VM-7K3Q-9DX2" or "logboek VM-7K3Q-9DX2" asks for the case's audit record. */
+const AUDIT_COMMAND = /^(?:audit|logboek)(?: (.*))?$/;
+
+/** Like {@link readChatCommand}, with the case reference of an audit request. */
+export function readChatMessage(text: string | undefined): ChatMessage {
   const plain = (text ?? '')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .toLowerCase()
@@ -28,7 +44,12 @@ export function readChatCommand(text: string | undefined): ChatCommand {
     .replace(/\s+/g, ' ')
     .trim();
   for (const [command, words] of COMMANDS) {
-    if (words.includes(plain)) return command;
+    if (words.includes(plain)) return { command };
   }
-  return plain.length > LONG_MESSAGE ? 'notInChat' : 'welcome';
+  const audit = AUDIT_COMMAND.exec(plain);
+  if (audit) {
+    const reference = normalizeCaseReference(audit[1] ?? '');
+    return reference ? { command: 'audit', reference } : { command: 'audit' };
+  }
+  return { command: plain.length > LONG_MESSAGE ? 'notInChat' : 'welcome' };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isCaseReference } from '../domain/caseReference';
 import { WIZARD_STEPS } from '../domain/report';
 
 const dialogActionSchema = z.object({
   dialog: z
-    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover'])
+    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport'])
     .optional(),
   nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus']),
   draftId: z.string().max(64).optional(),
@@ -14,7 +15,9 @@ const dialogActionSchema = z.object({
   caseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
   reference: z.string().max(100).optional(),
   secret: z.string().max(100).optional(),
-});
+})
+  // The audit export's reference comes from a card the bot made: anything but a well-formed reference is dropped (and the dialog refuses).
+  .transform((action) => (action.dialog === 'auditExport' && !isCaseReference(action.reference) ? { ...action, reference: undefined } : action));
 
 export type ParsedDialogAction = z.infer<typeof dialogActionSchema>;
 

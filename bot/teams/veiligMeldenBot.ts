@@ -9,7 +9,8 @@ import { toLocale, type Locale } from '../domain/locale';
 import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anonymousStatusDialog';
 import { fetchCaseDialog, submitCaseDialog } from './caseDialogs';
 import type { BotServices } from './botServices';
-import { readChatCommand } from './chatCommand';
+import { fetchAuditExportDialog } from './auditExportDialog';
+import { readChatMessage } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
 import { readDialogSubmit } from './dialogAction';
 import { fetchHandoverDialog, submitHandoverDialog } from './handoverDialog';
@@ -107,7 +108,8 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       return;
     }
     await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
-    switch (readChatCommand(context.activity.text)) {
+    const message = readChatMessage(context.activity.text);
+    switch (message.command) {
       case 'status':
         await sendCard(context, await myCasesCard(this.services, turn.reporter.userId, turn.locale));
         return;
@@ -123,6 +125,21 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
           renderNotice({ locale: turn.locale, titleKey: 'notices.handover.title', textKey: 'notices.handover.text', openDialog: { dialog: 'handover', titleKey: 'handover.open' } }),
         );
         return;
+      case 'audit':
+        // Only a reference and a button here (a chat message is kept): who may see the record is checked when the dialog opens.
+        await sendCard(
+          context,
+          message.reference
+            ? renderNotice({
+                locale: turn.locale,
+                titleKey: 'notices.auditExport.title',
+                textKey: 'notices.auditExport.text',
+                params: { reference: message.reference },
+                openDialog: { dialog: 'auditExport', titleKey: 'auditExport.open', reference: message.reference },
+              })
+            : renderNotice({ locale: turn.locale, titleKey: 'notices.auditUsage.title', textKey: 'notices.auditUsage.text' }),
+        );
+        return;
       case 'report':
       case 'agenda':
       case 'welcome':
@@ -136,6 +153,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action?.dialog && !dialogRule(action.dialog)) throw new ForbiddenError('dialog not declared');
     if (action?.dialog === 'anonymousStatus') return fetchAnonymousStatusDialog(turn.locale);
     if (action?.dialog === 'handover') return fetchHandoverDialog(this.services, turn);
+    if (action?.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
     if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
     return fetchWizardDialog(this.services, turn);
   }
@@ -145,6 +163,8 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action?.dialog && !dialogRule(action.dialog)) throw new ForbiddenError('dialog not declared');
     if (!action) return fetchWizardDialog(this.services, turn);
     if (action.dialog === 'handover') return submitHandoverDialog(this.services, turn, action, inputs);
+    // The audit dialog has only a close button; anything else it might send reopens the record (checked again).
+    if (action.dialog === 'auditExport') return action.nav === 'close' ? undefined : fetchAuditExportDialog(this.services, turn, action);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
     if (action.nav === 'close' || action.nav === 'restart') return fetchWizardDialog(this.services, turn);

@@ -19,6 +19,7 @@ import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';
 import { caseCards } from './caseCardViews';
 import { deadlineCards } from './deadlineCardViews';
+import { auditExportCards } from './auditExportCardViews';
 import { handoverCards } from './handoverCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
@@ -195,5 +196,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale)]);
 }

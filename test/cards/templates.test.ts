@@ -36,6 +36,7 @@ describe('card templates', () => {
       [
         'actionTask',
         'anonymousStatus',
+        'auditExport',
         'caseDetails',
         'chatReceipt',
         'coordinatorDigest',

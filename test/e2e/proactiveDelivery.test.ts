@@ -169,6 +169,8 @@ describe('proactive delivery through the Bot Connector', () => {
         enqueue: (item) => repos.outbox.enqueue(item),
         get: (id) => repos.outbox.get(id),
         listDue: (now, limit) => repos.outbox.listDue(now, limit),
+        listFinishedBefore: (before, limit) => repos.outbox.listFinishedBefore(before, limit),
+        delete: (id) => repos.outbox.delete(id),
         replace: async (item: OutboxItem, etag: string) => {
           if (item.status === 'sent' && crashes > 0) {
             crashes -= 1;

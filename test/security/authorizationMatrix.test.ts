@@ -71,6 +71,8 @@ const EXPECTED_DIALOGS: Record<string, ExpectedRule> = {
   caseIdentity: { scope: 'personalChat', allowed: ['assignedHandler'] },
   caseMessages: { scope: 'personalChat', allowed: ['caseReporter'] },
   caseWithdraw: { scope: 'personalChat', allowed: ['caseReporter'] },
+  // A case's audit record: coordinators of the case's unit (Anouk coordinates CLAS, Daan's melding is in it).
+  auditExport: { scope: 'personalChat', allowed: ['unitCoordinator'] },
 };
 
 const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
@@ -415,6 +417,7 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
     function dialogVm(dialog: string): Record<string, unknown> {
       if (dialog === 'wizard' || dialog === 'anonymousStatus' || dialog === 'handover') return { dialog, nav: 'next' };
       if (dialog === 'caseIdentity') return { dialog, nav: 'next', caseId: world.confidentialId };
+      if (dialog === 'auditExport') return { dialog, nav: 'next', reference: world.reference };
       return { dialog, nav: 'next', caseId: world.caseId };
     }
 

@@ -338,9 +338,40 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.conversationReferences.get('shared-id')).resolves.toBeUndefined();
         await expect(repos.relayAddresses.get('shared-id')).resolves.toEqual(relay);
       });
+
+      it('when records are listed as updated before a moment, then only older ones come, oldest first, at most the limit', async () => {
+        await repos.conversationReferences.put(aSealedRecord({ id: 'ref-day-3', updatedAt: '2025-03-03' }));
+        await repos.conversationReferences.put(aSealedRecord({ id: 'ref-day-1', updatedAt: '2025-03-01' }));
+        await repos.conversationReferences.put(aSealedRecord({ id: 'ref-day-2', updatedAt: '2025-03-02' }));
+        await repos.conversationReferences.put(aSealedRecord({ id: 'ref-day-5', updatedAt: '2025-03-05' }));
+
+        const older = await repos.conversationReferences.listUpdatedBefore('2025-03-04', 10);
+        expect(older.map((record) => record.id)).toEqual(['ref-day-1', 'ref-day-2', 'ref-day-3']);
+        await expect(repos.conversationReferences.listUpdatedBefore('2025-03-04', 2)).resolves.toHaveLength(2);
+        await expect(repos.conversationReferences.listUpdatedBefore('2025-03-01', 10)).resolves.toEqual([]);
+        await expect(repos.relayAddresses.listUpdatedBefore('2025-03-04', 10)).resolves.toEqual([]);
+      });
     });
 
     describe('outbox', () => {
+      it('when finished items are listed as created before a moment, then sent, failed and uncertain older ones come, oldest first, never pending or sending ones', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ id: 'sent-old', status: 'sent', createdAt: at(2) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'failed-old', status: 'failed', createdAt: at(1) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'uncertain-old', status: 'uncertain', createdAt: at(3) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-old', status: 'pending', createdAt: at(0) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'sending-old', status: 'sending', createdAt: at(0), leaseUntil: at(1) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'sent-new', status: 'sent', createdAt: at(30) }));
+
+        const finished = await repos.outbox.listFinishedBefore(at(10), 10);
+        expect(finished.map((item) => item.id)).toEqual(['failed-old', 'sent-old', 'uncertain-old']);
+        await expect(repos.outbox.listFinishedBefore(at(10), 2)).resolves.toHaveLength(2);
+
+        await repos.outbox.delete('sent-old');
+        await repos.outbox.delete('sent-old');
+        await expect(repos.outbox.get('sent-old')).resolves.toBeUndefined();
+        await expect(repos.outbox.get('pending-old')).resolves.toBeDefined();
+      });
+
       it('when an item is enqueued twice, then the second enqueue is false and the first item stays as it was', async () => {
         const item = anOutboxItem();
         await expect(repos.outbox.enqueue(item)).resolves.toBe(true);

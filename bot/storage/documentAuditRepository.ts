@@ -1,0 +1,55 @@
+import type { AuditEntry, AuditRepository, Page, PageRequest } from '../app/ports';
+import { ConflictError } from '../domain/errors';
+import type { DocumentContainer } from './documentContainer';
+import { pageSize } from './pageSize';
+
+/**
+ * The audit record as documents, one per event, keyed by its (mostly deterministic) id. Entries
+ * are only ever created, never replaced or upserted; the retention job deletes old ones.
+ */
+export class DocumentAuditRepository implements AuditRepository {
+  constructor(private readonly container: DocumentContainer<AuditEntry>) {}
+
+  /** Creating (never upserting) keeps the first entry when a flush is retried after a crash. */
+  async append(entry: AuditEntry): Promise<boolean> {
+    try {
+      await this.container.create(entry);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  listByCase(caseId: string, page?: PageRequest): Promise<Page<AuditEntry>> {
+    return this.listWhere('caseId', caseId, page);
+  }
+
+  listByReference(reference: string, page?: PageRequest): Promise<Page<AuditEntry>> {
+    return this.listWhere('reference', reference, page);
+  }
+
+  /** No continuation token: the retention job deletes what it gets and asks again. */
+  async listBefore(before: string, limit: number): Promise<AuditEntry[]> {
+    const result = await this.container.query({
+      where: [{ field: 'at', op: '<', value: before }],
+      orderBy: { field: 'at', direction: 'ASC' },
+      limit: pageSize({ limit }),
+    });
+    return result.items.map(({ value }) => value);
+  }
+
+  delete(id: string): Promise<void> {
+    return this.container.delete(id);
+  }
+
+  private async listWhere(field: 'caseId' | 'reference', value: string, page?: PageRequest): Promise<Page<AuditEntry>> {
+    const result = await this.container.query({
+      where: [{ field, op: '=', value }],
+      orderBy: { field: 'sortKey', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+    return { items: result.items.map(({ value: entry }) => entry), continuationToken: result.continuationToken };
+  }
+}

@@ -1,0 +1,62 @@
+import type { Locale } from '../bot/domain/locale';
+import template from './auditExport.card.json';
+import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import { csvRow } from './csvRow';
+import { formatDateTime, formatNumber, t } from './i18n';
+import { keyInGroup } from './keyInGroup';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { AuditExportView } from './views';
+
+interface AuditExportData {
+  lang: Locale;
+  hasLines: boolean;
+  hasMore: boolean;
+  lines: { when: string; who: string; what: string }[];
+  csv: string;
+  text: Record<'title' | 'intro' | 'none' | 'when' | 'who' | 'what' | 'more' | 'csvTitle' | 'close', string>;
+}
+
+/** The CSV columns: machine-readable codes next to the words shown. */
+const CSV_HEADER = ['at', 'actorRole', 'actorName', 'action', 'description'];
+
+/**
+ * The audit record of one case, in a dialog: one line per event (when, who, what) and the same
+ * as CSV in a monospace block to copy. Who is a role, and for staff their name; what is the
+ * history label (an unknown event reads "other event"). No report content: the view has none.
+ * When the lines do not fit the card budget, the oldest are kept and the card says how many show.
+ */
+export function renderAuditExport(view: AuditExportView): AdaptiveCard {
+  let shown = view.lines.length;
+  for (;;) {
+    const card = renderCard(template, data(view, shown));
+    if (shown === 0 || cardBytes(card) <= CARD_BUDGET_BYTES) return card;
+    shown = Math.floor(shown * 0.9);
+  }
+}
+
+function data(view: AuditExportView, shown: number): AuditExportData {
+  const l = view.locale;
+  const lines = view.lines.slice(0, shown).map((line) => {
+    const role = t(l, `auditExport.roles.${line.actorRole}`);
+    const what = t(l, keyInGroup('history', line.action) ?? 'history.other');
+    return { at: line.at, role: line.actorRole, name: line.actorName ?? '', action: line.action, when: formatDateTime(line.at, l), who: line.actorName ? `${role}: ${line.actorName}` : role, what };
+  });
+  return {
+    lang: l,
+    hasLines: lines.length > 0,
+    hasMore: view.truncated || shown < view.lines.length,
+    lines: lines.map(({ when, who, what }) => ({ when, who, what })),
+    csv: [csvRow(CSV_HEADER), ...lines.map((line) => csvRow([line.at, line.role, line.name, line.action, line.what]))].join('\n'),
+    text: {
+      title: t(l, 'auditExport.title', { reference: view.reference }),
+      intro: t(l, 'auditExport.intro'),
+      none: t(l, 'auditExport.none'),
+      when: t(l, 'auditExport.when'),
+      who: t(l, 'auditExport.who'),
+      what: t(l, 'auditExport.what'),
+      more: t(l, 'auditExport.more', { count: formatNumber(shown, l) }),
+      csvTitle: t(l, 'auditExport.csvTitle'),
+      close: t(l, 'common.close'),
+    },
+  };
+}
