@@ -13,7 +13,10 @@ interface AuditExportData {
   hasMore: boolean;
   lines: { when: string; who: string; what: string }[];
   csv: string;
-  text: Record<'title' | 'intro' | 'none' | 'when' | 'who' | 'what' | 'more' | 'csvTitle' | 'close', string>;
+  /** The seals were checked and all held / some did not. */
+  intact: boolean;
+  altered: boolean;
+  text: Record<'title' | 'intro' | 'none' | 'when' | 'who' | 'what' | 'more' | 'csvTitle' | 'close' | 'integrity', string>;
 }
 
 /** The CSV columns: machine-readable codes next to the words shown. */
@@ -41,8 +44,11 @@ function data(view: AuditExportView, shown: number): AuditExportData {
     const what = t(l, keyInGroup('history', line.action) ?? 'history.other');
     return { at: line.at, role: line.actorRole, name: line.actorName ?? '', action: line.action, when: formatDateTime(line.at, l), who: line.actorName ? `${role}: ${line.actorName}` : role, what };
   });
+  const intact = view.integrity !== undefined && view.integrity.unsealed === 0 && view.integrity.missing === 0;
   return {
     lang: l,
+    intact,
+    altered: view.integrity !== undefined && !intact,
     hasLines: lines.length > 0,
     hasMore: view.truncated || shown < view.lines.length,
     lines: lines.map(({ when, who, what }) => ({ when, who, what })),
@@ -57,6 +63,11 @@ function data(view: AuditExportView, shown: number): AuditExportData {
       more: t(l, 'auditExport.more', { count: formatNumber(shown, l) }),
       csvTitle: t(l, 'auditExport.csvTitle'),
       close: t(l, 'common.close'),
+      integrity: !view.integrity
+        ? ''
+        : intact
+          ? t(l, 'auditExport.intact', { count: formatNumber(view.lines.length, l) })
+          : t(l, 'auditExport.tampered', { changed: formatNumber(view.integrity.unsealed, l), missing: formatNumber(view.integrity.missing, l) }),
     },
   };
 }

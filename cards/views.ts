@@ -582,4 +582,6 @@ export interface AuditExportView {
   lines: AuditExportLine[];
   /** More events exist than were read. */
   truncated: boolean;
+  /** What checking the entries' tamper seals found: changed or unverifiable entries, and deleted ones. */
+  integrity?: { unsealed: number; missing: number };
 }

@@ -1,10 +1,11 @@
 import { auditEntryId } from './auditEntryId';
+import { sealedAuditEntry } from './auditEntrySeal';
 import { caseActors } from './caseActors';
 import type { IntakeDependencies } from './intakeDependencies';
 import type { AuditActorRole, AuditEntry, CaseActor, CaseEvent, CaseRecord, Repositories } from './ports';
 
 /** What copying a case's history to the audit record needs. */
-export type CaseAuditDependencies = Pick<IntakeDependencies, 'cipher'> & { repos: Pick<Repositories, 'audit'> };
+export type CaseAuditDependencies = Pick<IntakeDependencies, 'cipher' | 'pseudonyms'> & { repos: Pick<Repositories, 'audit'> };
 
 /**
  * Appends the history entries the audit record does not have yet (`history[auditedCount ..]`),
@@ -16,7 +17,7 @@ export async function appendCaseAudit(deps: CaseAuditDependencies, record: CaseR
   if (from >= record.history.length) return record.history.length;
   const actors = caseActors(deps, record);
   for (let index = from; index < record.history.length; index += 1) {
-    await deps.repos.audit.append(auditEntryFromHistory(deps, record, index, actors));
+    await deps.repos.audit.append(sealedAuditEntry(deps, auditEntryFromHistory(deps, record, index, actors)));
   }
   return record.history.length;
 }

@@ -6,6 +6,7 @@ import { isCoordinatorOf } from './handOverCases';
 import type { CaseDependencies } from './intakeDependencies';
 import type { AuditActorRole, AuditEntry, Page, PageRequest } from './ports';
 import { randomId } from './randomId';
+import { checkAuditIntegrity, sealedAuditEntry, type AuditIntegrity } from './auditEntrySeal';
 
 /** The most entries one export shows (a dialog has a size limit); the card says when there are more. */
 export const AUDIT_EXPORT_MAX_ENTRIES = 200;
@@ -25,6 +26,8 @@ export interface CaseAuditExport {
   lines: AuditExportLine[];
   /** More entries exist than were shown. */
   truncated: boolean;
+  /** Entries changed, made up or deleted since they were written (see auditEntrySeal). */
+  integrity: AuditIntegrity;
 }
 
 /**
@@ -62,20 +65,31 @@ export async function exportCaseAudit(deps: CaseDependencies, reference: string,
   return {
     reference: normalized,
     truncated,
+    integrity: checkAuditIntegrity(deps, entries),
     lines: entries.map((entry) => ({
       at: entry.at,
       action: entry.action,
       actorRole: entry.actorRole,
-      ...(entry.sealedActor ? { actorName: deps.cipher.open<{ name: string }>('identity', entry.sealedActor, entry.id).name } : {}),
+      ...actorNameOf(deps, entry),
     })),
   };
+}
+
+/** A staff actor's name; none when it does not open (an entry moved or altered: the integrity check counts it). */
+function actorNameOf(deps: CaseDependencies, entry: AuditEntry): { actorName?: string } {
+  if (!entry.sealedActor) return {};
+  try {
+    return { actorName: deps.cipher.open<{ name: string }>('identity', entry.sealedActor, entry.id).name };
+  } catch {
+    return {};
+  }
 }
 
 async function recordExport(deps: CaseDependencies, target: { caseId: string; reference: string; unitId?: string; userId: string }): Promise<void> {
   const id = randomId(deps);
   const at = deps.clock.now().toISOString();
   const name = (await deps.directory.getPerson(target.userId))?.name ?? '';
-  await deps.repos.audit.append({
+  await deps.repos.audit.append(sealedAuditEntry(deps, {
     id,
     caseId: target.caseId,
     reference: target.reference,
@@ -86,7 +100,7 @@ async function recordExport(deps: CaseDependencies, target: { caseId: string; re
     actorKey: deps.pseudonyms.pseudonym('user', target.userId),
     sealedActor: deps.cipher.seal('identity', { userId: target.userId, name }, id),
     sortKey: `${at}#x${id}`,
-  });
+  }));
 }
 
 /** Up to {@link AUDIT_EXPORT_MAX_ENTRIES} entries, following continuation tokens. */

@@ -12,7 +12,7 @@ const ATTEMPTS = 3;
  * Safe to re-run after a crash at any point: at worst an item or entry is added twice, which the
  * outbox and the audit record ignore.
  */
-export async function flushCaseOutbox(deps: Pick<IntakeDependencies, 'repos' | 'cipher'>, stored: Versioned<CaseRecord>): Promise<void> {
+export async function flushCaseOutbox(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'pseudonyms'>, stored: Versioned<CaseRecord>): Promise<void> {
   let current: Versioned<CaseRecord> | undefined = stored;
   for (let attempt = 1; current && needsFlush(current.value); attempt += 1) {
     const moved = new Set<string>();
@@ -37,7 +37,7 @@ function needsFlush(record: CaseRecord): boolean {
 }
 
 /** The timer's part: moves what a crashed request left in cases (messages and audit entries). Returns how many cases it flushed. */
-export async function flushAllCaseOutboxes(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'logger'>): Promise<number> {
+export async function flushAllCaseOutboxes(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'logger' | 'pseudonyms'>): Promise<number> {
   const withMessages = await deps.repos.cases.listWithPendingOutbox(100);
   await flushEach(deps, withMessages);
   // Asked after the first batch was flushed: those no longer have audit pending.
@@ -46,7 +46,7 @@ export async function flushAllCaseOutboxes(deps: Pick<IntakeDependencies, 'repos
   return withMessages.length + withAudit.length;
 }
 
-async function flushEach(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'logger'>, cases: Versioned<CaseRecord>[]): Promise<void> {
+async function flushEach(deps: Pick<IntakeDependencies, 'repos' | 'cipher' | 'logger' | 'pseudonyms'>, cases: Versioned<CaseRecord>[]): Promise<void> {
   for (const stored of cases) {
     try {
       await flushCaseOutbox(deps, stored);

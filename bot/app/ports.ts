@@ -59,8 +59,8 @@ export interface ContentCipher {
 
 /** Turns an identifier (a Teams/Entra user id) into a stable keyed pseudonym (HMAC), so lookups never store the id itself. */
 export interface Pseudonymizer {
-  /** Kinds are domain-separated: the same input gives unrelated outputs per kind. 'secret' derives an anonymous reporter's follow-up secret from the case id. */
-  pseudonym(kind: 'user' | 'conversation' | 'secret', id: string): string;
+  /** Kinds are domain-separated: the same input gives unrelated outputs per kind. 'secret' derives an anonymous reporter's follow-up secret from the case id; 'audit' seals audit entries (a MAC). */
+  pseudonym(kind: 'user' | 'conversation' | 'secret' | 'audit', id: string): string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,6 +296,8 @@ export interface AuditEntry {
   detail?: Record<string, string>;
   /** `<at>#<history index, 6 digits>` (or `<at>#p`, `<at>#x…`): the order within a case, as events at the same millisecond keep their history order. */
   sortKey: string;
+  /** The tamper seal: a keyed MAC over all other fields (see `auditEntrySeal`). */
+  seal?: string;
 }
 
 /** Append-only apart from retention: entries are added, never changed; `delete` is for the retention job only. */

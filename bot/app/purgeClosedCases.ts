@@ -4,6 +4,7 @@ import { auditEntryId } from './auditEntryId';
 import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord, Repositories } from './ports';
 import { purgeLogEntryFor } from './purgeLogEntryFor';
+import { sealedAuditEntry } from './auditEntrySeal';
 
 /** Five years, leap day included (5 × 365 + 1): the default retention of a closed case. */
 export const DEFAULT_CASE_RETENTION_DAYS = 1826;
@@ -15,7 +16,7 @@ const BATCH_SIZE = 100;
 const MAX_BATCHES = 50;
 
 /** What the purge needs: the stores it touches, the clock and the logger, and optionally the configured retention. */
-export type PurgeClosedCasesDependencies = Pick<CaseDependencies, 'clock' | 'logger' | 'cipher'> & {
+export type PurgeClosedCasesDependencies = Pick<CaseDependencies, 'clock' | 'logger' | 'cipher' | 'pseudonyms'> & {
   repos: Pick<Repositories, 'cases' | 'relayAddresses' | 'purgeLog' | 'audit'>;
   /** Any settings object; only `caseRetentionDays` is read (`object &` lets today's settings, which lack it, be passed as they are). */
   settings?: object & { caseRetentionDays?: number };
@@ -69,7 +70,7 @@ async function purgeCase(deps: PurgeClosedCasesDependencies, record: CaseRecord,
   await appendCaseAudit(deps, record);
   const id = auditEntryId(record.id, 'purged');
   const at = now.toISOString();
-  await deps.repos.audit.append({
+  await deps.repos.audit.append(sealedAuditEntry(deps, {
     id,
     caseId: record.id,
     reference: record.reference,
@@ -79,7 +80,7 @@ async function purgeCase(deps: PurgeClosedCasesDependencies, record: CaseRecord,
     actorRole: 'system',
     detail: { reason: 'retention' },
     sortKey: `${at}#p`,
-  });
+  }));
   await deps.repos.purgeLog.append(purgeLogEntryFor(record, now));
   if (record.relayId) await deps.repos.relayAddresses.delete(record.relayId);
   await deps.repos.cases.delete(record.id);

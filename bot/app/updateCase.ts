@@ -12,7 +12,7 @@ const ATTEMPTS = 3;
  * entries to the audit record.
  */
 export async function updateCase<T>(
-  deps: Pick<IntakeDependencies, 'repos' | 'clock' | 'cipher'>,
+  deps: Pick<IntakeDependencies, 'repos' | 'clock' | 'cipher' | 'pseudonyms'>,
   caseId: string,
   change: (record: CaseRecord, now: Date) => { record: CaseRecord; result: T } | Promise<{ record: CaseRecord; result: T }>,
 ): Promise<{ record: CaseRecord; result: T }> {

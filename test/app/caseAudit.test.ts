@@ -75,6 +75,36 @@ describe('the audit record of a case (use cases on real storage and the demo org
     expect(record).toMatchObject({ auditedCount: record.history.length, auditPending: false });
   });
 
+  it('when the record is untouched, then the export finds every seal valid and no entry missing', async () => {
+    const record = await handledCase();
+
+    const exported = await exportCaseAudit(deps, record.reference, ANOUK);
+
+    expect(exported.integrity).toEqual({ unsealed: 0, missing: 0 });
+    expect((await auditOf(record.id)).every((entry) => typeof entry.seal === 'string' && entry.seal.length > 20)).toBe(true);
+  });
+
+  it('when someone with database access changes an entry, moves one to another case or deletes one, then the export shows it', async () => {
+    const record = await handledCase();
+    const other = await handledCase();
+    const audit = await auditOf(record.id);
+    const opened = audit.find((entry) => entry.action === 'content_opened')!;
+    const acknowledged = audit.find((entry) => entry.action === 'acknowledged')!;
+    const moved = (await auditOf(other.id)).find((entry) => entry.action === 'update_sent')!;
+
+    // Rewritten under the same id without the key ring: the old seal no longer matches.
+    await deps.repos.audit.delete(opened.id);
+    await deps.repos.audit.append({ ...opened, actorRole: 'system', actorKey: undefined, sealedActor: undefined });
+    // Copied from the other case (with its valid seal): the case id is sealed too.
+    await deps.repos.audit.append({ ...moved, id: `${moved.id}-copy`, caseId: record.id, reference: record.reference });
+    // Deleted: a gap in the numbered history.
+    await deps.repos.audit.delete(acknowledged.id);
+
+    const exported = await exportCaseAudit(deps, record.reference, ANOUK);
+
+    expect(exported.integrity).toEqual({ unsealed: 2, missing: 1 });
+  });
+
   it('when the audit store is dumped, then it holds no report text, message, involved name, nor any plain user id or name', async () => {
     const record = await handledCase();
     await exportCaseAudit(deps, record.reference, ANOUK);

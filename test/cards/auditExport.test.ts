@@ -44,6 +44,19 @@ describe('renderAuditExport', () => {
       expect(lines[6]).toBe(`"2026-12-01T08:00:00.000Z","coordinator","'=HYPERLINK(""x"") ""Anouk""","reassigned","${t(locale, 'history.reassigned')}"`);
     });
 
+    it('when the seals were checked, then an intact record says so quietly and an altered one says so in red with the counts', () => {
+      const intact = renderAuditExport({ ...auditExportView(locale), integrity: { unsealed: 0, missing: 0 } });
+      const altered = renderAuditExport({ ...auditExportView(locale), integrity: { unsealed: 2, missing: 1 } });
+      for (const card of [intact, altered]) {
+        expect(adaptiveCardsProblems(card)).toEqual([]);
+        expect(schemaErrors(card)).toEqual([]);
+      }
+      const intactLine = allObjects(intact).find((node) => node.text === t(locale, 'auditExport.intact', { count: String(SOME_AUDIT_LINES.length) }));
+      expect(intactLine?.color).toBe('good');
+      const alteredLine = allObjects(altered).find((node) => node.text === t(locale, 'auditExport.tampered', { changed: '2', missing: '1' }));
+      expect(alteredLine?.color).toBe('attention');
+    });
+
     it('when nothing was recorded, then it says so and shows no CSV', () => {
       const card = renderAuditExport(auditExportView(locale, { lines: [] }));
       expect(visibleTexts(card)).toContain(t(locale, 'auditExport.none'));
