@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon';
 import { stopClock, type CaseClock } from '../../domain/deadlines/caseClocks';
 import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
-import { ForbiddenError, ValidationError } from '../../domain/errors';
-import { ZONE } from '../../domain/workingCalendar';
+import { ForbiddenError } from '../../domain/errors';
 import type { TeamActionRecord } from '../ports';
+import { actionDueMoment, readActionDueDate } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { updateTeamAction } from './updateTeamAction';
 
@@ -14,14 +13,6 @@ function refreshActionDue(deps: AgendaDependencies, record: TeamActionRecord): v
   const next = record.isOpen ? nextDueAt(record.clocks as CaseClock[], new Set(record.remindersDone), deps.settings.deadlinePolicy, deps.calendar) : undefined;
   if (next === undefined) delete record.nextDueAt;
   else record.nextDueAt = next;
-}
-
-function readNewDate(value: unknown, now: Date): string {
-  const date = typeof value === 'string' ? value.trim() : '';
-  if (!date) throw new ValidationError({ newDate: 'required' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date, { zone: ZONE }).isValid) throw new ValidationError({ newDate: 'invalidDate' });
-  if (date < (DateTime.fromJSDate(now, { zone: ZONE }).toISODate() ?? '')) throw new ValidationError({ newDate: 'dateInPast' });
-  return date;
 }
 
 /**
@@ -41,8 +32,7 @@ export async function changeTeamAction(deps: AgendaDependencies, actionId: strin
       record.clocks = stopClock(record.clocks as CaseClock[], 'action', now);
       record.history.push({ at: now.toISOString(), actor: userKey, type: 'done' });
     } else {
-      const date = readNewDate(change.date, now);
-      const dueAt = DateTime.fromISO(date, { zone: ZONE }).set({ hour: deps.settings.deadlinePolicy.reminders.workingHours.end, minute: 0 }).toJSDate().toISOString();
+      const dueAt = actionDueMoment(deps, readActionDueDate(change.date, now, 'newDate')).toISOString();
       record.clocks = record.clocks.map((clock) =>
         clock.clock === 'action' && !clock.stoppedAt
           ? { ...clock, dueAt, extensions: [...(clock.extensions ?? []), { days: Math.round((Date.parse(dueAt) - Date.parse(clock.dueAt)) / 86_400_000), reason: 'new date', at: now.toISOString() }] }

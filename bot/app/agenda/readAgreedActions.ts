@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { ValidationError } from '../../domain/errors';
-import { ZONE } from '../../domain/workingCalendar';
 import { readFields } from '../readFields';
+import { readActionDueDate } from './actionDueDate';
 
 /** Longest notes and action texts (the card caps them too). */
 export const NOTES_MAX_LENGTH = 500;
@@ -35,7 +34,6 @@ export async function readAgreedActions(
   knownPerson: (id: string) => Promise<boolean>,
   now: Date,
 ): Promise<{ notes: string; actions: AgreedActionInput[] }> {
-  const today = DateTime.fromJSDate(now, { zone: ZONE }).toISODate() ?? '';
   const owners = new Map<number, boolean>();
   for (const slot of ACTION_SLOTS) {
     const owner = text(input[`action${slot}Owner`]);
@@ -59,9 +57,12 @@ export async function readAgreedActions(
       else if (actionText.length > ACTION_TEXT_MAX_LENGTH) errors[`action${slot}Text`] = 'tooLong';
       if (!ownerId) errors[`action${slot}Owner`] = 'actionIncomplete';
       else if (!ID.test(ownerId) || owners.get(slot) !== true) errors[`action${slot}Owner`] = 'unknownPerson';
-      if (!dueDate) errors[`action${slot}Due`] = 'actionIncomplete';
-      else if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || !DateTime.fromISO(dueDate, { zone: ZONE }).isValid) errors[`action${slot}Due`] = 'invalidDate';
-      else if (dueDate < today) errors[`action${slot}Due`] = 'dateInPast';
+      try {
+        readActionDueDate(dueDate, now, `action${slot}Due`, 'actionIncomplete');
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        Object.assign(errors, error.fields);
+      }
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
       return { slot, text: actionText, ownerId, dueDate };
     };

@@ -1,11 +1,10 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
-import { DateTime } from 'luxon';
-import { ZONE } from '../../domain/workingCalendar';
 import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
 import { toLocale } from '../../domain/locale';
 import { userRecipient } from '../caseParties';
 import { enqueueDirect } from '../enqueueDirect';
 import type { TeamActionRecord, TeamRecord, TopicPosting } from '../ports';
+import { actionDueMoment } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { findPosting } from './findPosting';
 import { pickTopicFor } from './pickTopicFor';
@@ -32,16 +31,11 @@ async function teamOf(deps: AgendaDependencies, teamId: string): Promise<TeamRec
   return stored.value;
 }
 
-/** The due moment of an action: the end of working hours on its due date (Amsterdam). */
-function dueMoment(deps: AgendaDependencies, dueDate: string): Date {
-  return DateTime.fromISO(dueDate, { zone: ZONE }).set({ hour: deps.settings.deadlinePolicy.reminders.workingHours.end, minute: 0 }).toJSDate();
-}
-
 async function createAction(deps: AgendaDependencies, team: TeamRecord, posting: TopicPosting, input: AgreedActionInput, now: Date): Promise<string> {
   const id = derivedId('action', team.id, posting.id, String(input.slot));
   const ownerKey = deps.pseudonyms.pseudonym('user', input.ownerId);
   const owner = await deps.directory.getPerson(input.ownerId);
-  const clocks = [{ clock: 'action' as const, startedAt: now.toISOString(), dueAt: dueMoment(deps, input.dueDate).toISOString() }];
+  const clocks = [{ clock: 'action' as const, startedAt: now.toISOString(), dueAt: actionDueMoment(deps, input.dueDate).toISOString() }];
   const record: TeamActionRecord = {
     id,
     teamKey: team.id,
