@@ -6,6 +6,7 @@ import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { purgeClosedCases } from './app/purgeClosedCases';
 import { purgeExpiredAudit } from './app/purgeExpiredAudit';
 import { purgeDeliveryRecords } from './app/purgeDeliveryRecords';
+import { purgeStaleAttempts } from './app/purgeStaleAttempts';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
@@ -145,7 +146,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
     deliverSoon: () => runDelivery({ timeBudgetMs: 3_000, maxAttemptsPerRun: 1 }).then(() => undefined),
-    secretAttempts: new AttemptLimiter(clock),
+    secretAttempts: new AttemptLimiter(repos.attempts, clock),
   };
   const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
     await flushAllCaseOutboxes(services);
@@ -163,6 +164,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
     await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
     await purgeDeliveryRecords(services, deliveryRetention);
+    await purgeStaleAttempts(services);
     await sendDueReminders(services);
     await sendDueActionReminders(services);
     await postDueTopics(services);
@@ -184,6 +186,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       // After the case purge, whose `purged` entries are new: only entries older than AUDIT_RETENTION_DAYS go.
       await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
       await purgeDeliveryRecords(services, deliveryRetention);
+      await purgeStaleAttempts(services);
       return removed;
     },
     sendCoordinatorDigests: async () => {

@@ -335,6 +335,29 @@ export interface SealedRecordRepository {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Guessing limit: failed reference + secret attempts per user, shared by every instance
+
+/** The recent failed reference + secret attempts of one user. */
+export interface AttemptRecord {
+  /** The user's pseudonym (`Pseudonymizer.pseudonym('user', aadObjectId)`). */
+  id: string;
+  /** ISO times of the failures within the window, oldest first; at most the limit are kept. */
+  failures: string[];
+  /** ISO time of the last change (retention deletes records not changed for a day). */
+  updatedAt: string;
+}
+
+export interface AttemptRepository {
+  get(id: string): Promise<Versioned<AttemptRecord> | undefined>;
+  /** Creates when `etag` is absent (ConflictError if one exists), else replaces if unchanged (ConcurrencyError if not, NotFoundError if deleted meanwhile). */
+  save(record: AttemptRecord, etag?: string): Promise<Versioned<AttemptRecord>>;
+  /** Records whose `updatedAt` is before `before` (ISO times compared as strings), oldest first, at most `limit` (retention). */
+  listUpdatedBefore(before: string, limit: number): Promise<AttemptRecord[]>;
+  /** Deletes; no error when it is already gone. */
+  delete(id: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Purge register: what retention deleted, kept apart because a purged case's history goes with it
 
 /**
@@ -500,6 +523,8 @@ export interface Repositories {
   teams: TeamRepository;
   /** Follow-up actions agreed in team meetings. */
   teamActions: TeamActionRepository;
+  /** Failed reference + secret attempts per user (the guessing limit, shared by every instance). */
+  attempts: AttemptRepository;
   /** Releases connections and flushes files. */
   close(): Promise<void>;
 }

@@ -9,4 +9,5 @@ export const CONTAINER_NAMES = {
   audit: 'audit',
   teams: 'teams',
   teamActions: 'teamActions',
+  attempts: 'attempts',
 } as const;

@@ -1,6 +1,7 @@
-import type { AuditEntry, CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord, TeamActionRecord, TeamRecord } from '../app/ports';
+import type { AttemptRecord, AuditEntry, CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord, TeamActionRecord, TeamRecord } from '../app/ports';
 import { CONTAINER_NAMES } from './containerNames';
 import type { DocumentContainer } from './documentContainer';
+import { DocumentAttemptRepository } from './documentAttemptRepository';
 import { DocumentAuditRepository } from './documentAuditRepository';
 import { DocumentCaseRepository } from './documentCaseRepository';
 import { DocumentDraftRepository } from './documentDraftRepository';
@@ -28,6 +29,7 @@ export async function repositoriesOver(
     audit: new DocumentAuditRepository(await open<AuditEntry>(CONTAINER_NAMES.audit)),
     teams: new DocumentTeamRepository(await open<TeamRecord>(CONTAINER_NAMES.teams)),
     teamActions: new DocumentTeamActionRepository(await open<TeamActionRecord>(CONTAINER_NAMES.teamActions)),
+    attempts: new DocumentAttemptRepository(await open<AttemptRecord>(CONTAINER_NAMES.attempts)),
     close,
   };
 }

@@ -27,13 +27,13 @@ export async function submitAnonymousStatusDialog(services: BotServices, turn: T
     return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'required' }), 'medium');
   }
   const attemptKey = services.pseudonyms.pseudonym('user', turn.reporter.userId);
-  if (services.secretAttempts.isBlocked(attemptKey)) {
+  if (await services.secretAttempts.isBlocked(attemptKey)) {
     services.logger.warn('anonymous_status.blocked');
     return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'tooManyAttempts' }), 'medium');
   }
   const summary = await checkAnonymousStatus(services, reference, secret);
   if (!summary) {
-    services.secretAttempts.recordFailure(attemptKey);
+    await services.secretAttempts.recordFailure(attemptKey);
     return dialogCard(title, renderAnonymousStatus({ locale, reference, error: 'referenceOrSecretWrong' }), 'medium');
   }
   return reporterCaseDialog(services, turn, { kind: 'secret', reference, secret }, secret);

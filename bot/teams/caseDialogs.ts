@@ -33,23 +33,26 @@ function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
   return dialog !== undefined && dialog in HANDLER_FORMS;
 }
 
-/** Reporter credentials from a dialog's data: reference + secret for anonymous reporters, else the Teams user and case id. */
-export function reporterCredentials(turn: TurnIdentity, action: ParsedDialogAction, services?: BotServices): ReporterCredentials {
+/**
+ * Reporter credentials from a dialog's data: reference + secret for anonymous reporters, else the
+ * Teams user and case id. Async because the guessing limit is read from the store (shared by all instances).
+ */
+export async function reporterCredentials(turn: TurnIdentity, action: ParsedDialogAction, services?: BotServices): Promise<ReporterCredentials> {
   if (action.reference && action.secret) {
     // Every dialog step with a secret counts against the same guessing limit as the status form.
-    if (services?.secretAttempts.isBlocked(services.pseudonyms.pseudonym('user', turn.reporter.userId))) throw new NotFoundError('too many attempts');
+    if (services && (await services.secretAttempts.isBlocked(services.pseudonyms.pseudonym('user', turn.reporter.userId)))) throw new NotFoundError('too many attempts');
     return { kind: 'secret', reference: action.reference, secret: action.secret };
   }
   if (!action.caseId) throw new NotFoundError('no case in the dialog');
   return { kind: 'user', userId: turn.reporter.userId, caseId: action.caseId };
 }
 
-/** A wrong reference + secret counts as a failed attempt (see AttemptLimiter). */
+/** A wrong reference + secret counts as a failed attempt (see AttemptLimiter); a store error while counting fails the request. */
 async function countingSecretFailures<T>(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NotFoundError && action.secret) services.secretAttempts.recordFailure(services.pseudonyms.pseudonym('user', turn.reporter.userId));
+    if (error instanceof NotFoundError && action.secret) await services.secretAttempts.recordFailure(services.pseudonyms.pseudonym('user', turn.reporter.userId));
     throw error;
   }
 }
@@ -70,10 +73,10 @@ async function fetchCaseDialogUnguarded(services: BotServices, turn: TurnIdentit
     return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(stored.value, locale), errors: {} });
   }
   if (action.dialog === 'caseWithdraw') {
-    const { record } = await openReporterCase(services, reporterCredentials(turn, action, services));
+    const { record } = await openReporterCase(services, await reporterCredentials(turn, action, services));
     return dialogCard(t(locale, 'dialog.reporterCaseTitle'), renderWithdraw({ locale, caseId: action.secret ? undefined : record.id, reference: record.reference, secret: action.secret }), 'medium');
   }
-  return reporterCaseDialog(services, turn, reporterCredentials(turn, action, services), action.secret);
+  return reporterCaseDialog(services, turn, await reporterCredentials(turn, action, services), action.secret);
 }
 
 /** `task/submit` of a case dialog. Invalid input re-shows the form with the message next to the field and what was typed kept. */
@@ -125,9 +128,10 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     return dialogMessage(t(locale, done[form]));
   }
 
-  const credentials = reporterCredentials(turn, action, services);
+  const credentials = await reporterCredentials(turn, action, services);
   if (action.dialog === 'caseWithdraw') {
-    if (action.nav !== 'submit') return fetchCaseDialog(services, turn, action);
+    // Unguarded: this call is already inside submitCaseDialog's count, so a wrong secret counts once.
+    if (action.nav !== 'submit') return fetchCaseDialogUnguarded(services, turn, action);
     await withdrawCase(services, credentials);
     return dialogMessage(t(locale, 'reporter.withdrawn'));
   }

@@ -169,4 +169,21 @@ describe('guessing secrets', () => {
     const allowed = dialogCardOf((await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { reference, secret, vm: check }))).body);
     expect(textIn(allowed)).toContain(t('nl', 'states.submitted.title'));
   });
+
+  it('when a wrong secret is sent with the withdraw button, then it counts once: three of those and one wrong status check still leave the right secret working', async () => {
+    const guesser: TeamsUser = { id: '29:1withdrawer', aadObjectId: '5c4b3a29-1807-4f6e-9d8c-7b6a5f4e3d2c', name: 'Withdrawer', locale: 'nl-NL' };
+    const review = await walkToReview(bot, reporter, anonymousJourney);
+    const receipt = textIn(dialogCardOf(await submitReview(bot, reporter, review)));
+    const [reference, secret] = [REFERENCE.exec(receipt)![0], SECRET.exec(receipt)![0]];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const refused = dialogCardOf((await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { vm: { dialog: 'caseWithdraw', nav: 'next', reference, secret: `AAAA-BBBB-CCCC-DDD${attempt + 3}` } }))).body);
+      expect(textIn(refused)).not.toContain(t('nl', 'states.submitted.title'));
+    }
+    const form = dialogCardOf((await bot.send(taskFetch(guesser, bot.connector.serviceUrl, { vm: { dialog: 'anonymousStatus', nav: 'next' } }))).body);
+    const check = buttonVm(form, 'checkStatus');
+    await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { reference, secret: 'AAAA-BBBB-CCCC-DDD9', vm: check }));
+
+    const allowed = dialogCardOf((await bot.send(taskSubmit(guesser, bot.connector.serviceUrl, { reference, secret, vm: check }))).body);
+    expect(textIn(allowed)).toContain(t('nl', 'states.submitted.title'));
+  });
 });

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../../bot/domain/errors';
 import { createCosmosRepositories } from '../../bot/storage/createCosmosRepositories';
 import { dumpCosmosDatabase } from '../../bot/storage/dumpCosmosDatabase';
 import { startCosmosTestServer, type CosmosTestServer } from '../fakes/cosmosTestServer';
+import { describeAttemptRepositoryContract } from './attemptRepositoryContract';
 import { describeAuditRepositoryContract } from './auditRepositoryContract';
 import { describeRepositoryContract } from './repositoryContract';
 import { aCase, aSealedRecord } from './storageFixtures';
@@ -46,13 +47,25 @@ describeAuditRepositoryContract('Cosmos DB', async () => {
   };
 });
 
+describeAttemptRepositoryContract('Cosmos DB', async () => {
+  const databaseId = freshDatabaseId();
+  const repos = await createCosmosRepositories({ endpoint: server.endpoint, databaseId, client: server.client });
+  return {
+    repos,
+    async cleanup() {
+      await repos.close();
+      await server.client.database(databaseId).delete();
+    },
+  };
+});
+
 describe('Cosmos DB repositories', () => {
-  it('when opened on an empty account, then the database and the nine containers exist, partitioned by /id', async () => {
+  it('when opened on an empty account, then the database and the ten containers exist, partitioned by /id', async () => {
     const databaseId = freshDatabaseId();
     const repos = await createCosmosRepositories({ endpoint: server.endpoint, databaseId, client: server.client });
 
     const { resources } = await server.client.database(databaseId).containers.readAll().fetchAll();
-    expect(resources.map((container) => container.id).sort()).toEqual(['audit', 'cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses', 'teamActions', 'teams']);
+    expect(resources.map((container) => container.id).sort()).toEqual(['attempts', 'audit', 'cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses', 'teamActions', 'teams']);
     expect(resources.every((container) => container.partitionKey?.paths?.[0] === '/id')).toBe(true);
 
     await repos.close();
@@ -110,7 +123,7 @@ describe('Cosmos DB repositories', () => {
 
     const dump = JSON.parse(await dumpCosmosDatabase(server.client, databaseId)) as Record<string, { id: string }[]>;
 
-    expect(Object.keys(dump)).toEqual(['audit', 'cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses', 'teamActions', 'teams']);
+    expect(Object.keys(dump)).toEqual(['attempts', 'audit', 'cases', 'conversationReferences', 'drafts', 'outbox', 'purgeLog', 'relayAddresses', 'teamActions', 'teams']);
     expect(dump.cases).toEqual([expect.objectContaining(record)]);
     expect(dump.relayAddresses).toEqual([expect.objectContaining(relay)]);
     await repos.close();

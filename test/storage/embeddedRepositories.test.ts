@@ -6,6 +6,7 @@ import type { Repositories } from '../../bot/app/ports';
 import { ValidationError } from '../../bot/domain/errors';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
 import { dumpEmbeddedStore } from '../../bot/storage/dumpEmbeddedStore';
+import { describeAttemptRepositoryContract } from './attemptRepositoryContract';
 import { describeAuditRepositoryContract } from './auditRepositoryContract';
 import { describeRepositoryContract } from './repositoryContract';
 import { runTypeScriptChild } from './runTypeScriptChild';
@@ -56,6 +57,18 @@ describeRepositoryContract('embedded store', async () => {
 });
 
 describeAuditRepositoryContract('embedded store', async () => {
+  const dataDir = await freshDir();
+  const repos = await createEmbeddedRepositories(dataDir);
+  return {
+    repos,
+    async cleanup() {
+      await repos.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeAttemptRepositoryContract('embedded store', async () => {
   const dataDir = await freshDir();
   const repos = await createEmbeddedRepositories(dataDir);
   return {
@@ -166,7 +179,7 @@ describe('embedded store: files', () => {
     const compacted = lines(await readFile(join(dataDir, 'drafts.jsonl'), 'utf8')).map((line) => JSON.parse(line) as unknown);
     expect(compacted).toEqual([{ op: 'put', etag: draft.etag, doc: draft.value }]);
     await expect(reopened.drafts.get(aKey('kept'))).resolves.toEqual(draft);
-    expect((await readdir(dataDir)).sort()).toEqual(['.lock', 'audit.jsonl', 'cases.jsonl', 'conversationReferences.jsonl', 'drafts.jsonl', 'outbox.jsonl', 'purgeLog.jsonl', 'relayAddresses.jsonl', 'teamActions.jsonl', 'teams.jsonl']);
+    expect((await readdir(dataDir)).sort()).toEqual(['.lock', 'attempts.jsonl', 'audit.jsonl', 'cases.jsonl', 'conversationReferences.jsonl', 'drafts.jsonl', 'outbox.jsonl', 'purgeLog.jsonl', 'relayAddresses.jsonl', 'teamActions.jsonl', 'teams.jsonl']);
   });
 
   (POSIX ? it : it.skip)('when the store creates its directory and files, then only the owner may read them (0700 and 0600)', async () => {
