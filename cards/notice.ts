@@ -17,6 +17,9 @@ interface NoticeData {
   /** The dialog button carries a case reference (`vm.reference`). */
   hasReference: boolean;
   reference: string;
+  /** The dialog button carries a period (`vm.period`, the insights). */
+  hasPeriod: boolean;
+  period: string;
 }
 
 /**
@@ -43,6 +46,8 @@ export function renderNotice(view: NoticeView): AdaptiveCard {
     dialogTitle: isMessageKey(dialogTitleKey) ? t(l, dialogTitleKey) : '',
     hasReference: hasDialog && view.openDialog?.reference !== undefined,
     reference: view.openDialog?.reference ?? '',
+    hasPeriod: hasDialog && view.openDialog?.reference === undefined && view.openDialog?.period !== undefined,
+    period: view.openDialog?.period ?? '',
   };
   return renderCard(template, data);
 }

@@ -15,9 +15,11 @@
 import type { Locale } from '../bot/domain/locale';
 import type { CaseState } from '../bot/app/ports';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
+import type { Figure } from '../bot/domain/insights/caseInsights';
+import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
 
 /** Dialogs that a chat button can open. */
-export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport';
+export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport' | 'insights';
 
 /** Verbs of chat cards (`Action.Execute`). */
 export type ChatVerb = 'showMyCases' | 'showWelcome';
@@ -141,7 +143,7 @@ export interface NoticeView {
   /** Offer the "make a report" button. */
   offerReport?: boolean;
   /** A button that opens this dialog; `titleKey` is the locale key of its title (an unknown key leaves the button out). */
-  openDialog?: { dialog: DialogName; titleKey: string; /** Sent along as `vm.reference` (the audit export's case). */ reference?: string };
+  openDialog?: { dialog: DialogName; titleKey: string; /** Sent along as `vm.reference` (the audit export's case). */ reference?: string; /** Sent along as `vm.period` (the insights' period). */ period?: InsightsPeriodName };
 }
 
 /** Friendly error, with a correlation id the user can quote to the service desk. */
@@ -584,4 +586,34 @@ export interface AuditExportView {
   truncated: boolean;
   /** What checking the entries' tamper seals found: changed or unverifiable entries, and deleted ones. */
   integrity?: { unsealed: number; missing: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insights ("inzichten", "cijfers"): a coordinator types the command in their 1:1 chat; a notice has
+// a button `Action.Submit` + `msteams: { type: 'task/fetch' }` + `vm: { dialog: 'insights', nav:
+// 'next', period: 'thisQuarter' }`. The dialog's period buttons send `vm: { dialog: 'insights',
+// nav: 'next', period }`; its close button `vm: { dialog: 'insights', nav: 'close' }`.
+
+/** The figures of all units together, or of one unit: each a value or '<5' (suppressed). */
+export interface InsightFiguresView {
+  cases: Figure;
+  categories: { category: Category; count: Figure }[];
+  anonymousPct: Figure;
+  medianDaysToAcknowledge: Figure;
+  medianDaysToClose: Figure;
+  deadlinesMetPct: Figure;
+  takenSeriously: Figure;
+  wouldReportAgain: Figure;
+}
+
+/** The coordinator's insights for one period, in a dialog. */
+export interface InsightsView {
+  locale: Locale;
+  period: InsightsPeriodName;
+  /** `2026-Q4` or `2026`. */
+  periodLabel: string;
+  total: InsightFiguresView;
+  units: (InsightFiguresView & { unitId: string; unitName: string })[];
+  /** Per month (`YYYY-MM`), teams of the units with meeting settings and how many discussed a topic. Not suppressed: teams, not people. */
+  agenda: { month: string; teams: number; discussed: number; discussedPct: number; units: { unitId: string; teams: number; discussedPct: number }[] }[];
 }

@@ -77,6 +77,8 @@ export const DIALOG_ACCESS = {
   caseWithdraw: { scope: 'personalChat', roles: ['caseReporter'] },
   // A case's audit record (who did what, when; no content): a coordinator of the case's unit who is not excluded from it (`exportCaseAudit`).
   auditExport: { scope: 'personalChat', roles: ['unitCoordinator'] },
+  // Counts of the cases in the units one coordinates, small numbers suppressed; no content (`coordinatorInsights`).
+  insights: { scope: 'personalChat', roles: ['unitCoordinator'] },
 } as const satisfies Record<string, AccessRule>;
 
 /** HTTP routes (method and path under /api). */

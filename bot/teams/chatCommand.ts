@@ -1,7 +1,7 @@
 import { normalizeCaseReference } from '../domain/caseReference';
 
 /** What a typed message asks for. */
-export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'welcome' | 'notInChat';
+export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'insights' | 'welcome' | 'notInChat';
 
 /** A typed message read: the command, and for `audit` the case reference (normalised; absent when none or not a reference). */
 export interface ChatMessage {
@@ -17,6 +17,8 @@ const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['handover', ['overdracht', 'overdragen', 'meldingen overdragen', 'handover', 'hand over', 'hand over cases']],
   // In a team channel: the settings of the team-meeting topics (werkoverleg).
   ['agenda', ['agenda', 'werkoverleg', 'instellingen', 'settings', 'team meeting']],
+  // Coordinators: the figures of their units (PDCA, jaarverslag).
+  ['insights', ['inzichten', 'insights', 'cijfers', 'figures']],
   ['welcome', ['help', 'hulp', 'hallo', 'hoi', 'hi', 'hello', 'start', 'menu', 'begin']],
 ];
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { isCaseReference } from '../domain/caseReference';
+import { INSIGHTS_PERIODS } from '../domain/insights/insightsPeriod';
 import { WIZARD_STEPS } from '../domain/report';
 
 const dialogActionSchema = z.object({
   dialog: z
-    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport'])
+    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights'])
     .optional(),
   nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus']),
   draftId: z.string().max(64).optional(),
@@ -15,6 +16,8 @@ const dialogActionSchema = z.object({
   caseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
   reference: z.string().max(100).optional(),
   secret: z.string().max(100).optional(),
+  // The insights dialog's period buttons.
+  period: z.enum(INSIGHTS_PERIODS).optional(),
 })
   // The audit export's reference comes from a card the bot made: anything but a well-formed reference is dropped (and the dialog refuses).
   .transform((action) => (action.dialog === 'auditExport' && !isCaseReference(action.reference) ? { ...action, reference: undefined } : action));

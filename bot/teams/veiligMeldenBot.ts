@@ -14,6 +14,7 @@ import { readChatMessage } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
 import { readDialogSubmit } from './dialogAction';
 import { fetchHandoverDialog, submitHandoverDialog } from './handoverDialog';
+import { fetchInsightsDialog } from './insightsDialog';
 import { cardActionResponse, dialogCard } from './invokeResponses';
 import { myCasesCard } from './myCasesCard';
 import { sendCard } from './sendCard';
@@ -140,6 +141,13 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
             : renderNotice({ locale: turn.locale, titleKey: 'notices.auditUsage.title', textKey: 'notices.auditUsage.text' }),
         );
         return;
+      case 'insights':
+        // Only a button here: whether the user coordinates any unit is checked when the dialog opens.
+        await sendCard(
+          context,
+          renderNotice({ locale: turn.locale, titleKey: 'notices.insights.title', textKey: 'notices.insights.text', openDialog: { dialog: 'insights', titleKey: 'insights.open', period: 'thisQuarter' } }),
+        );
+        return;
       case 'report':
       case 'agenda':
       case 'welcome':
@@ -154,6 +162,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action?.dialog === 'anonymousStatus') return fetchAnonymousStatusDialog(turn.locale);
     if (action?.dialog === 'handover') return fetchHandoverDialog(this.services, turn);
     if (action?.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
+    if (action?.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
     if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
     return fetchWizardDialog(this.services, turn);
   }
@@ -165,6 +174,8 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action.dialog === 'handover') return submitHandoverDialog(this.services, turn, action, inputs);
     // The audit dialog has only a close button; anything else it might send reopens the record (checked again).
     if (action.dialog === 'auditExport') return action.nav === 'close' ? undefined : fetchAuditExportDialog(this.services, turn, action);
+    // The insights' period buttons reopen it for that period (the role is checked again); close closes.
+    if (action.dialog === 'insights') return action.nav === 'close' ? undefined : fetchInsightsDialog(this.services, turn, action);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
     if (action.nav === 'close' || action.nav === 'restart') return fetchWizardDialog(this.services, turn);

@@ -20,6 +20,7 @@ import { renderWizardStep } from '../../cards/wizardStep';
 import { caseCards } from './caseCardViews';
 import { deadlineCards } from './deadlineCardViews';
 import { auditExportCards } from './auditExportCardViews';
+import { insightsCards } from './insightsCardViews';
 import { handoverCards } from './handoverCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
@@ -196,5 +197,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale)]);
 }

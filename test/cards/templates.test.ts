@@ -48,6 +48,7 @@ describe('card templates', () => {
         'handlerAction',
         'handlerTask',
         'handover',
+        'insights',
         'myCases',
         'notice',
         'reporterCase',

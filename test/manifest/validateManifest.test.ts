@@ -53,7 +53,7 @@ describe('validateManifest', () => {
     expect(manifest.developer.name).toBe('Ministerie van Defensie');
     expect(bot).toMatchObject({ scopes: ['personal', 'team'], supportsFiles: false, isNotificationOnly: false });
     expect(bot.commandLists.map((list) => [list.scopes, list.commands.map((command) => command.title)])).toEqual([
-      [['personal'], ['melden', 'status', 'help', 'overdracht']],
+      [['personal'], ['melden', 'status', 'help', 'overdracht', 'inzichten', 'logboek']],
       [['team'], ['agenda']],
     ]);
     expect(manifest.authorization).toEqual({
@@ -69,6 +69,8 @@ describe('validateManifest', () => {
       ['status', 'status'],
       ['help', 'welcome'],
       ['overdracht', 'handover'],
+      ['inzichten', 'insights'],
+      ['logboek', 'audit'],
     ]);
   });
 

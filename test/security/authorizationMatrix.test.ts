@@ -73,6 +73,8 @@ const EXPECTED_DIALOGS: Record<string, ExpectedRule> = {
   caseWithdraw: { scope: 'personalChat', allowed: ['caseReporter'] },
   // A case's audit record: coordinators of the case's unit (Anouk coordinates CLAS, Daan's melding is in it).
   auditExport: { scope: 'personalChat', allowed: ['unitCoordinator'] },
+  // Counts of the cases in one's units, small numbers suppressed: coordinators only (Anouk coordinates CLAS).
+  insights: { scope: 'personalChat', allowed: ['unitCoordinator'] },
 };
 
 const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
@@ -418,6 +420,7 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
       if (dialog === 'wizard' || dialog === 'anonymousStatus' || dialog === 'handover') return { dialog, nav: 'next' };
       if (dialog === 'caseIdentity') return { dialog, nav: 'next', caseId: world.confidentialId };
       if (dialog === 'auditExport') return { dialog, nav: 'next', reference: world.reference };
+      if (dialog === 'insights') return { dialog, nav: 'next', period: 'thisQuarter' };
       return { dialog, nav: 'next', caseId: world.caseId };
     }
 

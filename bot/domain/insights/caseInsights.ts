@@ -1,0 +1,147 @@
+import { CATEGORIES, type Category, type IdentityMode } from '../report';
+
+/** Figures about fewer cases than this are not shown (DOMAIN.md: "Any figure about fewer than 5 cases is suppressed"). */
+export const SUPPRESSION_THRESHOLD = 5;
+
+/** What a suppressed figure shows instead of its value. */
+export const SUPPRESSED = '<5';
+
+/** A figure as it may be shown: its value, or {@link SUPPRESSED}. */
+export type Figure = number | typeof SUPPRESSED;
+
+/** What the insights read of a case: no content, no identity, no handler. */
+export interface CaseProjection {
+  unitId: string;
+  categories: readonly Category[];
+  identity: IdentityMode;
+  receivedAt: string;
+  acknowledgedAt?: string;
+  closedAt?: string;
+  clocks: readonly { dueAt: string; stoppedAt?: string }[];
+  feedback?: { takenSeriously?: number; wouldReportAgain?: number };
+}
+
+/** The figures of a set of cases (all of a coordinator's units, or one unit). */
+export interface InsightFigures {
+  /** Reports received in the period. */
+  cases: Figure;
+  /** Per category, in {@link CATEGORIES} order (a report can touch several, so these need not add up to `cases`). */
+  categories: { category: Category; count: Figure }[];
+  /** Share of anonymous reports, whole percent. */
+  anonymousPct: Figure;
+  /** Median calendar days from receipt to acknowledgement (one decimal), of the acknowledged cases. */
+  medianDaysToAcknowledge: Figure;
+  /** Median calendar days from receipt to closing (one decimal), of the closed cases. */
+  medianDaysToClose: Figure;
+  /** Of the clocks due in the period and decided by now (met or passed), the share stopped on time, whole percent. */
+  deadlinesMetPct: Figure;
+  /** Average answer (1–5, one decimal) to "was your report taken seriously?". */
+  takenSeriously: Figure;
+  /** Average answer (1–5, one decimal) to "would you report again?". */
+  wouldReportAgain: Figure;
+}
+
+export interface CaseInsights {
+  total: InsightFigures;
+  /** One entry per unit asked for (also those without cases: listing every unit keeps a small one from standing out). */
+  units: ({ unitId: string } & InsightFigures)[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** A count, or {@link SUPPRESSED} when it is below {@link SUPPRESSION_THRESHOLD} (zero too: "none" is also a small number). */
+export function suppress(count: number): Figure {
+  return count >= SUPPRESSION_THRESHOLD ? count : SUPPRESSED;
+}
+
+/** A figure derived from `basis` cases: the value only when the basis is large enough. */
+function derived(basis: number, value: () => number): Figure {
+  return basis >= SUPPRESSION_THRESHOLD ? value() : SUPPRESSED;
+}
+
+/**
+ * The coordinators' figures (PDCA, DOMAIN.md) for cases received in a period, in total and per
+ * unit. Small-number suppression, so no reporter can be recognised:
+ * - every count below 5 (also 0) shows {@link SUPPRESSED}, the total too: the total is shown only when it is 5 or more;
+ * - every derived figure (share, median, average, compliance) is shown only when it rests on 5 or more cases;
+ *   the anonymous share also only when 5 or more reports were anonymous (else share × total would give the count);
+ * - differencing: all seven categories and all units are always listed, with their zeros suppressed too, so
+ *   "total minus the shown ones" gives at most the sum of all suppressed entries, never which one it is.
+ *   Categories overlap (a report can have several), so that difference is not even a category count.
+ * `now` decides which clocks due in the period are decided yet (one still running before its due moment is not).
+ */
+export function caseInsights(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, unitIds: readonly string[]): CaseInsights {
+  const units = [...new Set([...unitIds, ...cases.map((item) => item.unitId)])];
+  return {
+    total: figuresOf(cases, period, now),
+    units: units.map((unitId) => ({ unitId, ...figuresOf(cases.filter((item) => item.unitId === unitId), period, now) })),
+  };
+}
+
+function figuresOf(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): InsightFigures {
+  const anonymous = cases.filter((item) => item.identity === 'anonymous').length;
+  const toAcknowledge = daysBetween(cases, (item) => item.acknowledgedAt);
+  const toClose = daysBetween(cases, (item) => item.closedAt);
+  const compliance = deadlineCompliance(cases, period, now);
+  const seriously = answers(cases, (item) => item.feedback?.takenSeriously);
+  const again = answers(cases, (item) => item.feedback?.wouldReportAgain);
+  return {
+    cases: suppress(cases.length),
+    categories: CATEGORIES.map((category) => ({ category, count: suppress(cases.filter((item) => item.categories.includes(category)).length) })),
+    anonymousPct: derived(Math.min(cases.length, anonymous), () => Math.round((anonymous / cases.length) * 100)),
+    medianDaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(median(toAcknowledge))),
+    medianDaysToClose: derived(toClose.length, () => oneDecimal(median(toClose))),
+    deadlinesMetPct: derived(compliance.cases, () => Math.round((compliance.met / compliance.decided) * 100)),
+    takenSeriously: derived(seriously.length, () => oneDecimal(seriously.reduce((sum, value) => sum + value, 0) / seriously.length)),
+    wouldReportAgain: derived(again.length, () => oneDecimal(again.reduce((sum, value) => sum + value, 0) / again.length)),
+  };
+}
+
+/** Days from receipt to a later moment, for the cases that have it. */
+function daysBetween(cases: readonly CaseProjection[], moment: (item: CaseProjection) => string | undefined): number[] {
+  return cases.flatMap((item) => {
+    const at = moment(item);
+    return at ? [Math.max(0, Date.parse(at) - Date.parse(item.receivedAt)) / DAY_MS] : [];
+  });
+}
+
+/**
+ * Clocks due in the period: met when stopped at or before the due moment; missed when stopped later, or
+ * still running after it. Clocks running before their due moment are not decided yet and left out.
+ */
+function deadlineCompliance(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): { decided: number; met: number; cases: number } {
+  let decided = 0;
+  let met = 0;
+  let contributing = 0;
+  for (const item of cases) {
+    let counted = false;
+    for (const clock of item.clocks) {
+      const due = Date.parse(clock.dueAt);
+      if (due < period.from.getTime() || due >= period.to.getTime()) continue;
+      if (clock.stoppedAt === undefined && due >= now.getTime()) continue;
+      decided += 1;
+      counted = true;
+      if (clock.stoppedAt !== undefined && Date.parse(clock.stoppedAt) <= due) met += 1;
+    }
+    if (counted) contributing += 1;
+  }
+  return { decided, met, cases: contributing };
+}
+
+/** The answers (1–5) given to one feedback question. */
+function answers(cases: readonly CaseProjection[], answer: (item: CaseProjection) => number | undefined): number[] {
+  return cases.flatMap((item) => {
+    const value = answer(item);
+    return typeof value === 'number' && value >= 1 && value <= 5 ? [value] : [];
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function oneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
+}

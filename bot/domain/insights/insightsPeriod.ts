@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+import { ZONE } from '../workingCalendar';
+
+/** The periods a coordinator can choose. */
+export const INSIGHTS_PERIODS = ['thisQuarter', 'lastQuarter', 'thisYear', 'lastYear'] as const;
+export type InsightsPeriodName = (typeof INSIGHTS_PERIODS)[number];
+
+/** A period of the insights: `[from, to)`, and a label such as `2026-Q4` or `2026`. */
+export interface InsightsPeriod {
+  from: Date;
+  to: Date;
+  label: string;
+}
+
+/** The named period around `now`, in calendar quarters and years of Europe/Amsterdam. */
+export function insightsPeriod(name: InsightsPeriodName, now: Date): InsightsPeriod {
+  const here = DateTime.fromJSDate(now, { zone: ZONE });
+  const quarterly = name === 'thisQuarter' || name === 'lastQuarter';
+  let start = here.startOf(quarterly ? 'quarter' : 'year');
+  if (name === 'lastQuarter') start = start.minus({ quarters: 1 });
+  if (name === 'lastYear') start = start.minus({ years: 1 });
+  const end = start.plus(quarterly ? { quarters: 1 } : { years: 1 });
+  return { from: start.toJSDate(), to: end.toJSDate(), label: quarterly ? `${start.year}-Q${start.quarter}` : String(start.year) };
+}
+
+/** The months (`YYYY-MM`, Europe/Amsterdam) of a period that have begun by `now`. */
+export function monthsOf(period: { from: Date; to: Date }, now: Date): string[] {
+  const months: string[] = [];
+  const last = Math.min(period.to.getTime(), now.getTime());
+  for (let month = DateTime.fromJSDate(period.from, { zone: ZONE }).startOf('month'); month.toMillis() < last; month = month.plus({ months: 1 })) {
+    months.push(month.toFormat('yyyy-MM'));
+  }
+  return months;
+}

@@ -1,0 +1,132 @@
+import { INSIGHTS_PERIODS } from '../bot/domain/insights/insightsPeriod';
+import { SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
+import type { Locale } from '../bot/domain/locale';
+import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import { csvRow } from './csvRow';
+import { t, type MessageKey } from './i18n';
+import template from './insights.card.json';
+import { renderCard, type AdaptiveCard } from './renderCard';
+import type { InsightFiguresView, InsightsView } from './views';
+
+type Fact = { title: string; value: string };
+
+interface InsightsData {
+  lang: Locale;
+  periods: { period: string; title: string }[];
+  totalFacts: Fact[];
+  categoryFacts: Fact[];
+  units: { name: string; cases: string; anonymousPct: string; deadlinesMetPct: string }[];
+  hasMoreUnits: boolean;
+  hasAgenda: boolean;
+  agendaFacts: Fact[];
+  csv: string;
+  text: Record<'title' | 'intro' | 'totalTitle' | 'categoriesTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
+}
+
+/** The figures in the order shown and exported, with how each reads. */
+const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories'>, 'count' | 'percent' | 'days' | 'score'][] = [
+  ['cases', 'count'],
+  ['anonymousPct', 'percent'],
+  ['medianDaysToAcknowledge', 'days'],
+  ['medianDaysToClose', 'days'],
+  ['deadlinesMetPct', 'percent'],
+  ['takenSeriously', 'score'],
+  ['wouldReportAgain', 'score'],
+];
+
+const CSV_HEADER = ['period', 'scope', 'unitId', 'unitName', 'measure', 'value'];
+
+/** How much of the detail the CSV holds: everything; without agenda rows per unit; without categories per unit. */
+type CsvDetail = 0 | 1 | 2;
+
+/**
+ * The coordinator's insights in a dialog: period buttons, the figures of all units together and
+ * per category, a row per unit, the team-meeting coverage per month, a note on suppression and
+ * the same figures as CSV for the annual report (jaarverslag). A suppressed figure shows "<5" in
+ * both. No content and no names of people: the view has none. When the CSV would not fit the card
+ * budget, it leaves out detail per unit (agenda first, then categories); the totals always stay.
+ */
+export function renderInsights(view: InsightsView): AdaptiveCard {
+  let card = renderCard(template, data(view, 0, view.units.length));
+  for (const detail of [1, 2] as const) {
+    if (cardBytes(card) <= CARD_BUDGET_BYTES) return card;
+    card = renderCard(template, data(view, detail, view.units.length));
+  }
+  // Still too large (very many units): the first units only, in the card and the CSV, and the card says so.
+  let shownUnits = view.units.length;
+  while (shownUnits > 0 && cardBytes(card) > CARD_BUDGET_BYTES) {
+    shownUnits = Math.floor(shownUnits * 0.9);
+    card = renderCard(template, data(view, 2, shownUnits));
+  }
+  return card;
+}
+
+function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): InsightsData {
+  const view = { ...whole, units: whole.units.slice(0, shownUnits) };
+  const l = view.locale;
+  const show = (figure: Figure, kind: 'count' | 'percent' | 'days' | 'score') => shown(l, figure, kind);
+  return {
+    lang: l,
+    // The current period's button is marked (a check mark, read out too), so the switcher says where one is.
+    periods: INSIGHTS_PERIODS.map((period) => ({ period, title: period === view.period ? t(l, 'insights.current', { period: t(l, `insights.periods.${period}`) }) : t(l, `insights.periods.${period}`) })),
+    totalFacts: MEASURES.map(([measure, kind]) => ({ title: t(l, `insights.${measure}`), value: show(view.total[measure], kind) })),
+    categoryFacts: view.total.categories.map((line) => ({ title: t(l, `categories.${line.category}.title`), value: show(line.count, 'count') })),
+    units: view.units.map((unit) => ({
+      name: unit.unitName,
+      cases: show(unit.cases, 'count'),
+      anonymousPct: show(unit.anonymousPct, 'percent'),
+      deadlinesMetPct: show(unit.deadlinesMetPct, 'percent'),
+    })),
+    hasMoreUnits: shownUnits < whole.units.length,
+    hasAgenda: view.agenda.some((month) => month.teams > 0),
+    agendaFacts: view.agenda.map((month) => ({
+      title: month.month,
+      value: t(l, 'insights.agendaLine', { discussed: String(month.discussed), teams: String(month.teams), pct: String(month.discussedPct) }),
+    })),
+    csv: csv(view, detail),
+    text: {
+      title: t(l, 'insights.title', { period: `${t(l, `insights.periods.${view.period}`)} (${view.periodLabel})` }),
+      intro: t(l, 'insights.intro'),
+      totalTitle: t(l, 'insights.totalTitle'),
+      categoriesTitle: t(l, 'insights.categoriesTitle'),
+      unitsTitle: t(l, 'insights.unitsTitle'),
+      unit: t(l, 'insights.unit'),
+      cases: t(l, 'insights.cases'),
+      anonymousPct: t(l, 'insights.anonymousPct'),
+      deadlinesMetPct: t(l, 'insights.deadlinesMetPct'),
+      agendaTitle: t(l, 'insights.agendaTitle'),
+      noTeams: t(l, 'insights.noTeams'),
+      suppressedNote: t(l, 'insights.suppressedNote'),
+      csvTitle: t(l, 'insights.csvTitle'),
+      close: t(l, 'common.close'),
+      moreUnits: t(l, 'insights.moreUnits', { count: String(shownUnits) }),
+    },
+  };
+}
+
+/** A figure as shown on the card: "<5" when suppressed, else the number in the language's format with its unit. */
+function shown(l: Locale, figure: Figure, kind: 'count' | 'percent' | 'days' | 'score'): string {
+  if (figure === SUPPRESSED) return SUPPRESSED;
+  const value = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(figure);
+  if (kind === 'count') return value;
+  const key: MessageKey = `insights.${kind}`;
+  return t(l, key, { value });
+}
+
+/** The CSV: machine-readable codes and plain numbers (a dot for decimals), "<5" where suppressed. */
+function csv(view: InsightsView, detail: CsvDetail): string {
+  const rows: string[][] = [];
+  const figures = (scope: string, unitId: string, unitName: string, figuresOf: InsightFiguresView, withCategories: boolean) => {
+    for (const [measure] of MEASURES) rows.push([view.periodLabel, scope, unitId, unitName, measure, String(figuresOf[measure])]);
+    if (withCategories) for (const line of figuresOf.categories) rows.push([view.periodLabel, scope, unitId, unitName, `category.${line.category}`, String(line.count)]);
+  };
+  figures('total', '', '', view.total, true);
+  for (const unit of view.units) figures('unit', unit.unitId, unit.unitName, unit, detail < 2);
+  for (const month of view.agenda) {
+    rows.push([view.periodLabel, `agenda.${month.month}`, '', '', 'teams', String(month.teams)], [view.periodLabel, `agenda.${month.month}`, '', '', 'discussedPct', String(month.discussedPct)]);
+    if (detail < 1) {
+      for (const unit of month.units) rows.push([view.periodLabel, `agenda.${month.month}`, unit.unitId, '', 'discussedPct', String(unit.discussedPct)]);
+    }
+  }
+  return [csvRow(CSV_HEADER), ...rows.map((row) => csvRow(row))].join('\n');
+}
