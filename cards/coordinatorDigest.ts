@@ -1,6 +1,7 @@
 import type { Locale } from '../bot/domain/locale';
 import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
 import template from './coordinatorDigest.card.json';
+import { suppress, SUPPRESSED } from '../bot/domain/insights/caseInsights';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import type { AgendaCoverageLine, CoordinatorDigestView } from './views';
@@ -37,6 +38,12 @@ interface CoordinatorDigestData {
   >;
 }
 
+/** A count of cases as shown: "<5" below five (DOMAIN.md: no figure about fewer than 5 cases), so a small unit's few cases do not point at people. */
+function figure(count: number, l: Locale): string {
+  const shown = suppress(count);
+  return shown === SUPPRESSED ? SUPPRESSED : formatNumber(shown, l);
+}
+
 function agendaLine(line: AgendaCoverageLine, l: Locale): AgendaLineData {
   const n = (value: number) => formatNumber(value, l);
   const pct = (value: number) => t(l, 'digest.agenda.percent', { value: n(value) });
@@ -58,9 +65,10 @@ function digestData(view: CoordinatorDigestView, agendaShown: number): Coordinat
     hasUnits: view.units.length > 0,
     units: view.units.map((unit) => ({
       unitName: unit.unitName,
-      open: formatNumber(unit.open, l),
-      dueThisWeek: formatNumber(unit.dueThisWeek, l),
-      overdue: formatNumber(unit.overdue, l),
+      open: figure(unit.open, l),
+      dueThisWeek: figure(unit.dueThisWeek, l),
+      overdue: figure(unit.overdue, l),
+      // The colour says "something is late": each late case already reached these coordinators as an escalation notice.
       hasOverdue: unit.overdue > 0,
     })),
     hasAgenda: agenda.length > 0,

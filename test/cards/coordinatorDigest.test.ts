@@ -48,21 +48,23 @@ describe('renderCoordinatorDigest', () => {
   describe.each(LOCALES)('in %s', (locale) => {
     it('when there are units, then the table has a header and one row per unit with its counts', () => {
       const card = renderCoordinatorDigest(digestView(locale));
-      const n = (value: number) => formatNumber(value, locale);
+      // Fewer than five cases show as "<5" (DOMAIN.md), so a small unit's few cases do not point at people.
+      const n = (value: number) => (value < 5 ? '<5' : formatNumber(value, locale));
       expect(rows(card)).toEqual([
         [t(locale, 'digest.unit'), t(locale, 'digest.open'), t(locale, 'digest.dueThisWeek'), t(locale, 'digest.overdue')],
         ...SOME_UNITS.map((unit) => [unit.unitName, n(unit.open), n(unit.dueThisWeek), n(unit.overdue)]),
       ]);
+      expect(rows(card).flat()).toContain('<5');
       expect(ofType(card, 'Table')[0]).toMatchObject({ firstRowAsHeader: true });
       expect(rows(card)[3][1]).toBe(locale === 'nl' ? '1.250' : '1,250');
     });
 
-    it('when a unit has passed deadlines, then that count is in the attention colour; a zero is not', () => {
+    it('when a unit has passed deadlines, then that count is in the attention colour (shown as "<5" below five); none is not', () => {
       const blocks = overdueBlocks(renderCoordinatorDigest(digestView(locale)));
       expect(blocks.map((block) => [block.text, block.color])).toEqual([
-        ['0', undefined],
-        ['0', undefined],
-        ['2', 'attention'],
+        ['<5', undefined],
+        ['<5', undefined],
+        ['<5', 'attention'],
       ]);
     });
 
