@@ -1,6 +1,6 @@
 import { coordinatorInsights } from '../../bot/app/coordinatorInsights';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord, TeamRecord } from '../../bot/app/ports';
 import { ForbiddenError } from '../../bot/domain/errors';
 import { insightsPeriod } from '../../bot/domain/insights/insightsPeriod';
 import type { Category, IdentityMode } from '../../bot/domain/report';
@@ -110,6 +110,26 @@ describe('coordinatorInsights (use case, embedded storage)', () => {
   it('when more cases than one page were received, then all are counted', async () => {
     await seed(130, 'u-clas');
     expect((await coordinatorInsights(deps, ANOUK, thisQuarter())).total.cases).toBe(130);
+  });
+
+  it('when teams of her units discussed a topic this month and one of another unit did too, then only hers count in the agenda coverage', async () => {
+    const team = (id: string, unitId: string, status: 'posted' | 'discussed'): TeamRecord => ({
+      id,
+      teamId: `19:${id}@thread.tacv2`,
+      installedAt: '2026-09-01T08:00:00.000Z',
+      updatedAt: '2026-12-01T08:00:00.000Z',
+      settings: { weekdays: [1], time: '09:00', everyWeeks: 1, anchorDate: '2026-09-07', leadWorkingDays: 1, locale: 'nl', unitId, paused: false },
+      usedTopicIds: ['t1'],
+      postings: [{ id: `${id}-p1`, topicId: 't1', meetingAt: '2026-12-07T08:00:00.000Z', postedAt: '2026-12-04T08:00:00.000Z', status }],
+    });
+    await deps.repos.teams.create(team('clas-a', 'u-clas-11-inf', 'discussed'));
+    await deps.repos.teams.create(team('clas-b', 'u-clas-11', 'posted'));
+    await deps.repos.teams.create(team('czsk-a', 'u-czsk-evertsen', 'discussed'));
+
+    const insights = await coordinatorInsights(deps, ANOUK, thisQuarter());
+
+    expect(insights.agenda.find((month) => month.month === '2026-12')).toMatchObject({ teams: 2, discussed: 1, discussedPct: 50 });
+    expect((await coordinatorInsights(deps, MARIEKE, thisQuarter())).agenda.find((month) => month.month === '2026-12')).toMatchObject({ teams: 3, discussed: 2 });
   });
 
   it('when the result is read, then no field holds report text, and the months of the period carry the agenda coverage', async () => {
