@@ -105,11 +105,14 @@ export const DIALOGS = [
   'caseMessages',
   'caseWithdraw',
   'caseExtend',
+  'caseIdentity',
   'handover',
+  'auditExport',
+  'insights',
 ] as const;
 export const CASE_DIALOGS = DIALOGS.filter((dialog) => dialog.startsWith('case'));
 export const NAVS = ['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus'] as const;
-export const VERBS = ['showMyCases', 'showWelcome', 'refreshCase', 'acknowledgeCase', 'giveFeedback', 'consentExtension'] as const;
+export const VERBS = ['showMyCases', 'showWelcome', 'refreshCase', 'acknowledgeCase', 'giveFeedback', 'consentExtension', 'actionDone', 'actionNewDate', 'refreshAction', 'saveTeamSettings'] as const;
 
 /** People of config/directory.demo.json, for the handover pickers. */
 const DIRECTORY_IDS = ['00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000013', '00000000-0000-4000-8000-000000000014', '00000000-0000-4000-8000-000000000015'];
