@@ -1,6 +1,6 @@
 import type { AttemptRecord, AttemptRepository, Versioned } from '../app/ports';
 import type { DocumentContainer } from './documentContainer';
-import { pageSize } from './pageSize';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /**
  * Failed reference + secret attempts as documents, one per user pseudonym, replaced with its ETag
@@ -21,12 +21,7 @@ export class DocumentAttemptRepository implements AttemptRepository {
 
   /** No continuation token: the retention job deletes what it gets and asks again. */
   async listUpdatedBefore(before: string, limit: number): Promise<AttemptRecord[]> {
-    const result = await this.container.query({
-      where: [{ field: 'updatedAt', op: '<', value: before }],
-      orderBy: { field: 'updatedAt', direction: 'ASC' },
-      limit: pageSize({ limit }),
-    });
-    return result.items.map(({ value }) => value);
+    return (await listEarliestUpTo(this.container, 'updatedAt', '<', before, limit)).map(({ value }) => value);
   }
 
   delete(id: string): Promise<void> {

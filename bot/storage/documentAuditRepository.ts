@@ -1,7 +1,8 @@
 import type { AuditEntry, AuditRepository, Page, PageRequest } from '../app/ports';
-import { ConflictError } from '../domain/errors';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
+import { createIfAbsent } from './createIfAbsent';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /**
  * The audit record as documents, one per event, keyed by its (mostly deterministic) id. Entries
@@ -11,14 +12,8 @@ export class DocumentAuditRepository implements AuditRepository {
   constructor(private readonly container: DocumentContainer<AuditEntry>) {}
 
   /** Creating (never upserting) keeps the first entry when a flush is retried after a crash. */
-  async append(entry: AuditEntry): Promise<boolean> {
-    try {
-      await this.container.create(entry);
-      return true;
-    } catch (error) {
-      if (error instanceof ConflictError) return false;
-      throw error;
-    }
+  append(entry: AuditEntry): Promise<boolean> {
+    return createIfAbsent(this.container, entry);
   }
 
   listByCase(caseId: string, page?: PageRequest): Promise<Page<AuditEntry>> {
@@ -31,12 +26,7 @@ export class DocumentAuditRepository implements AuditRepository {
 
   /** No continuation token: the retention job deletes what it gets and asks again. */
   async listBefore(before: string, limit: number): Promise<AuditEntry[]> {
-    const result = await this.container.query({
-      where: [{ field: 'at', op: '<', value: before }],
-      orderBy: { field: 'at', direction: 'ASC' },
-      limit: pageSize({ limit }),
-    });
-    return result.items.map(({ value }) => value);
+    return (await listEarliestUpTo(this.container, 'at', '<', before, limit)).map(({ value }) => value);
   }
 
   delete(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { CaseRecord, CaseRepository, Page, PageRequest, Versioned } from '../app/ports';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /**
  * Cases as documents: one document per case, replaced as a whole with its ETag.
@@ -62,13 +63,8 @@ export class DocumentCaseRepository implements CaseRepository {
     });
   }
 
-  async listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]> {
-    const result = await this.container.query({
-      where: [{ field: 'nextDueAt', op: '<=', value: now }],
-      orderBy: { field: 'nextDueAt', direction: 'ASC' },
-      limit: Math.min(Math.max(limit, 1), 100),
-    });
-    return result.items;
+  listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]> {
+    return listEarliestUpTo(this.container, 'nextDueAt', '<=', now, limit);
   }
 
   listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>> {
@@ -81,16 +77,8 @@ export class DocumentCaseRepository implements CaseRepository {
   }
 
   /** No continuation token: the purge deletes what it gets and asks again, so the first page is always the next batch. */
-  async listClosedBefore(closedBefore: string, limit: number): Promise<Versioned<CaseRecord>[]> {
-    const result = await this.container.query({
-      where: [
-        { field: 'isOpen', op: '=', value: false },
-        { field: 'closedAt', op: '<=', value: closedBefore },
-      ],
-      orderBy: { field: 'closedAt', direction: 'ASC' },
-      limit: pageSize({ limit }),
-    });
-    return result.items;
+  listClosedBefore(closedBefore: string, limit: number): Promise<Versioned<CaseRecord>[]> {
+    return listEarliestUpTo(this.container, 'closedAt', '<=', closedBefore, limit, [{ field: 'isOpen', op: '=', value: false }]);
   }
 
   delete(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { OutboxItem, OutboxRepository, OutboxStatus, Versioned } from '../app/ports';
-import { ConflictError } from '../domain/errors';
 import type { DocumentContainer, QuerySpec } from './documentContainer';
 import { pageSize } from './pageSize';
+import { createIfAbsent } from './createIfAbsent';
 
 /**
  * The outbox as documents: one document per message, keyed by its deterministic id, replaced as
@@ -13,14 +13,8 @@ export class DocumentOutboxRepository implements OutboxRepository {
   constructor(private readonly container: DocumentContainer<OutboxItem>) {}
 
   /** Creating (never upserting) is what makes a second enqueue of the same id harmless. */
-  async enqueue(item: OutboxItem): Promise<boolean> {
-    try {
-      await this.container.create(item);
-      return true;
-    } catch (error) {
-      if (error instanceof ConflictError) return false;
-      throw error;
-    }
+  enqueue(item: OutboxItem): Promise<boolean> {
+    return createIfAbsent(this.container, item);
   }
 
   get(id: string): Promise<Versioned<OutboxItem> | undefined> {

@@ -1,7 +1,7 @@
 import type { Page, PageRequest, PurgeLogEntry, PurgeLogRepository } from '../app/ports';
-import { ConflictError } from '../domain/errors';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
+import { createIfAbsent } from './createIfAbsent';
 
 /**
  * The purge register as documents, one per purged case, keyed by its deterministic id. Only
@@ -12,14 +12,8 @@ export class DocumentPurgeLogRepository implements PurgeLogRepository {
   constructor(private readonly container: DocumentContainer<PurgeLogEntry>) {}
 
   /** Creating (never upserting) keeps the first entry when a purge is retried after a crash. */
-  async append(entry: PurgeLogEntry): Promise<boolean> {
-    try {
-      await this.container.create(entry);
-      return true;
-    } catch (error) {
-      if (error instanceof ConflictError) return false;
-      throw error;
-    }
+  append(entry: PurgeLogEntry): Promise<boolean> {
+    return createIfAbsent(this.container, entry);
   }
 
   async list(page?: PageRequest): Promise<Page<PurgeLogEntry>> {

@@ -1,6 +1,6 @@
 import type { SealedRecord, SealedRecordRepository } from '../app/ports';
 import type { DocumentContainer } from './documentContainer';
-import { pageSize } from './pageSize';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /** Sealed records (conversation references, relay addresses) as documents keyed by their opaque id. */
 export class DocumentSealedRecordRepository implements SealedRecordRepository {
@@ -18,9 +18,7 @@ export class DocumentSealedRecordRepository implements SealedRecordRepository {
     return this.container.delete(id);
   }
 
-  /** One range condition on `updatedAt`; `limit` is clamped to 1…100 like every page. */
   async listUpdatedBefore(before: string, limit: number): Promise<SealedRecord[]> {
-    const page = await this.container.query({ where: [{ field: 'updatedAt', op: '<', value: before }], orderBy: { field: 'updatedAt', direction: 'ASC' }, limit: pageSize({ limit }) });
-    return page.items.map((item) => item.value);
+    return (await listEarliestUpTo(this.container, 'updatedAt', '<', before, limit)).map((item) => item.value);
   }
 }

@@ -1,6 +1,7 @@
 import type { Page, PageRequest, TeamActionRecord, TeamActionRepository, Versioned } from '../app/ports';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /**
  * Team meeting actions as documents: one document per action, replaced as a whole with its ETag,
@@ -24,13 +25,8 @@ export class DocumentTeamActionRepository implements TeamActionRepository {
     return this.container.replace(record, etag);
   }
 
-  async listDueForReminders(now: string, limit: number): Promise<Versioned<TeamActionRecord>[]> {
-    const result = await this.container.query({
-      where: [{ field: 'nextDueAt', op: '<=', value: now }],
-      orderBy: { field: 'nextDueAt', direction: 'ASC' },
-      limit: pageSize({ limit }),
-    });
-    return result.items;
+  listDueForReminders(now: string, limit: number): Promise<Versioned<TeamActionRecord>[]> {
+    return listEarliestUpTo(this.container, 'nextDueAt', '<=', now, limit);
   }
 
   listOpen(page?: PageRequest): Promise<Page<Versioned<TeamActionRecord>>> {

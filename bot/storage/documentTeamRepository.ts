@@ -1,6 +1,7 @@
 import type { Page, PageRequest, TeamRecord, TeamRepository, Versioned } from '../app/ports';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /**
  * Teams as documents: one document per installed team, keyed by its team key and replaced as a
@@ -29,13 +30,8 @@ export class DocumentTeamRepository implements TeamRepository {
   }
 
   /** Teams without `nextPostAt` (not configured, or paused) never match the range condition. */
-  async listDueForPosting(now: string, limit: number): Promise<Versioned<TeamRecord>[]> {
-    const result = await this.container.query({
-      where: [{ field: 'nextPostAt', op: '<=', value: now }],
-      orderBy: { field: 'nextPostAt', direction: 'ASC' },
-      limit: pageSize({ limit }),
-    });
-    return result.items;
+  listDueForPosting(now: string, limit: number): Promise<Versioned<TeamRecord>[]> {
+    return listEarliestUpTo(this.container, 'nextPostAt', '<=', now, limit);
   }
 
   /** Oldest install first, so a team installed while a job pages through comes last rather than shifting the pages. */
