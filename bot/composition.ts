@@ -158,15 +158,21 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   };
   const endpoint = createTeamsEndpoint(services, adapter);
   const deliveryRetention = { outboxRetentionDays: config.outboxRetentionDays, conversationReferenceRetentionDays: config.conversationReferenceRetentionDays };
-  const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
-    advanceable.advance(milliseconds);
-    await purgeExpiredDrafts(services);
-    await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
+  /** The daily retention run: closed cases, then audit entries (after the case purge, whose `purged` entries are new), delivery records, stale attempts. */
+  const runRetention = async (): Promise<number> => {
+    const removed = await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
     await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
     await purgeDeliveryRecords(services, deliveryRetention);
     await purgeStaleAttempts(services);
-    await sendDueReminders(services);
-    await sendDueActionReminders(services);
+    return removed;
+  };
+  /** The reminder timer's work: cases' deadlines, then agreed actions' (one deadline engine). */
+  const runReminders = async (): Promise<ReminderRun & { actions: ActionReminderRun }> => ({ ...(await sendDueReminders(services)), actions: await sendDueActionReminders(services) });
+  const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
+    advanceable.advance(milliseconds);
+    await purgeExpiredDrafts(services);
+    await runRetention();
+    await runReminders();
     await postDueTopics(services);
     await runDelivery();
     return advanceable.now();
@@ -181,14 +187,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     handleActivity: (request) => endpoint.handle(request),
     purgeExpiredDrafts: () => purgeExpiredDrafts(services),
     deliverOutbox: () => runDelivery(),
-    purgeClosedCases: async () => {
-      const removed = await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
-      // After the case purge, whose `purged` entries are new: only entries older than AUDIT_RETENTION_DAYS go.
-      await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
-      await purgeDeliveryRecords(services, deliveryRetention);
-      await purgeStaleAttempts(services);
-      return removed;
-    },
+    purgeClosedCases: runRetention,
     sendCoordinatorDigests: async () => {
       const sent = await sendCoordinatorDigests(services);
       await runDelivery({ timeBudgetMs: 10_000 });
@@ -200,10 +199,9 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       return moved;
     },
     sendDueReminders: async () => {
-      const run = await sendDueReminders(services);
-      const actions = await sendDueActionReminders(services);
+      const run = await runReminders();
       await runDelivery({ timeBudgetMs: 10_000 });
-      return { ...run, actions };
+      return run;
     },
     postTeamTopics: async () => {
       const posted = await postDueTopics(services);

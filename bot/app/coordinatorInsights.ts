@@ -1,7 +1,7 @@
 import { caseInsights, type CaseProjection, type InsightFigures } from '../domain/insights/caseInsights';
 import { monthsOf } from '../domain/insights/insightsPeriod';
 import { ForbiddenError } from '../domain/errors';
-import { teamAgendaCoverage } from './agenda/teamAgendaCoverage';
+import { readAgendaCoverageInputs, teamAgendaCoverage } from './agenda/teamAgendaCoverage';
 import { isCoordinatorOf } from './handOverCases';
 import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord } from './ports';
@@ -59,8 +59,9 @@ export async function coordinatorInsights(deps: CaseDependencies, userId: string
   // Teams are not people: the agenda coverage counts teams and is not suppressed (a team that did not
   // discuss a topic is not a reporter who could be recognised).
   const agenda: AgendaMonth[] = [];
+  const coverageInputs = await readAgendaCoverageInputs(deps);
   for (const month of monthsOf(period, now)) {
-    const lines = (await teamAgendaCoverage(deps, month)).filter((line) => inScope.has(line.unitId));
+    const lines = (await teamAgendaCoverage(deps, month, coverageInputs)).filter((line) => inScope.has(line.unitId));
     const teams = lines.reduce((sum, line) => sum + line.teams, 0);
     const discussed = lines.reduce((sum, line) => sum + line.discussed, 0);
     agenda.push({
