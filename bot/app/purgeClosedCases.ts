@@ -1,17 +1,14 @@
-import { ConfigurationError } from '../domain/errors';
 import { appendCaseAudit } from './appendCaseAudit';
 import { auditEntryId } from './auditEntryId';
 import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord, Repositories } from './ports';
 import { purgeLogEntryFor } from './purgeLogEntryFor';
 import { sealedAuditEntry } from './auditEntrySeal';
+import { drainInBatches, RETENTION_BATCH, retentionCutOff } from './retentionRun';
 
 /** Five years, leap day included (5 × 365 + 1): the default retention of a closed case. */
 export const DEFAULT_CASE_RETENTION_DAYS = 1826;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Cases per query: one page of the store. */
-const BATCH_SIZE = 100;
 /** Bounds one run (5,000 cases); whatever is left is purged by the next. */
 const MAX_BATCHES = 50;
 
@@ -41,23 +38,16 @@ export interface PurgeClosedCasesOptions {
  */
 export async function purgeClosedCases(deps: PurgeClosedCasesDependencies, options?: PurgeClosedCasesOptions): Promise<number> {
   const retentionDays = options?.retentionDays ?? deps.settings?.caseRetentionDays ?? DEFAULT_CASE_RETENTION_DAYS;
-  // A zero, negative or fractional value would put the cut-off at (or after) now and delete every closed case at once.
-  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
-    throw new ConfigurationError([`case retention must be a whole number of days of at least 1 (got ${String(retentionDays)}).`]);
-  }
   const now = options?.now ?? deps.clock.now();
-  const closedBefore = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-
-  let purged = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    // Always the first page: what was purged no longer matches, so it is the next batch.
-    const due = await deps.repos.cases.listClosedBefore(closedBefore, BATCH_SIZE);
-    for (const { value } of due) {
+  const closedBefore = retentionCutOff(now, retentionDays, 'case retention').toISOString();
+  const purged = await drainInBatches(
+    () => deps.repos.cases.listClosedBefore(closedBefore, RETENTION_BATCH),
+    async ({ value }) => {
       await purgeCase(deps, value, now);
-      purged += 1;
-    }
-    if (due.length < BATCH_SIZE) break;
-  }
+      return true;
+    },
+    MAX_BATCHES,
+  );
   if (purged > 0) deps.logger.info('cases.purged', { count: purged });
   return purged;
 }

@@ -1,13 +1,10 @@
-import { ConfigurationError } from '../domain/errors';
 import type { CaseDependencies } from './intakeDependencies';
 import type { Repositories } from './ports';
+import { drainInBatches, RETENTION_BATCH, retentionCutOff } from './retentionRun';
 
 /** Ten years, leap days included (10 × 365 + 3): the default retention of an audit entry. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 3653;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Entries per query: one page of the store. */
-const BATCH_SIZE = 100;
 /** Bounds one run (10,000 entries); whatever is left is deleted by the next. */
 const MAX_BATCHES = 100;
 
@@ -20,22 +17,15 @@ export type PurgeExpiredAuditDependencies = Pick<CaseDependencies, 'clock' | 'lo
  * purge. Safe to re-run; logs only the count. Returns how many entries were deleted.
  */
 export async function purgeExpiredAudit(deps: PurgeExpiredAuditDependencies, options: { retentionDays: number; now?: Date }): Promise<number> {
-  const { retentionDays } = options;
-  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
-    throw new ConfigurationError([`audit retention must be a whole number of days of at least 1 (got ${String(retentionDays)}).`]);
-  }
-  const now = options.now ?? deps.clock.now();
-  const before = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-  let deleted = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    // Always the first page: what was deleted no longer matches.
-    const due = await deps.repos.audit.listBefore(before, BATCH_SIZE);
-    for (const entry of due) {
+  const before = retentionCutOff(options.now ?? deps.clock.now(), options.retentionDays, 'audit retention').toISOString();
+  const deleted = await drainInBatches(
+    () => deps.repos.audit.listBefore(before, RETENTION_BATCH),
+    async (entry) => {
       await deps.repos.audit.delete(entry.id);
-      deleted += 1;
-    }
-    if (due.length < BATCH_SIZE) break;
-  }
+      return true;
+    },
+    MAX_BATCHES,
+  );
   if (deleted > 0) deps.logger.info('audit.purged', { count: deleted });
   return deleted;
 }

@@ -1,7 +1,7 @@
 import type { Clock, Logger, Repositories } from './ports';
+import { drainInBatches, RETENTION_BATCH } from './retentionRun';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const BATCH_SIZE = 100;
 /** Bounds one run; whatever is left goes the next day. */
 const MAX_BATCHES = 50;
 
@@ -15,19 +15,17 @@ type Dependencies = { repos: Pick<Repositories, 'attempts'>; clock: Clock; logge
  */
 export async function purgeStaleAttempts(deps: Dependencies): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
-  let removed = 0;
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const records = await deps.repos.attempts.listUpdatedBefore(before, BATCH_SIZE);
-    for (const record of records) {
+  const removed = await drainInBatches(
+    () => deps.repos.attempts.listUpdatedBefore(before, RETENTION_BATCH),
+    async (record) => {
       // Read again just before deleting: a failure recorded since the list keeps its record.
       const current = await deps.repos.attempts.get(record.id);
-      if (current && current.value.updatedAt < before) {
-        await deps.repos.attempts.delete(record.id);
-        removed += 1;
-      }
-    }
-    if (records.length < BATCH_SIZE) break;
-  }
+      if (!current || current.value.updatedAt >= before) return false;
+      await deps.repos.attempts.delete(record.id);
+      return true;
+    },
+    MAX_BATCHES,
+  );
   if (removed > 0) deps.logger.info('retention.attempts', { count: removed });
   return removed;
 }
