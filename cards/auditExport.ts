@@ -1,6 +1,6 @@
 import type { Locale } from '../bot/domain/locale';
 import template from './auditExport.card.json';
-import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import { renderWithMostThatFit } from './cardBudget';
 import { csvRow } from './csvRow';
 import { formatDateTime, formatNumber, t } from './i18n';
 import { keyInGroup } from './keyInGroup';
@@ -29,12 +29,7 @@ const CSV_HEADER = ['at', 'actorRole', 'actorName', 'action', 'description'];
  * When the lines do not fit the card budget, the oldest are kept and the card says how many show.
  */
 export function renderAuditExport(view: AuditExportView): AdaptiveCard {
-  let shown = view.lines.length;
-  for (;;) {
-    const card = renderCard(template, data(view, shown));
-    if (shown === 0 || cardBytes(card) <= CARD_BUDGET_BYTES) return card;
-    shown = Math.floor(shown * 0.9);
-  }
+  return renderWithMostThatFit(view.lines.length, (shown) => renderCard(template, data(view, shown)));
 }
 
 function data(view: AuditExportView, shown: number): AuditExportData {

@@ -9,3 +9,21 @@ export const CARD_BUDGET_BYTES = 26 * 1024;
 export function cardBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
+
+/**
+ * The card showing as many items as fit: `render(n)` draws it with the first `n` of `total` items.
+ * All of them when that fits; otherwise the largest `n` within {@link CARD_BUDGET_BYTES} (a card
+ * with fewer items is never larger), down to none.
+ */
+export function renderWithMostThatFit<Card>(total: number, render: (count: number) => Card): Card {
+  const full = render(total);
+  if (total === 0 || cardBytes(full) <= CARD_BUDGET_BYTES) return full;
+  let fits = 0;
+  let tooMany = total;
+  while (tooMany - fits > 1) {
+    const middle = Math.floor((fits + tooMany) / 2);
+    if (cardBytes(render(middle)) <= CARD_BUDGET_BYTES) fits = middle;
+    else tooMany = middle;
+  }
+  return render(fits);
+}

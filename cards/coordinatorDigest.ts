@@ -1,5 +1,5 @@
 import type { Locale } from '../bot/domain/locale';
-import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import { renderWithMostThatFit } from './cardBudget';
 import template from './coordinatorDigest.card.json';
 import { suppress, SUPPRESSED } from '../bot/domain/insights/caseInsights';
 import { formatNumber, t } from './i18n';
@@ -109,15 +109,5 @@ function digestData(view: CoordinatorDigestView, agendaShown: number): Coordinat
  * overview tab (`Action.OpenUrl`); without it there is no button.
  */
 export function renderCoordinatorDigest(view: CoordinatorDigestView): AdaptiveCard {
-  const lines = view.agenda?.length ?? 0;
-  const full = renderCard(template, digestData(view, lines));
-  if (lines === 0 || cardBytes(full) <= CARD_BUDGET_BYTES) return full;
-  let fits = 0;
-  let tooMany = lines;
-  while (tooMany - fits > 1) {
-    const middle = Math.floor((fits + tooMany) / 2);
-    if (cardBytes(renderCard(template, digestData(view, middle))) <= CARD_BUDGET_BYTES) fits = middle;
-    else tooMany = middle;
-  }
-  return renderCard(template, digestData(view, fits));
+  return renderWithMostThatFit(view.agenda?.length ?? 0, (lines) => renderCard(template, digestData(view, lines)));
 }

@@ -1,7 +1,7 @@
 import { INSIGHTS_PERIODS } from '../bot/domain/insights/insightsPeriod';
 import { SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
 import type { Locale } from '../bot/domain/locale';
-import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import { CARD_BUDGET_BYTES, cardBytes, renderWithMostThatFit } from './cardBudget';
 import { csvRow } from './csvRow';
 import { t, type MessageKey } from './i18n';
 import template from './insights.card.json';
@@ -53,12 +53,7 @@ export function renderInsights(view: InsightsView): AdaptiveCard {
     card = renderCard(template, data(view, detail, view.units.length));
   }
   // Still too large (very many units): the first units only, in the card and the CSV, and the card says so.
-  let shownUnits = view.units.length;
-  while (shownUnits > 0 && cardBytes(card) > CARD_BUDGET_BYTES) {
-    shownUnits = Math.floor(shownUnits * 0.9);
-    card = renderCard(template, data(view, 2, shownUnits));
-  }
-  return card;
+  return renderWithMostThatFit(view.units.length, (shownUnits) => renderCard(template, data(view, 2, shownUnits)));
 }
 
 function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): InsightsData {

@@ -1,5 +1,5 @@
 import type { Locale } from '../bot/domain/locale';
-import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
+import { renderWithMostThatFit } from './cardBudget';
 import type { FieldErrorData } from './fieldError';
 import { formatNumber, messageKeyIn, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
@@ -185,15 +185,6 @@ function topicData(view: TopicCardView, members: PersonChoice[]): TopicData {
 export function renderTopic(view: TopicCardView): AdaptiveCard {
   const members = view.members.slice(0, TOPIC_MAX_MEMBERS).map(({ id, name }) => ({ id, name }));
   const render = (count: number): AdaptiveCard => renderCard(template, topicData(view, members.slice(0, count)));
-  const full = render(members.length);
-  if (view.state !== 'posted' || cardBytes(full) <= CARD_BUDGET_BYTES) return full;
-  // The largest number of members that fits: a card with fewer always fits better.
-  let fits = 0;
-  let tooMany = members.length;
-  while (tooMany - fits > 1) {
-    const middle = Math.floor((fits + tooMany) / 2);
-    if (cardBytes(render(middle)) <= CARD_BUDGET_BYTES) fits = middle;
-    else tooMany = middle;
-  }
-  return render(fits);
+  // Only the form lists members: a recorded card is what it is.
+  return view.state === 'posted' ? renderWithMostThatFit(members.length, render) : render(members.length);
 }
