@@ -11,15 +11,11 @@ import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { botInstalled, cardAction, personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { buttonVm, dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
+import { anouk, daan, jeroen, lotte, REFERENCE } from '../fixtures/demoPeople';
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 
 // The demo organisation: Daan's manager Jeroen handles his melding via the line; Anouk coordinates CLAS and below
 // (Daan's unit is in it); Lotte is Jeroen's manager and coordinates nothing; Sophie is a colleague (English).
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const anouk: TeamsUser = { id: '29:1anouk', aadObjectId: '00000000-0000-4000-8000-000000000008', name: 'Anouk Meijer', locale: 'nl-NL' };
-const lotte: TeamsUser = { id: '29:1lotte', aadObjectId: '00000000-0000-4000-8000-000000000013', name: 'Lotte Peters', locale: 'nl-NL' };
 const marieke: TeamsUser = { id: '29:1marieke', aadObjectId: '00000000-0000-4000-8000-000000000004', name: 'Marieke Jansen', locale: 'en-US' };
 
 const TYPED = {

@@ -14,8 +14,8 @@ import { startCosmosTestServer, type CosmosTestServer } from '../fakes/cosmosTes
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { buttonVm, dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
+import { REFERENCE } from '../fixtures/demoPeople';
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 const SECRET = /[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 
 const reporter: TeamsUser = { id: '29:1f7Kx9-anonymous-reporter', aadObjectId: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', name: 'Sanne Verbeek', locale: 'nl-NL' };

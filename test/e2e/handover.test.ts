@@ -11,17 +11,11 @@ import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { botInstalled, personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { buttonVm, dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
+import { anouk, daan, fatima, jeroen, lotte, REFERENCE, sophie } from '../fixtures/demoPeople';
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 
 // People of the demo organisation (config/directory.demo.json): Jeroen (compagniescommandant) is the manager of Daan and
 // Sophie; Lotte succeeds him; Anouk coordinates CLAS, and so 11 Infanteriebataljon below it; Fatima is the central Meldpunt.
-const anouk: TeamsUser = { id: '29:1anouk', aadObjectId: '00000000-0000-4000-8000-000000000008', name: 'Anouk Meijer', locale: 'nl-NL' };
-const lotte: TeamsUser = { id: '29:1lotte', aadObjectId: '00000000-0000-4000-8000-000000000013', name: 'Lotte Peters', locale: 'nl-NL' };
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const sophie: TeamsUser = { id: '29:1sophie', aadObjectId: '00000000-0000-4000-8000-000000000016', name: 'Sophie van Leeuwen', locale: 'en-US' };
-const fatima: TeamsUser = { id: '29:1fatima', aadObjectId: '00000000-0000-4000-8000-000000000002', name: 'Fatima El Amrani', locale: 'nl-NL' };
 
 /** What the reporters type: none of it may reach a chat message or a log line. */
 const TYPED = {

@@ -12,6 +12,7 @@ import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { botInstalled, personalConversationId, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
+import { anouk, daan, esther, fatima, jeroen, lotte, marieke, REFERENCE } from '../fixtures/demoPeople';
 
 /*
  * Identity only with consent (Wet bescherming klokkenluiders art. 1a; EU 2019/1937 art. 16): the
@@ -20,16 +21,8 @@ import { dialogCardOf, submitReview, walkToReview, type StepInputs } from './wiz
  * the name. Through POST /api/messages of the local Functions host.
  */
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 
 // The demo organisation (config/directory.demo.json): a confidential melding goes to the Meldpunt (Fatima).
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const fatima: TeamsUser = { id: '29:1fatima', aadObjectId: '00000000-0000-4000-8000-000000000002', name: 'Fatima El Amrani', locale: 'nl-NL' };
-const lotte: TeamsUser = { id: '29:1lotte', aadObjectId: '00000000-0000-4000-8000-000000000013', name: 'Lotte Peters', locale: 'nl-NL' };
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const anouk: TeamsUser = { id: '29:1anouk', aadObjectId: '00000000-0000-4000-8000-000000000008', name: 'Anouk Meijer', locale: 'nl-NL' };
-const esther: TeamsUser = { id: '29:1esther', aadObjectId: '00000000-0000-4000-8000-000000000011', name: 'Esther Bos', locale: 'nl-NL' };
-const marieke: TeamsUser = { id: '29:1marieke', aadObjectId: '00000000-0000-4000-8000-000000000004', name: 'Marieke Jansen', locale: 'nl-NL' };
 const EVERYONE = [daan, fatima, lotte, jeroen, anouk, esther, marieke];
 
 const REASONS = {

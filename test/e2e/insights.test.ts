@@ -9,12 +9,10 @@ import { actions, adaptiveCardsProblems, allObjects, schemaErrors, textIn, vmOf 
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { botInstalled, personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
+import { anouk, daan, lotte } from '../fixtures/demoPeople';
 
 // The demo organisation: Daan (11 Infanteriebataljon, in CLAS) reports; Anouk coordinates CLAS and below;
 // Lotte coordinates nothing.
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const anouk: TeamsUser = { id: '29:1anouk', aadObjectId: '00000000-0000-4000-8000-000000000008', name: 'Anouk Meijer', locale: 'nl-NL' };
-const lotte: TeamsUser = { id: '29:1lotte', aadObjectId: '00000000-0000-4000-8000-000000000013', name: 'Lotte Peters', locale: 'nl-NL' };
 
 const DESCRIPTION = 'Mijn sectiecommandant maakt elke dag grappen over mijn accent waar iedereen bij is.';
 

@@ -12,8 +12,8 @@ import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { botInstalled, cardAction, personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { buttonVm, dialogCardOf, namedReportInputs, submitReview, walkToReview, type StepInputs } from './wizardJourney';
+import { REFERENCE } from '../fixtures/demoPeople';
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 
 const anna: TeamsUser = { id: '29:1anna', aadObjectId: '6b1d2c3e-0000-4000-8000-00000000a001', name: 'Anna de Vries', locale: 'nl-NL' };
 const ben: TeamsUser = { id: '29:1ben', aadObjectId: '6b1d2c3e-0000-4000-8000-00000000b002', name: 'Ben Bakker', locale: 'en-US' };

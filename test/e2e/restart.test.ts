@@ -20,9 +20,9 @@ import { inputs, textIn } from '../cards/cardChecks';
 import { FakeBotConnector } from '../fakes/fakeBotConnector';
 import { personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { buttonVm, dialogCardOf, namedReportInputs, type StepInputs } from './wizardJourney';
+import { REFERENCE } from '../fixtures/demoPeople';
 
 const repoRoot = join(__dirname, '..', '..');
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 /** Generous: a cold start loads the Agents SDK from disk, which is slow on a busy CI machine. */
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;

@@ -21,12 +21,10 @@ import {
   type TeamsTeam,
   type TeamsUser,
 } from '../fixtures/teamsActivities';
+import { daan, jeroen, sophie } from '../fixtures/demoPeople';
 
 // The demo organisation (config/directory.demo.json): Jeroen owns the team of A-compagnie (unit 11 Infanteriebataljon),
 // Daan and Sophie are members, Anouk coordinates CLAS (and so the units below it).
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const sophie: TeamsUser = { id: '29:1sophie', aadObjectId: '00000000-0000-4000-8000-000000000016', name: 'Sophie van Leeuwen', locale: 'en-US' };
 const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01', name: 'A-compagnie 11 Infanteriebataljon' };
 
 /** What the team types: notes and action texts are kept sealed, never in a log line or the raw store. */

@@ -22,6 +22,7 @@ import {
   type TeamsTeam,
   type TeamsUser,
 } from '../fixtures/teamsActivities';
+import { anouk, daan, esther, fatima, jeroen, lotte, marieke, REFERENCE, sophie } from '../fixtures/demoPeople';
 
 /*
  * The authorisation matrix: every role of accessTable.ts against every card verb, every dialog
@@ -87,14 +88,6 @@ const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
 // and no other role that opens the same entries: Fatima (central Meldpunt) handles Daan's meldingen because he
 // prefers the Meldpunt, so the handler is nobody's manager nor in the team; the agreed action goes to Esther
 // (vertrouwenspersoon of 11 LMB, outside the team), so the team member Sophie is not also its owner.
-const lotte: TeamsUser = { id: '29:1lotte', aadObjectId: '00000000-0000-4000-8000-000000000013', name: 'Lotte Peters', locale: 'nl-NL' };
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const fatima: TeamsUser = { id: '29:1fatima', aadObjectId: '00000000-0000-4000-8000-000000000002', name: 'Fatima El Amrani', locale: 'nl-NL' };
-const anouk: TeamsUser = { id: '29:1anouk', aadObjectId: '00000000-0000-4000-8000-000000000008', name: 'Anouk Meijer', locale: 'nl-NL' };
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const sophie: TeamsUser = { id: '29:1sophie', aadObjectId: '00000000-0000-4000-8000-000000000016', name: 'Sophie van Leeuwen', locale: 'en-US' };
-const esther: TeamsUser = { id: '29:1esther', aadObjectId: '00000000-0000-4000-8000-000000000011', name: 'Esther Bos', locale: 'nl-NL' };
-const marieke: TeamsUser = { id: '29:1marieke', aadObjectId: '00000000-0000-4000-8000-000000000004', name: 'Marieke Jansen', locale: 'nl-NL' };
 /** Not a person: an activity that carries no user (what the Bot Connector, or any HTTP caller, would be without one). */
 const nobody: TeamsUser = { id: '', aadObjectId: '', name: '', locale: 'nl-NL' };
 
@@ -149,7 +142,6 @@ function channelTaskFetch(user: TeamsUser, serviceUrl: string, data: Record<stri
   return { ...channelCardAction(user, serviceUrl, team, 'unused'), name: 'task/fetch', value: { data: { msteams: { type: 'task/fetch' }, ...data }, context: { theme: 'default' } } };
 }
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 const SETTINGS = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' };
 
 function meldpuntReport(involved: string): StepInputs {

@@ -9,8 +9,9 @@ import type { TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { adaptiveCardsProblems, textIn } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
-import { botAddedToTeam, botInstalled, cardAction, channelCardAction, type TeamsTeam, type TeamsUser } from '../fixtures/teamsActivities';
+import { botAddedToTeam, botInstalled, cardAction, channelCardAction, type TeamsTeam } from '../fixtures/teamsActivities';
 import { CANARY, PROBE_CLOSE, PROBE_OPEN, TEMPLATE_PROBES, hostileValue, junkValue, objectOf, put, typedText } from './hostileArbitraries';
+import { daan, jeroen, sophie } from '../fixtures/demoPeople';
 
 /**
  * The agenda's card verbs (team channel and the action owner's chat) under hostile input: any
@@ -22,9 +23,6 @@ import { CANARY, PROBE_CLOSE, PROBE_OPEN, TEMPLATE_PROBES, hostileValue, junkVal
 const SEED = 20261204;
 const RUNS = 400;
 
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const sophie: TeamsUser = { id: '29:1sophie', aadObjectId: '00000000-0000-4000-8000-000000000016', name: 'Sophie van Leeuwen', locale: 'en-US' };
 const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01', name: 'A-compagnie 11 Infanteriebataljon' };
 
 const CHANNEL_VERBS = ['openTeamSettings', 'saveTeamSettings', 'topicDiscussed', 'topicOther', 'topicSkipped'] as const;

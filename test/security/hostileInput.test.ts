@@ -52,6 +52,7 @@ import {
   vmRecipe,
   type VmRecipe,
 } from './hostileArbitraries';
+import { daan, fatima, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
 
 const SEED = 20_261_130;
 
@@ -101,10 +102,6 @@ function expectedLang(locale: unknown): Lang {
 // People. Daan (manager Jeroen) and the Meldpunt (Fatima) are in config/directory.demo.json, so
 // their cases are routed and the handler dialogs can be reached with real case ids.
 
-const daan: TeamsUser = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems', locale: 'nl-NL' };
-const jeroen: TeamsUser = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg', locale: 'nl-NL' };
-const fatima: TeamsUser = { id: '29:1fatima', aadObjectId: '00000000-0000-4000-8000-000000000002', name: 'Fatima El Amrani', locale: 'nl-NL' };
-const sophie: TeamsUser = { id: '29:1sophie', aadObjectId: '00000000-0000-4000-8000-000000000016', name: 'Sophie van Leeuwen', locale: 'en-US' };
 const strangers: TeamsUser[] = Array.from({ length: 6 }, (_, index) => ({
   id: `29:1fuzz${index}`,
   aadObjectId: `6b1d2c3e-0000-4000-8000-0000000fa0${index}0`,
@@ -119,7 +116,6 @@ const person = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...strangers) },
 /** Cases made before the properties run: two named ones of Daan's, an anonymous one of Sophie's. */
 const SETUP_CASES = 3;
 
-const REFERENCE = /VM-[346789ABCDEFGHJKMNPQRTWXY]{4}-[346789ABCDEFGHJKMNPQRTWXY]{4}/;
 const SECRET = /[346789ABCDEFGHJKMNPQRTWXY]{4}(-[346789ABCDEFGHJKMNPQRTWXY]{4}){3}/;
 
 function lineReport(description: string, identity = 'named'): StepInputs {
