@@ -5,7 +5,7 @@ import { dumpCosmosDatabase } from '../../bot/storage/dumpCosmosDatabase';
 import { startCosmosTestServer, type CosmosTestServer } from '../fakes/cosmosTestServer';
 import { describeAttemptRepositoryContract } from './attemptRepositoryContract';
 import { describeAuditRepositoryContract } from './auditRepositoryContract';
-import { describeRepositoryContract } from './repositoryContract';
+import { describeRepositoryContract, type OpenedRepositories } from './repositoryContract';
 import { aCase, aSealedRecord } from './storageFixtures';
 
 let server: CosmosTestServer;
@@ -23,7 +23,8 @@ function freshDatabaseId(): string {
   return `veilig-melden-test-${randomUUID()}`;
 }
 
-describeRepositoryContract('Cosmos DB', async () => {
+/** Fresh repositories per test, removed afterwards: the same opening for every contract suite. */
+async function openFresh(): Promise<OpenedRepositories> {
   const databaseId = freshDatabaseId();
   const repos = await createCosmosRepositories({ endpoint: server.endpoint, databaseId, client: server.client });
   return {
@@ -33,31 +34,11 @@ describeRepositoryContract('Cosmos DB', async () => {
       await server.client.database(databaseId).delete();
     },
   };
-});
+}
 
-describeAuditRepositoryContract('Cosmos DB', async () => {
-  const databaseId = freshDatabaseId();
-  const repos = await createCosmosRepositories({ endpoint: server.endpoint, databaseId, client: server.client });
-  return {
-    repos,
-    async cleanup() {
-      await repos.close();
-      await server.client.database(databaseId).delete();
-    },
-  };
-});
-
-describeAttemptRepositoryContract('Cosmos DB', async () => {
-  const databaseId = freshDatabaseId();
-  const repos = await createCosmosRepositories({ endpoint: server.endpoint, databaseId, client: server.client });
-  return {
-    repos,
-    async cleanup() {
-      await repos.close();
-      await server.client.database(databaseId).delete();
-    },
-  };
-});
+describeRepositoryContract('Cosmos DB', openFresh);
+describeAuditRepositoryContract('Cosmos DB', openFresh);
+describeAttemptRepositoryContract('Cosmos DB', openFresh);
 
 describe('Cosmos DB repositories', () => {
   it('when opened on an empty account, then the database and the ten containers exist, partitioned by /id', async () => {

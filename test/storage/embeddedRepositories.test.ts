@@ -8,7 +8,7 @@ import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepo
 import { dumpEmbeddedStore } from '../../bot/storage/dumpEmbeddedStore';
 import { describeAttemptRepositoryContract } from './attemptRepositoryContract';
 import { describeAuditRepositoryContract } from './auditRepositoryContract';
-import { describeRepositoryContract } from './repositoryContract';
+import { describeRepositoryContract, type OpenedRepositories } from './repositoryContract';
 import { runTypeScriptChild } from './runTypeScriptChild';
 import { aCase, aDraft, aKey, aSealedRecord, at } from './storageFixtures';
 
@@ -44,7 +44,8 @@ function lines(text: string): string[] {
   return text.split('\n').filter((line) => line.length > 0);
 }
 
-describeRepositoryContract('embedded store', async () => {
+/** Fresh repositories per test, removed afterwards: the same opening for every contract suite. */
+async function openFresh(): Promise<OpenedRepositories> {
   const dataDir = await freshDir();
   const repos = await createEmbeddedRepositories(dataDir);
   return {
@@ -54,31 +55,11 @@ describeRepositoryContract('embedded store', async () => {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-});
+}
 
-describeAuditRepositoryContract('embedded store', async () => {
-  const dataDir = await freshDir();
-  const repos = await createEmbeddedRepositories(dataDir);
-  return {
-    repos,
-    async cleanup() {
-      await repos.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-});
-
-describeAttemptRepositoryContract('embedded store', async () => {
-  const dataDir = await freshDir();
-  const repos = await createEmbeddedRepositories(dataDir);
-  return {
-    repos,
-    async cleanup() {
-      await repos.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-});
+describeRepositoryContract('embedded store', openFresh);
+describeAuditRepositoryContract('embedded store', openFresh);
+describeAttemptRepositoryContract('embedded store', openFresh);
 
 describe('embedded store: durability', () => {
   it('when the store is closed and reopened, then every record is back with the same etag', async () => {
