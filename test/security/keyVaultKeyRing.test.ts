@@ -8,6 +8,7 @@ import { AesGcmContentCipher } from '../../bot/security/aesGcmContentCipher';
 import { KEY_RING_PURPOSES } from '../../bot/security/keyRing';
 import { keyVaultSecretSource } from '../../bot/security/keyVaultSecretSource';
 import { loadKeyRingFromKeyVault, type SecretSource } from '../../bot/security/loadKeyRingFromKeyVault';
+import { configProblemsOf, PRODUCTION_SETTINGS } from '../fixtures/productionSettings';
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -223,23 +224,7 @@ describe('keyVaultSecretSource against a fake Key Vault on loopback', () => {
   });
 });
 
-/** The settings production needs anyway, apart from where the keys come from. */
-const PRODUCTION = {
-  MicrosoftAppId: '5d1f0c2a-7e4b-4c1e-9a8f-3b2d6e0f1a11',
-  MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  COSMOS_ENDPOINT: 'https://vm.documents.azure.com:443/',
-  DIRECTORY_FILE: 'config/directory.demo.json',
-};
-
-function configProblemsOf(env: NodeJS.ProcessEnv): readonly string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    return error.problems;
-  }
-}
+const PRODUCTION = PRODUCTION_SETTINGS;
 
 describe('loadConfig: keys from Key Vault', () => {
   it('when production has KEY_VAULT_URL and no KEY_RING, then the keys come from that vault under the default prefix', () => {

@@ -1,25 +1,10 @@
 import { loadConfig } from '../../bot/config';
-import { ConfigurationError } from '../../bot/domain/errors';
+import { configProblemsOf, PRODUCTION_SETTINGS } from '../fixtures/productionSettings';
 import { debugEnablesAgents } from '../../bot/security/debugEnablesAgents';
 
 /** The settings production needs anyway, so each test varies only the security ones. */
-const PRODUCTION = {
-  MicrosoftAppId: '5d1f0c2a-7e4b-4c1e-9a8f-3b2d6e0f1a11',
-  MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  COSMOS_ENDPOINT: 'https://vm.documents.azure.com:443/',
-  KEY_RING: '{}',
-  DIRECTORY_FILE: 'config/directory.demo.json',
-};
-
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    return error.problems;
-  }
-}
+const PRODUCTION = { ...PRODUCTION_SETTINGS, KEY_RING: '{}' };
+const problemsOf = configProblemsOf;
 
 describe('production security settings', () => {
   const savedDebug = process.env.DEBUG;
