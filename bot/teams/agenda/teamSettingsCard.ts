@@ -35,10 +35,11 @@ function asText(value: unknown, fallback: string): string {
  * and for everyone else who can change it (by name) instead. The welcome always has the form.
  */
 export async function teamSettingsCard(services: BotServices, team: TeamRecord, options: SettingsCardOptions): Promise<AdaptiveCard> {
-  const access = await teamSettingsAccess(services, team, options.viewerUserId);
+  // The welcome shows the form to everyone, so it needs no owners lookup (which may fail before the team granted consent).
+  const access = options.welcome ? undefined : await teamSettingsAccess(services, team, options.viewerUserId);
   const locale = options.locale;
   const settings = team.settings;
-  const unitId = settings?.unitId ?? access.unitId ?? '';
+  const unitId = settings?.unitId ?? access?.unitId ?? (await services.directory.team(team.teamId))?.unitId ?? '';
   const entered = options.entered ?? {};
   const base: TeamSettingsView = {
     locale,
@@ -57,7 +58,7 @@ export async function teamSettingsCard(services: BotServices, team: TeamRecord, 
     errors: options.errors ?? {},
   };
   // The welcome after install is seen by the whole channel: it shows the form; saving checks who may.
-  if (!access.allowed && !options.welcome) {
+  if (access && !access.allowed) {
     const names = async (ids: string[]): Promise<string[]> => (await Promise.all(ids.slice(0, 20).map(async (id) => (await services.directory.getPerson(id))?.name))).filter((name): name is string => !!name);
     return renderTeamSettings({ ...base, readOnly: { ownerNames: await names(access.ownerIds), coordinatorNames: await names(access.coordinatorIds) } });
   }
