@@ -11,7 +11,7 @@ import * as AC from 'adaptivecards';
 /** Teams refuses activities over ~28 KB; a card must leave room for the activity around it. */
 export const MAX_CARD_BYTES = 28 * 1024;
 
-const SCHEMA_PATH = path.join(__dirname, '../../../shared/schemas/adaptive-card-1.5.json');
+const SCHEMA_PATH = path.join(__dirname, '../../schemas/adaptive-card-1.5.json');
 
 let validateSchema: ValidateFunction | undefined;
 
