@@ -36,8 +36,9 @@ export interface AdapterSecurityOptions {
  * tenant and the authority (`authorityEndpoint` is what the SDK's `buildJwksUri` resolves the
  * JWKS from, `<authority>/<tenant>/discovery/v2.0/keys`, and what MSAL uses for the bot's own
  * tokens); `validateIssuer` makes the SDK accept only our tenant's issuers, the Bot Framework's
- * and Microsoft's first-party ones (it is off by default in the SDK); and the outbound allowlist
- * is on.
+ * and Microsoft's first-party ones (it is off by default in the SDK); the adapter then narrows
+ * that to the Bot Connector's tokens alone (see `checkInboundActivity`: a tenant-issued app-only
+ * token for our app id is refused); and the outbound allowlist is on.
  */
 export function createAdapter(bot: AdapterIdentity, security: AdapterSecurityOptions = {}): CloudAdapter {
   if (!bot.appId) return new CloudAdapter({});

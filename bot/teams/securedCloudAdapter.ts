@@ -1,6 +1,6 @@
 import { CloudAdapter, type AuthConfiguration, type OutboundUrlPolicy } from '@microsoft/agents-hosting';
 import type { Logger } from '../app/ports';
-import { checkInboundActivity, type InboundRefusal } from '../security/checkInboundActivity';
+import { BOT_CONNECTOR_ISSUERS, checkInboundActivity, type InboundRefusal } from '../security/checkInboundActivity';
 
 /** How the production adapter is secured. */
 export interface SecuredCloudAdapterOptions {
@@ -15,13 +15,14 @@ export interface SecuredCloudAdapterOptions {
 type AuthorizeArgs = Parameters<CloudAdapter['authorizeRequest']>;
 
 /**
- * The production `CloudAdapter`: the SDK's JWT validation, then our tenant and service-URL
- * checks, before any activity reaches the bot.
+ * The production `CloudAdapter`: the SDK's JWT validation, then our Bot Connector, tenant and
+ * service-URL checks, before any activity reaches the bot.
  *
  * - `authorizeRequest` (which the HTTP bridge calls before `process`) runs the SDK's `authorizeJWT`
  *   middleware first (signature against the authority's JWKS, RS256 only, audience = our app id,
- *   expiry, issuer allowlist when `validateIssuer` is set), then `checkInboundActivity`. A refusal
- *   answers 400/401/403 with a fixed body and is logged as `activity.refused` with its code: the
+ *   expiry, issuer allowlist when `validateIssuer` is set), then `checkInboundActivity`, which
+ *   accepts only Bot Connector tokens (issuer `https://api.botframework.com`, audience our app id,
+ *   a required `serviceurl` claim equal to the activity's `serviceUrl`). A refusal answers 400/401/403 with a fixed body and is logged as `activity.refused` with its code: the
  *   request body is never logged or echoed.
  * - The outbound policy goes to the SDK as its `OutboundUrlPolicy`: the SDK then refuses (400) an
  *   activity whose `serviceUrl` is not allowed, and refuses to create a connector client (so to
@@ -32,12 +33,17 @@ type AuthorizeArgs = Parameters<CloudAdapter['authorizeRequest']>;
 export class SecuredCloudAdapter extends CloudAdapter {
   private readonly serviceUrls: OutboundUrlPolicy;
   private readonly tenantId: string | undefined;
+  private readonly appId: string | undefined;
+  private readonly botConnectorIssuers: readonly string[];
   private readonly logger: Logger | undefined;
 
   constructor(options: SecuredCloudAdapterOptions) {
     super(options.auth, undefined, undefined, { validateServiceUrl: true }, options.serviceUrls);
     this.serviceUrls = options.serviceUrls;
     this.tenantId = options.auth.tenantId;
+    this.appId = options.auth.clientId;
+    // The US Government cloud's Bot Connector signs as api.botframework.us (the SDK picks its keys by the same rule).
+    this.botConnectorIssuers = /login\.microsoftonline\.us/i.test(options.auth.authorityEndpoint ?? '') ? ['https://api.botframework.us'] : BOT_CONNECTOR_ISSUERS;
     this.logger = options.logger;
   }
 
@@ -54,7 +60,9 @@ export class SecuredCloudAdapter extends CloudAdapter {
     const refusal = checkInboundActivity({
       claims: req.user,
       activity: req.body,
+      appId: this.appId,
       tenantId: this.tenantId,
+      botConnectorIssuers: this.botConnectorIssuers,
       isServiceUrlAllowed: (url) => this.serviceUrls.isAllowed(url),
     });
     if (refusal) {

@@ -21,6 +21,12 @@ export interface TestTokenIssuer {
   authority: string;
   /** The tenant's v2 issuer under this authority, as the SDK's default issuer list names it. */
   issuerFor(tenantId: string): string;
+  /**
+   * Where this server also serves its keys as the Bot Framework's (`https://api.botframework.com`
+   * tokens are checked against `https://login.botframework.com/v1/.well-known/keys`, which a test
+   * redirects here: see `redirectBotFrameworkKeys`).
+   */
+  botFrameworkKeysUrl: string;
   /** The `kid` of the served key. */
   kid: string;
   /** The paths the SDK requested (to see that keys were fetched where expected). */
@@ -38,10 +44,11 @@ export async function startTestTokenIssuer(tenantId: string): Promise<TestTokenI
   const jwks = JSON.stringify({ keys: [{ kty: jwk.kty, n: jwk.n, e: jwk.e, kid, use: 'sig', alg: 'RS256' }] });
   const requests: string[] = [];
   const keysPath = `/${tenantId}/discovery/v2.0/keys`;
+  const botFrameworkKeysPath = '/botframework/v1/.well-known/keys';
 
   const server: Server = createServer((request, response) => {
     requests.push(request.url ?? '');
-    if (request.method === 'GET' && request.url === keysPath) {
+    if (request.method === 'GET' && (request.url === keysPath || request.url === botFrameworkKeysPath)) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(jwks);
       return;
@@ -55,6 +62,7 @@ export async function startTestTokenIssuer(tenantId: string): Promise<TestTokenI
   return {
     authority,
     issuerFor: (tenant) => `${authority}/${tenant}/v2.0`,
+    botFrameworkKeysUrl: `${authority}${botFrameworkKeysPath}`,
     kid,
     requests,
     mint(claims, options = {}) {

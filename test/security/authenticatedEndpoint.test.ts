@@ -5,6 +5,20 @@ jest.mock(
 );
 
 /**
+ * Tokens of the Bot Framework's issuer (`https://api.botframework.com`) are checked by the SDK
+ * against `https://login.botframework.com/v1/.well-known/keys`: that one address is redirected to
+ * the test issuer's copy on loopback (set in `beforeAll`), everything else about the check is the
+ * SDK's own.
+ */
+const mockKeyRedirect: { to?: string } = {};
+jest.mock('jwks-rsa', () => {
+  const actual = jest.requireActual('jwks-rsa');
+  const redirected = (options: { jwksUri: string }) =>
+    actual({ ...options, jwksUri: options.jwksUri === 'https://login.botframework.com/v1/.well-known/keys' && mockKeyRedirect.to ? mockKeyRedirect.to : options.jwksUri });
+  return Object.assign(redirected, actual);
+});
+
+/**
  * POST /api/messages in production mode (MicrosoftAppId set), through the real entry point and
  * the Agents SDK's real JWT validation: tokens are signed with a key made here and served as a
  * JWKS on loopback (MicrosoftAppAuthority points there), Cosmos DB is the in-process test server.
@@ -43,6 +57,7 @@ describe('POST /api/messages in production mode (Bot Framework / Entra tokens, t
   beforeAll(async () => {
     cosmos = await startCosmosTestServer();
     issuer = await startTestTokenIssuer(TENANT_ID);
+    mockKeyRedirect.to = issuer.botFrameworkKeysUrl;
     outboundToken = jest.spyOn(MsalTokenProvider.prototype, 'getAccessToken').mockImplementation(async () => 'outbound-test-token');
     bot = await startBotHarness({
       env: {
@@ -74,10 +89,19 @@ describe('POST /api/messages in production mode (Bot Framework / Entra tokens, t
     for (const line of bot.logs) expect(line).not.toContain(SECRET);
   });
 
-  /** Valid claims for our app and tenant, minted relative to the wall clock the SDK checks against. */
+  /**
+   * The Bot Connector's token, as Microsoft documents it ("Connector to bot"): the Bot Framework
+   * issuer, our app id, the activity's service URL; minted relative to the wall clock the SDK checks against.
+   */
   function claims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     const now = Math.floor(Date.now() / 1000);
-    return { aud: APP_ID, iss: issuer.issuerFor(TENANT_ID), tid: TENANT_ID, iat: now - 60, nbf: now - 60, exp: now + 3600, serviceurl: bot.connector.serviceUrl, ...overrides };
+    return { aud: APP_ID, iss: 'https://api.botframework.com', iat: now - 60, nbf: now - 60, exp: now + 3600, serviceurl: bot.connector.serviceUrl, ...overrides };
+  }
+
+  /** An app-only token that any app registration of our tenant can get for our app id (client credentials). */
+  function tenantAppOnlyClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    const now = Math.floor(Date.now() / 1000);
+    return { aud: APP_ID, iss: issuer.issuerFor(TENANT_ID), tid: TENANT_ID, azp: OTHER_APP_ID, appid: OTHER_APP_ID, idtyp: 'app', iat: now - 60, nbf: now - 60, exp: now + 3600, ...overrides };
   }
 
   function post(activity: Record<string, unknown>, authorization?: string) {
@@ -98,8 +122,8 @@ describe('POST /api/messages in production mode (Bot Framework / Entra tokens, t
 
     expect(response.status).toBe(200);
     expect(bot.connector.cardsSentTo(personalConversationId(anna))).toHaveLength(1);
-    // The SDK fetched the keys where buildJwksUri puts them for this authority and tenant.
-    expect(issuer.requests).toContain(`/${TENANT_ID}/discovery/v2.0/keys`);
+    // The SDK fetched the keys where buildJwksUri puts them for the Bot Framework's issuer (redirected here).
+    expect(issuer.requests).toContain('/botframework/v1/.well-known/keys');
   });
 
   it('when a valid token carries a message, then it is answered and its text is logged nowhere', async () => {
@@ -153,7 +177,38 @@ describe('POST /api/messages in production mode (Bot Framework / Entra tokens, t
 
   it('when the token names another tenant as tid under our issuer, then 401', async () => {
     const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
-    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ tid: OTHER_TENANT }))}`), 401, activity, 'token_tenant_mismatch');
+    expectRefused(await post(activity, `Bearer ${issuer.mint(tenantAppOnlyClaims({ tid: OTHER_TENANT, serviceurl: bot.connector.serviceUrl }))}`), 401, activity, 'token_issuer_not_bot_connector');
+  });
+
+  it('when another app of our tenant sends an app-only token for our app id (no serviceurl), then 401 and nothing is filed or answered', async () => {
+    const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
+    expectRefused(await post(activity, `Bearer ${issuer.mint(tenantAppOnlyClaims())}`), 401, activity, 'token_issuer_not_bot_connector');
+  });
+
+  it('when a tenant-issued token even carries a matching serviceurl claim, then 401: only the Bot Connector issues channel tokens', async () => {
+    const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
+    expectRefused(await post(activity, `Bearer ${issuer.mint(tenantAppOnlyClaims({ serviceurl: bot.connector.serviceUrl }))}`), 401, activity, 'token_issuer_not_bot_connector');
+  });
+
+  it('when a Bot Framework token has no serviceurl claim, then 401', async () => {
+    const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
+    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ serviceurl: undefined }))}`), 401, activity, 'service_url_claim_missing');
+  });
+
+  it('when a Bot Framework token names another serviceurl than the activity, then 401', async () => {
+    const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
+    const token = issuer.mint(claims({ serviceurl: bot.connector.serviceUrl.replace(/\/$/, '') + '/other/' }));
+    expectRefused(await post(activity, `Bearer ${token}`), 401, activity, 'service_url_claim_mismatch');
+  });
+
+  it('when a Bot Framework token names more audiences than our app (the SDK accepts any list holding it), then 401', async () => {
+    const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
+    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ aud: [APP_ID, 'https://api.botframework.com'] }))}`), 401, activity, 'token_audience_mismatch');
+  });
+
+  it('when a Bot Framework token is for the connector (audience api.botframework.com only), then 401 (the SDK refuses)', async () => {
+    const activity = personalMessage(anna, bot.connector.serviceUrl, SECRET);
+    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ aud: 'https://api.botframework.com' }))}`), 401, activity, 'token_refused');
   });
 
   it('when the token is right but the activity comes from another tenant, then 403', async () => {
@@ -172,17 +227,17 @@ describe('POST /api/messages in production mode (Bot Framework / Entra tokens, t
     // localhost:<port> is the fake connector itself: only the allowlist (127.0.0.1 by name) keeps the bot from sending there.
     const forged = bot.connector.serviceUrl.replace('127.0.0.1', 'localhost');
     const activity = botInstalled(anna, forged);
-    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ serviceurl: undefined }))}`), 400, activity, 'service_url_not_allowed');
+    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ serviceurl: forged }))}`), 400, activity, 'service_url_not_allowed');
   });
 
   it('when the serviceUrl is forged to an outside https host, then 400', async () => {
     const activity = personalMessage(anna, 'https://collector.example.net/teams/', SECRET);
-    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ serviceurl: undefined }))}`), 400, activity, 'service_url_not_allowed');
+    expectRefused(await post(activity, `Bearer ${issuer.mint(claims({ serviceurl: 'https://collector.example.net/teams/' }))}`), 400, activity, 'service_url_not_allowed');
   });
 
-  it('when the serviceUrl is an allowed host but not the one the token was issued for, then 400', async () => {
+  it('when the serviceUrl is an allowed host but not the one the token was issued for, then 401', async () => {
     const activity = personalMessage(anna, issuer.authority + '/', SECRET);
-    expectRefused(await post(activity, `Bearer ${issuer.mint(claims())}`), 400, activity, 'service_url_claim_mismatch');
+    expectRefused(await post(activity, `Bearer ${issuer.mint(claims())}`), 401, activity, 'service_url_claim_mismatch');
   });
 
   it('when nothing was accepted, then the bot never asked for an outbound token for a refused request', async () => {

@@ -8,6 +8,7 @@ function check(overrides: Partial<InboundActivityCheck> & { activity?: Record<st
   return checkInboundActivity({
     claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: SERVICE_URL },
     activity: { serviceUrl: SERVICE_URL, conversation: { id: 'a:1', tenantId: TENANT }, channelData: { tenant: { id: TENANT } } },
+    appId: 'app',
     tenantId: TENANT,
     isServiceUrlAllowed: (url) => url.startsWith('https://smba.trafficmanager.net/'),
     ...overrides,
@@ -27,11 +28,31 @@ describe('checkInboundActivity (after the SDK accepted the token)', () => {
     expect(check({ tenantId: undefined })).toEqual({ status: 401, code: 'tenant_not_configured' });
   });
 
-  it('when an Entra token of our tenant has another or no tid, then 401', () => {
-    const iss = `https://login.microsoftonline.com/${TENANT}/v2.0`;
-    expect(check({ claims: { iss, tid: TENANT } })).toBeUndefined();
-    expect(check({ claims: { iss, tid: OTHER } })).toEqual({ status: 401, code: 'token_tenant_mismatch' });
-    expect(check({ claims: { iss: `https://sts.windows.net/${TENANT}/` } })).toEqual({ status: 401, code: 'token_tenant_mismatch' });
+  it('when the token is not the Bot Connector\'s (an Entra issuer of our tenant, v1 or v2, with or without tid), then 401', () => {
+    for (const iss of [`https://login.microsoftonline.com/${TENANT}/v2.0`, `https://sts.windows.net/${TENANT}/`, 'https://api.botframework.com.evil.example', undefined]) {
+      expect(check({ claims: { iss, aud: 'app', tid: TENANT, serviceurl: SERVICE_URL } })).toEqual({ status: 401, code: 'token_issuer_not_bot_connector' });
+    }
+  });
+
+  it('when no app id is configured, then everything is refused', () => {
+    expect(check({ appId: undefined })).toEqual({ status: 401, code: 'app_not_configured' });
+  });
+
+  it('when the audience is not exactly our app id, then 401', () => {
+    for (const aud of ['other', 'https://api.botframework.com', ['app', 'other'], undefined]) {
+      expect(check({ claims: { iss: 'https://api.botframework.com', aud, serviceurl: SERVICE_URL } })).toEqual({ status: 401, code: 'token_audience_mismatch' });
+    }
+  });
+
+  it('when the serviceurl claim is missing or empty, then 401', () => {
+    expect(check({ claims: { iss: 'https://api.botframework.com', aud: 'app' } })).toEqual({ status: 401, code: 'service_url_claim_missing' });
+    expect(check({ claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: '' } })).toEqual({ status: 401, code: 'service_url_claim_missing' });
+  });
+
+  it('when the issuer list is the US Government one, then only its issuer is accepted', () => {
+    const gov = { botConnectorIssuers: ['https://api.botframework.us'] };
+    expect(check({ ...gov, claims: { iss: 'https://api.botframework.us', aud: 'app', serviceurl: SERVICE_URL } })).toBeUndefined();
+    expect(check(gov)).toEqual({ status: 401, code: 'token_issuer_not_bot_connector' });
   });
 
   it('when the activity names another tenant in either place, or none, then 403', () => {
@@ -42,10 +63,13 @@ describe('checkInboundActivity (after the SDK accepted the token)', () => {
     expect(check({ activity: { serviceUrl: SERVICE_URL, conversation: { id: 'a:1' }, channelData: { tenant: { id: TENANT } } } })).toBeUndefined();
   });
 
-  it('when the serviceUrl is not allowed, or not the one the token names, then 400', () => {
+  it('when the serviceUrl is not allowed, then 400; when it is not the one the token names, then 401', () => {
     const activity = { serviceUrl: 'https://collector.example.net/', conversation: { id: 'a:1', tenantId: TENANT } };
-    expect(check({ activity })).toEqual({ status: 400, code: 'service_url_not_allowed' });
-    expect(check({ claims: { iss: 'https://api.botframework.com', serviceurl: 'https://smba.trafficmanager.net:8443/emea/' } })).toEqual({ status: 400, code: 'service_url_claim_mismatch' });
-    expect(check({ claims: { iss: 'https://api.botframework.com', serviceurl: 'not a url' } })).toEqual({ status: 400, code: 'service_url_claim_mismatch' });
+    expect(check({ activity, claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: 'https://collector.example.net/' } })).toEqual({ status: 400, code: 'service_url_not_allowed' });
+    expect(check({ activity })).toEqual({ status: 401, code: 'service_url_claim_mismatch' });
+    expect(check({ claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: 'https://smba.trafficmanager.net:8443/emea/' } })).toEqual({ status: 401, code: 'service_url_claim_mismatch' });
+    expect(check({ claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: 'https://smba.trafficmanager.net/emea/other/' } })).toEqual({ status: 401, code: 'service_url_claim_mismatch' });
+    expect(check({ claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: 'not a url' } })).toEqual({ status: 401, code: 'service_url_claim_mismatch' });
+    expect(check({ claims: { iss: 'https://api.botframework.com', aud: 'app', serviceurl: 'https://SMBA.trafficmanager.net/emea/' } })).toBeUndefined();
   });
 });
