@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../domain/errors';
 import { KEY_RING_PURPOSES, type KeyRing, type KeyRingPurpose, type KeySet } from './keyRing';
-import { parseKeySet } from './parseKeyRing';
+import { findSharedKeys, parseKeySet } from './parseKeyRing';
 
 /** Where the key sets are kept, by secret name (Key Vault in production, a map in tests). */
 export interface SecretSource {
@@ -21,6 +21,8 @@ export async function loadKeyRingFromKeyVault(source: SecretSource, prefix: stri
   KEY_RING_PURPOSES.forEach((purpose, index) => {
     ring[purpose] = (results[index] as { set: KeySet }).set;
   });
+  const shared = findSharedKeys(ring, (purpose) => `Key Vault secret "${prefix}-${purpose}"`);
+  if (shared.length > 0) throw new ConfigurationError(shared);
   return ring;
 }
 

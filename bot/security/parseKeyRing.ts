@@ -10,7 +10,8 @@ const base64Key = z
 
 const keySetSchema = z
   .object({ active: keyId, keys: z.record(keyId, base64Key) })
-  .refine((set) => set.active in set.keys, 'the active key must be listed in keys');
+  // Own keys only: `in` would also find `constructor`, `toString`… on the object's prototype.
+  .refine((set) => Object.hasOwn(set.keys, set.active), 'the active key must be listed in keys');
 
 const keyRingSchema = z.object(
   Object.fromEntries(KEY_RING_PURPOSES.map((purpose) => [purpose, keySetSchema])) as Record<KeyRingPurpose, typeof keySetSchema>,
@@ -31,7 +32,32 @@ export function parseKeyRing(json: unknown, source: string): KeyRing {
   if (!parsed.success) throw new ConfigurationError(describeIssues(parsed.error.issues, source));
   const ring = {} as Record<KeyRingPurpose, KeySet>;
   for (const purpose of KEY_RING_PURPOSES) ring[purpose] = toKeySet(parsed.data[purpose]);
+  const shared = findSharedKeys(ring, (purpose) => `${source}: ${purpose}`);
+  if (shared.length > 0) throw new ConfigurationError(shared);
   return ring;
+}
+
+/**
+ * The key sets that hold the same key as another purpose's, one problem per pair. Each purpose
+ * has keys of its own so that one leaked or misused key opens one kind of data only (a content
+ * key that is also the pseudonym key would, for instance, link pseudonyms to whoever reads
+ * content). Names the key sets and key ids, never the keys.
+ * @param label names a purpose's key set for the message (the source and purpose, or the secret).
+ */
+export function findSharedKeys(ring: KeyRing, label: (purpose: KeyRingPurpose) => string): string[] {
+  const problems: string[] = [];
+  KEY_RING_PURPOSES.forEach((purpose, index) => {
+    for (const other of KEY_RING_PURPOSES.slice(index + 1)) {
+      for (const [kid, key] of ring[purpose].keys) {
+        for (const [otherKid, otherKey] of ring[other].keys) {
+          if (key.equals(otherKey)) {
+            problems.push(`${label(purpose)} (key "${printablePathSegment(kid)}") and ${label(other)} (key "${printablePathSegment(otherKid)}") hold the same key: each purpose needs keys of its own.`);
+          }
+        }
+      }
+    }
+  });
+  return problems;
 }
 
 /**
