@@ -6,6 +6,15 @@ const idList = z.array(id);
 const knownRoles: readonly string[] = DIRECTORY_ROLES;
 
 /**
+ * A reference that may be "none" (a unit's parent, a person's manager), written the usual JSON
+ * ways: left out, `null` or `""` (also blank). "None" becomes `null`; anything else must be an id.
+ */
+const noneOrReference = z.preprocess(
+  (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? null : value),
+  z.string({ error: 'must be an id (text); for none, leave it out or write null or ""' }).trim().min(1).nullable().optional(),
+);
+
+/**
  * Role names are checked rather than ignored like other extra fields: a misspelt role would
  * silently make the unit inherit its parent's holders, and reports would go to the wrong person.
  */
@@ -19,7 +28,8 @@ const roles = z.record(z.string(), idList).superRefine((value, ctx) => {
 
 /**
  * The shape of the directory file (see config/directory.demo.json). Fields not listed here are
- * allowed and ignored. `parentId` and `unitId` are accepted as spellings of `parent` and `unit`,
+ * allowed and ignored. "No parent" and "no manager" may be written as the field left out, `null`
+ * or `""`. `parentId` and `unitId` are accepted as spellings of `parent` and `unit`,
  * because they are the names of the domain fields and an ignored field would silently detach
  * a unit or a person.
  */
@@ -28,8 +38,8 @@ export const directoryFileSchema = z.object({
     z.object({
       id,
       name: z.string().trim().min(1, 'must not be empty'),
-      parent: id.optional(),
-      parentId: id.optional(),
+      parent: noneOrReference,
+      parentId: noneOrReference,
       roles: roles.optional(),
     }),
   ),
@@ -39,7 +49,7 @@ export const directoryFileSchema = z.object({
       name: z.string().trim().min(1, 'must not be empty'),
       unit: id.optional(),
       unitId: id.optional(),
-      managerId: id.nullable().optional(),
+      managerId: noneOrReference,
       locale: id.optional(),
       gender: id.optional(),
     }),

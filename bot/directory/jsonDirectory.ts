@@ -176,7 +176,7 @@ export function loadJsonDirectory(path: string): JsonDirectory {
 function toDirectoryData(file: DirectoryFile): DirectoryData {
   return {
     units: file.units.map((unit) => {
-      const parentId = unit.parent ?? unit.parentId;
+      const parentId = unit.parent ?? unit.parentId ?? undefined;
       return { id: unit.id, name: unit.name, ...(parentId === undefined ? {} : { parentId }), roles: unit.roles ?? {} };
     }),
     people: file.people.map((person) => {
