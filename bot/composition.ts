@@ -41,6 +41,9 @@ import { loadTopicLibrary } from './agenda/loadTopicLibrary';
 import type { TopicLibrary } from './domain/agenda/topic';
 import { postDueTopics } from './app/agenda/postDueTopics';
 import { sendDueActionReminders, type ActionReminderRun } from './app/agenda/sendDueActionReminders';
+import { findCentralUnit } from './directory/centralUnitProblems';
+import type { JsonDirectory } from './directory/jsonDirectory';
+import { markUnavailableReason, type UnavailableReason } from './startup/unavailableReason';
 
 /** The running application, as the Functions entry points see it. */
 export interface Application {
@@ -76,48 +79,57 @@ export interface ApplicationOverrides {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   logSink?: (line: string) => void;
+  /**
+   * Unauthenticated local mode (no MicrosoftAppId) is accepted only with this: set by the local
+   * host (`local/startLocalHost.ts`, `npm start`) and by the test harness that stands in for it;
+   * the Functions runtime builds the application without overrides, so it never sets it.
+   */
+  localHostOptIn?: boolean;
 }
 
-/** Builds the application: the one place that creates clients, repositories and the adapter. */
+/**
+ * Builds the application: the one place that creates clients, repositories and the adapter.
+ * A failure is tagged with the part that failed (see `unavailableReasonOf`): health reports it.
+ */
 export async function createApplication(overrides: ApplicationOverrides = {}): Promise<Application> {
-  const config = loadConfig(overrides.env ?? process.env);
+  const config = stage('configuration', () => loadConfig(overrides.env ?? process.env));
+  if (config.mode === 'local' && !overrides.localHostOptIn) throw markUnavailableReason(new ConfigurationError([LOCAL_MODE_REFUSED]), 'configuration');
+  const deadlinePolicy = stage('configuration', () => (config.deadlinePolicyJson ? parseDeadlinePolicy(config.deadlinePolicyJson, 'DEADLINE_POLICY') : DEFAULT_DEADLINE_POLICY));
   const logger = new JsonLogger(config.logLevel, overrides.logSink);
-  const ring: KeyRing =
+  const ring: KeyRing = await stageAsync('keys', async () =>
     config.keys.kind === 'file'
       ? loadOrCreateKeyFile(config.keys.path)
       : config.keys.kind === 'keyVault'
         ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl), config.keys.prefix)
-        : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
-  const repos: Repositories =
+        : parseKeyRing(parseJson(config.keys.json), 'KEY_RING'),
+  );
+  const repos: Repositories = await stageAsync('storage', () =>
     config.storage.kind === 'cosmos'
-      ? await createCosmosRepositories({
+      ? createCosmosRepositories({
           endpoint: config.storage.endpoint,
           key: config.storage.key,
           databaseId: config.storage.databaseId,
           // A Cosmos-compatible server on this machine (emulator, test server) has no regional endpoints to discover.
           connectionPolicy: isLoopback(new URL(config.storage.endpoint).hostname) ? { enableEndpointDiscovery: false } : undefined,
         })
-      : await createEmbeddedRepositories(config.storage.dataDir);
+      : createEmbeddedRepositories(config.storage.dataDir),
+  );
 
-  const structure = loadJsonDirectory(config.directoryFile);
-  const directory: OrganisationDirectory =
-    config.directorySource === 'graph' ? new GraphDirectory({ getToken: graphTokenSource(config.bot), structure }) : structure;
-  const centralUnitId = config.centralUnitId ?? structure.rootUnitIds()[0];
-  const central = centralUnitId ? structure.unitById(centralUnitId) : undefined;
-  if (!central || (!config.centralUnitId && structure.rootUnitIds().length !== 1)) {
-    await repos.close();
-    throw new ConfigurationError([`CENTRAL_UNIT_ID: set it to the root unit of ${config.directoryFile} (found ${structure.rootUnitIds().length} units without a parent).`]);
-  }
-  if ((await directory.holdersOfRole('meldpunt', central.id)).people.length === 0) {
-    await repos.close();
-    throw new ConfigurationError([`${config.directoryFile}: the central unit "${central.id}" needs at least one "meldpunt" role holder: it is where every case ends up when nobody else can take it.`]);
-  }
+  let structure: JsonDirectory;
+  let directory: OrganisationDirectory;
+  let central: { id: string };
   let topics: TopicLibrary;
   try {
-    topics = loadTopicLibrary({ libraryFile: config.topicLibraryFile, unitTopicsDir: config.unitTopicsDir, knownUnitIds: new Set((await directory.allUnits()).map((unit) => unit.id)) });
+    structure = stage('directory', () => loadJsonDirectory(config.directoryFile));
+    directory = config.directorySource === 'graph' ? new GraphDirectory({ getToken: graphTokenSource(config.bot), structure }) : structure;
+    const found = await findCentralUnit(structure, directory, config);
+    if ('problems' in found) throw markUnavailableReason(new ConfigurationError(found.problems), 'directory');
+    central = found;
+    const knownUnitIds = new Set((await directory.allUnits()).map((unit) => unit.id));
+    topics = stage('configuration', () => loadTopicLibrary({ libraryFile: config.topicLibraryFile, unitTopicsDir: config.unitTopicsDir, knownUnitIds }));
   } catch (error) {
     await repos.close();
-    throw error;
+    throw markUnavailableReason(error, 'directory');
   }
   const clock: DomainClock = overrides.clock ?? (config.mode === 'local' ? new OffsetClock() : systemClock);
   const sleep = overrides.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -141,7 +153,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       draftTtlDays: config.draftTtlDays,
       centralUnitId: central.id,
       anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
-      deadlinePolicy: config.deadlinePolicyJson ? parseDeadlinePolicy(config.deadlinePolicyJson, 'DEADLINE_POLICY') : DEFAULT_DEADLINE_POLICY,
+      deadlinePolicy,
     },
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
@@ -213,6 +225,27 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   };
 }
 
+/** Why a build without MicrosoftAppId is refused outside the local host. */
+export const LOCAL_MODE_REFUSED =
+  'MicrosoftAppId is not set: unauthenticated local mode is switched on only by the local host (npm start), never by the Functions host. Set MicrosoftAppId and MicrosoftAppTenantId to run in production.';
+
+/** Runs one part of the build, tagging what it throws with that part. */
+function stage<T>(reason: UnavailableReason, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw markUnavailableReason(error, reason);
+  }
+}
+
+async function stageAsync<T>(reason: UnavailableReason, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw markUnavailableReason(error, reason);
+  }
+}
+
 function isAdvanceable(clock: DomainClock): clock is DomainClock & { advance(milliseconds: number): void } {
   return typeof (clock as { advance?: unknown }).advance === 'function';
 }
@@ -227,6 +260,11 @@ function parseJson(text: string): unknown {
 
 let application: Promise<Application> | undefined;
 let pendingOverrides: ApplicationOverrides = {};
+
+/** True when the local host asked for local mode (functions/devClock.ts registers its route only then). */
+export function localHostOptedIn(): boolean {
+  return pendingOverrides.localHostOptIn === true;
+}
 
 /** The process's application, built on first use from `process.env`. */
 export function getApplication(): Promise<Application> {

@@ -6,7 +6,8 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
 
 /**
  * Every setting, read once from the environment and validated at start-up. Secrets never have
- * defaults. Without `MicrosoftAppId` the bot runs in local mode (unauthenticated, loopback only).
+ * defaults. Without `MicrosoftAppId` the bot runs in local mode (unauthenticated, loopback only),
+ * and only when the local host (`npm start`) asked for it: the Functions host refuses to start.
  *
  * | env | meaning | default |
  * |---|---|---|
@@ -132,6 +133,23 @@ const envSchema = z.object({
 /** Where Teams' Bot Connector lives: the service URLs Teams puts in activities (`https://smba.trafficmanager.net/<region>/`) and the Bot Framework's own hosts. */
 export const DEFAULT_BOT_SERVICE_HOSTS: readonly string[] = ['smba.trafficmanager.net', '*.botframework.com'];
 
+/**
+ * Environment variables that the Azure Functions host (in Azure and under Core Tools), App
+ * Service, Container Apps or a managed identity set. With any of them present, unauthenticated
+ * local mode is refused even when the local host asked for it: a second line behind the opt-in
+ * (`ApplicationOverrides.localHostOptIn`), which only `npm start` gives.
+ */
+export const AZURE_HOST_INDICATORS: readonly string[] = [
+  'WEBSITE_INSTANCE_ID',
+  'WEBSITE_SITE_NAME',
+  'WEBSITE_HOSTNAME',
+  'FUNCTIONS_EXTENSION_VERSION',
+  'AzureWebJobsScriptRoot',
+  'CONTAINER_APP_NAME',
+  'IDENTITY_ENDPOINT',
+  'MSI_ENDPOINT',
+];
+
 /** True for 127.0.0.0/8, ::1 and localhost. */
 export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
@@ -156,7 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 
   if (mode === 'local') {
     if (!isLoopback(host)) problems.push(`HOST=${host}: without MicrosoftAppId the bot accepts unauthenticated requests, so it only runs on loopback (127.0.0.1). Set MicrosoftAppId, or bind to 127.0.0.1.`);
-    if (e.WEBSITE_INSTANCE_ID) problems.push('MicrosoftAppId is not set, but this is an Azure host: local (unauthenticated) mode is refused here.');
+    const azure = AZURE_HOST_INDICATORS.filter((name) => (env[name] ?? '').trim() !== '');
+    if (azure.length > 0) problems.push(`MicrosoftAppId is not set, but this looks like an Azure or Functions host (${azure.join(', ')} set): local (unauthenticated) mode is refused here.`);
     if (e.KEY_VAULT_URL) problems.push('KEY_VAULT_URL is read with the app\'s managed identity, which local mode does not have: locally the key file (KEY_FILE) is used.');
   } else {
     if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required with MicrosoftAppId.');

@@ -1,13 +1,14 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { Duration } from 'luxon';
-import { getApplication } from '../bot/composition';
+import { getApplication, localHostOptedIn } from '../bot/composition';
 
 const MAX_ADVANCE_MS = 366 * 86_400_000;
 
 /**
  * Local mode only: `POST /api/dev/clock` with `{ "advance": "P8D" }` (an ISO 8601 duration) moves
  * the application's clock forward and runs the jobs that are then due, so a demo or an
- * acceptance test can watch a case go late. Outside local mode the route is not registered, and
+ * acceptance test can watch a case go late. Outside local mode (which only the local host can
+ * switch on, see `ApplicationOverrides.localHostOptIn`) the route is not registered, and
  * the handler answers 404 should it ever be reached.
  */
 export async function devClock(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
@@ -29,7 +30,8 @@ export async function devClock(request: HttpRequest, _context: InvocationContext
   return { status: 200, jsonBody: { now: now.toISOString() } };
 }
 
-// Registered only without an app id (local mode): in production the route does not exist.
-if (!process.env.MicrosoftAppId) {
+// Registered only when the local host asked for local mode and there is no app id: on the
+// Functions host, and in production, the route does not exist.
+if (localHostOptedIn() && !process.env.MicrosoftAppId) {
   app.http('devClock', { route: 'dev/clock', methods: ['POST'], authLevel: 'anonymous', handler: devClock });
 }

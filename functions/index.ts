@@ -4,7 +4,8 @@
  * both load this list.
  */
 import { app } from '@azure/functions';
-import { resetApplication } from '../bot/composition';
+import { getApplication, resetApplication } from '../bot/composition';
+import { logStartupFailure } from '../bot/startup/logStartupFailure';
 import './health';
 import './messages';
 import './purgeExpiredDrafts';
@@ -15,6 +16,17 @@ import './postTeamTopics';
 import './sendCoordinatorDigests';
 import './handOverFromDepartedHandlers';
 import './purgeClosedCases';
+
+// Build the application when the worker starts: if it cannot be built, every problem is logged
+// once here (health then answers 503 with the reason code, the messages endpoint too).
+app.hook.appStart(async () => {
+  try {
+    await getApplication();
+  } catch (error) {
+    // No logger exists yet (it comes with the application): stderr reaches the Functions host's log.
+    await logStartupFailure(error, process.env, (line) => process.stderr.write(`${line}\n`));
+  }
+});
 
 // Flush and close storage when the host shuts down (the embedded store releases its lock).
 app.hook.appTerminate(async () => {

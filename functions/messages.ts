@@ -1,16 +1,26 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { getApplication } from '../bot/composition';
+import { getApplication, type Application } from '../bot/composition';
+import { unavailableReasonOf } from '../bot/startup/unavailableReason';
+import { readBodyWithinLimit } from './readBodyWithinLimit';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /**
- * POST /api/messages: the Bot Framework endpoint. Bodies that are not a JSON activity get 400
+ * POST /api/messages: the Bot Framework endpoint. A body over 256 KiB gets 413 before it is read
+ * whole (Content-Length, then a running count); bodies that are not a JSON activity get 400
  * before they reach the bot; nothing from the body is logged.
  */
 export async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const application = await getApplication();
-  const text = await request.text();
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) return { status: 413, jsonBody: { error: 'body_too_large' } };
+  // Before anything else, and without buffering more than the limit (see readBodyWithinLimit).
+  const text = await readBodyWithinLimit(request, MAX_BODY_BYTES);
+  if (text === undefined) return { status: 413, jsonBody: { error: 'body_too_large' } };
+  let application: Application;
+  try {
+    application = await getApplication();
+  } catch (error) {
+    // Not built (its problems were logged at start-up): nothing is accepted, and the reason is a code only.
+    return { status: 503, headers: { 'cache-control': 'no-store' }, jsonBody: { error: 'unavailable', reason: unavailableReasonOf(error) } };
+  }
   const body = parseActivity(text);
   if (!body) return { status: 400, jsonBody: { error: 'not_an_activity' } };
 

@@ -4,6 +4,7 @@
  * `PORT` (default 7071) and `HOST` (default 127.0.0.1), plus whatever the functions read.
  */
 import { join } from 'node:path';
+import { checkBeforeListening } from './checkBeforeListening';
 import { installFunctionsCoreShim } from './installFunctionsCoreShim';
 import { loadLocalSettings } from './loadLocalSettings';
 import { startLocalHost, type LocalHost } from './localHost';
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
   // Before the function modules load @azure/functions: the library looks for its host only once.
   installFunctionsCoreShim();
   loadLocalSettings(join(process.cwd(), 'local.settings.json'), process.env);
+  // Settings, files and the application are checked before listening: problems are printed, not hidden behind 503s.
+  if (!(await checkBeforeListening(process.env, (line) => console.error(line)))) {
+    process.exitCode = 1;
+    return;
+  }
   const host = await startLocalHost({ port: readPort(process.env.PORT), host: process.env.HOST?.trim() || '127.0.0.1' });
   console.log(describeHost(host));
 

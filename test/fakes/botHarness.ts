@@ -56,6 +56,8 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
     resetApplication({
       env: { DATA_DIR: dataDir, DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', OUTBOX_SCHEDULE: '0 * * * * *', REMINDER_SCHEDULE: '0 */5 * * * *', DIGEST_SCHEDULE: '0 0 7 * * 1', HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *', CASE_PURGE_SCHEDULE: '0 45 3 * * *', TEAM_TOPICS_SCHEDULE: '0 */15 * * * *', BOT_SERVICE_URL: connector.serviceUrl, ...env },
       clock,
+      // The harness stands in for the local host (npm start), which alone may switch on local mode.
+      localHostOptIn: true,
       logSink: (line) => logs.push(line),
       // Back-off waits are recorded, not waited: no test depends on real time passing.
       sleep: async (ms) => {

@@ -109,13 +109,13 @@ describe('local Functions host', () => {
     expect(await response.json()).toEqual({ status: 'ok', mode: 'local', storage: 'embedded' });
   });
 
-  it('when the application cannot be built, then health answers 503 and logs only the error name', async () => {
+  it('when the application cannot be built, then health answers 503 with a reason code and logs only the error name', async () => {
     jest.mocked(getApplication).mockRejectedValue(new RangeError('AccountKey=secret'));
 
     const response = await fetch(`${host.url}/api/health`);
 
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'unavailable' });
+    expect(await response.json()).toEqual({ status: 'unavailable', reason: 'configuration' });
     const logged = consoleError.mock.calls.flat().join('\n');
     expect(logged).toContain('RangeError');
     expect(logged).not.toContain('secret');
