@@ -16,7 +16,7 @@ export async function checkBeforeListening(env: NodeJS.ProcessEnv, write: (line:
     write('The local host did not start. Fix the settings or files above (npm run check-config checks them without starting).');
     return false;
   }
-  await resetApplication({ localHostOptIn: true });
+  await resetApplication({ env, localHostOptIn: true });
   try {
     await getApplication();
     return true;
