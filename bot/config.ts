@@ -130,6 +130,9 @@ const envSchema = z.object({
   WEBSITE_INSTANCE_ID: optionalText,
 });
 
+/** Every setting `loadConfig` reads (the README's settings table lists each; a test keeps them in step). */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Where Teams' Bot Connector lives: the service URLs Teams puts in activities (`https://smba.trafficmanager.net/<region>/`) and the Bot Framework's own hosts. */
 export const DEFAULT_BOT_SERVICE_HOSTS: readonly string[] = ['smba.trafficmanager.net', '*.botframework.com'];
 
