@@ -19,6 +19,7 @@ import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
 import { AesGcmContentCipher } from './security/aesGcmContentCipher';
 import { HmacPseudonymizer } from './security/hmacPseudonymizer';
+import { HmacExclusionMarker } from './security/hmacExclusionMarker';
 import type { KeyRing } from './security/keyRing';
 import { loadOrCreateKeyFile } from './security/loadOrCreateKeyFile';
 import { parseKeyRing } from './security/parseKeyRing';
@@ -128,6 +129,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     repos,
     cipher: new AesGcmContentCipher(ring),
     pseudonyms: new HmacPseudonymizer(ring.pseudonym),
+    exclusions: new HmacExclusionMarker(ring.exclusion),
     clock,
     calendar: new WorkingCalendar({ liberationDayOff: config.liberationDayOff }),
     logger,
