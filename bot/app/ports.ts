@@ -601,6 +601,12 @@ export interface OutboxItem {
   lastError?: string;
   /** What to tell the domain when the message cannot be delivered at all (e.g. reassign a case whose handler cannot be reached). */
   onUndeliverable?: { caseId: string; reason: 'handler_unreachable' };
+  /**
+   * A notice to an anonymous reporter, once sent: the day (`YYYY-MM-DD`) after which the
+   * retention run deletes the item. Until then it is kept only so the same notice is not queued
+   * twice, stripped of everything that ties it to the chat or the case (see `deliverOutbox`).
+   */
+  forgetAfter?: string;
 }
 
 export interface OutboxRepository {
@@ -617,6 +623,8 @@ export interface OutboxRepository {
   listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]>;
   /** Items that are finished (`sent`, `failed` or `uncertain`) and were created before `before`, oldest first, at most `limit` (retention). */
   listFinishedBefore(before: string, limit: number): Promise<OutboxItem[]>;
+  /** Items whose `forgetAfter` day is before `day` (`YYYY-MM-DD`), oldest first, at most `limit` (anonymous notices, deleted days after sending). */
+  listToForgetBefore(day: string, limit: number): Promise<OutboxItem[]>;
   /** Deletes; no error when it is already gone. */
   delete(id: string): Promise<void>;
 }
