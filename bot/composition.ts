@@ -6,6 +6,7 @@ import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { purgeClosedCases } from './app/purgeClosedCases';
 import { purgeExpiredAudit } from './app/purgeExpiredAudit';
 import { purgeDeliveryRecords } from './app/purgeDeliveryRecords';
+import { purgeOrphanRelayAddresses } from './app/purgeOrphanRelayAddresses';
 import { purgeStaleAttempts } from './app/purgeStaleAttempts';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
@@ -165,6 +166,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     const removed = await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
     await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
     await purgeDeliveryRecords(services, deliveryRetention);
+    await purgeOrphanRelayAddresses(services);
     await purgeStaleAttempts(services);
     return removed;
   };

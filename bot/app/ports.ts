@@ -273,6 +273,8 @@ export interface CaseRepository {
   /** ConcurrencyError if the case changed since `etag`. */
   replace(record: CaseRecord, etag: string): Promise<Versioned<CaseRecord>>;
   findByReference(reference: string): Promise<Versioned<CaseRecord> | undefined>;
+  /** The case whose `relayId` this is (retention: a relay address whose case never came is purged). */
+  findByRelayId(relayId: string): Promise<Versioned<CaseRecord> | undefined>;
   /** The reporter's own cases, newest first. */
   listByReporter(reporterKey: string, page?: PageRequest): Promise<Page<CaseRecord>>;
   /** Cases whose `pendingOutboxCount` is above zero (a change whose messages were not moved to the outbox yet). */
