@@ -7,6 +7,7 @@ import { purgeClosedCases } from './app/purgeClosedCases';
 import { purgeExpiredAudit } from './app/purgeExpiredAudit';
 import { purgeDeliveryRecords } from './app/purgeDeliveryRecords';
 import { purgeOrphanRelayAddresses } from './app/purgeOrphanRelayAddresses';
+import { markLegacyExclusions } from './app/markLegacyExclusions';
 import { purgeStaleAttempts } from './app/purgeStaleAttempts';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
@@ -167,6 +168,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
     await purgeDeliveryRecords(services, deliveryRetention);
     await purgeOrphanRelayAddresses(services);
+    await markLegacyExclusions(services);
     await purgeStaleAttempts(services);
     return removed;
   };

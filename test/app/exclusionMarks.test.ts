@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isExcludedFromCase, mayHandleCase } from '../../bot/app/caseAccess';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
 import { EXCLUSION_MARK_BLOCK, type CaseRecord } from '../../bot/app/ports';
+import { markLegacyExclusions } from '../../bot/app/markLegacyExclusions';
 import { submitReport } from '../../bot/app/submitReport';
 import type { CompleteReport } from '../../bot/domain/report';
 import { caseTestDependencies } from '../fakes/caseTestDependencies';
@@ -90,5 +91,37 @@ describe('exclusions are kept as keyed marks, and an anonymous case keeps no tra
     const legacy: CaseRecord = { ...record, exclusionMarks: undefined, sealedExclusions: deps.cipher.seal('content', { excluded: [id(22)] }, `${record.id}:exclusions`) };
     expect(isExcludedFromCase(deps, legacy, id(22))).toBe(true);
     expect(isExcludedFromCase(deps, legacy, id(21))).toBe(false);
+  });
+});
+
+describe('cases stored before exclusion marks', () => {
+  let deps: CaseDependencies;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ deps, cleanup } = await caseTestDependencies());
+  });
+
+  afterEach(() => cleanup());
+
+  it('when the retention run meets an anonymous case with a sealed exclusion list, then the list is replaced by marks without the reporter, and the managers stay excluded', async () => {
+    const receipt = await submitReport(deps, { userId: DAAN, name: 'Daan Willems', conversation: { conversation: { id: 'a:daan' } } }, {
+      submissionId: randomUUID(),
+      locale: 'nl',
+      report: report('anonymous', 'yes'),
+    });
+    // As the previous version stored it: the reporter first, then the chain, sealed with the content key.
+    const stored = (await deps.repos.cases.get(receipt.caseId))!;
+    const legacy: CaseRecord = { ...stored.value, exclusionMarks: undefined, sealedExclusions: deps.cipher.seal('content', { excluded: [DAAN, ...CHAIN] }, `${receipt.caseId}:exclusions`) };
+    await deps.repos.cases.replace(legacy, stored.etag);
+
+    await expect(markLegacyExclusions(deps)).resolves.toBe(1);
+
+    const record = (await deps.repos.cases.get(receipt.caseId))!.value;
+    expect(record.sealedExclusions).toBeUndefined();
+    expect(isExcludedFromCase(deps, record, DAAN)).toBe(false);
+    for (const manager of CHAIN) expect(isExcludedFromCase(deps, record, manager)).toBe(true);
+    expect(readableWithContentKey(deps, record)).not.toContain(DAAN);
+    await expect(markLegacyExclusions(deps)).resolves.toBe(0);
   });
 });
