@@ -19,6 +19,7 @@ import { WorkingCalendar } from '../bot/domain/workingCalendar';
 import { loadJsonDirectory } from '../bot/directory/jsonDirectory';
 import { AesGcmContentCipher } from '../bot/security/aesGcmContentCipher';
 import { HmacPseudonymizer } from '../bot/security/hmacPseudonymizer';
+import { HmacExclusionMarker } from '../bot/security/hmacExclusionMarker';
 import { KEY_RING_PURPOSES } from '../bot/security/keyRing';
 import { parseKeyRing, type KeyRingJson } from '../bot/security/parseKeyRing';
 import { createEmbeddedRepositories } from '../bot/storage/createEmbeddedRepositories';
@@ -43,6 +44,7 @@ async function world(teams: number, cases: number): Promise<{ deps: AgendaDepend
     repos,
     cipher: new AesGcmContentCipher(ring),
     pseudonyms: new HmacPseudonymizer(ring.pseudonym),
+    exclusions: new HmacExclusionMarker(ring.exclusion),
     clock: { now: () => NOW },
     calendar: new WorkingCalendar(),
     logger: silent,

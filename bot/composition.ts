@@ -6,6 +6,8 @@ import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { purgeClosedCases } from './app/purgeClosedCases';
 import { purgeExpiredAudit } from './app/purgeExpiredAudit';
 import { purgeDeliveryRecords } from './app/purgeDeliveryRecords';
+import { purgeOrphanRelayAddresses } from './app/purgeOrphanRelayAddresses';
+import { markLegacyExclusions } from './app/markLegacyExclusions';
 import { purgeStaleAttempts } from './app/purgeStaleAttempts';
 import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
@@ -19,6 +21,7 @@ import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
 import { AesGcmContentCipher } from './security/aesGcmContentCipher';
 import { HmacPseudonymizer } from './security/hmacPseudonymizer';
+import { HmacExclusionMarker } from './security/hmacExclusionMarker';
 import type { KeyRing } from './security/keyRing';
 import { loadOrCreateKeyFile } from './security/loadOrCreateKeyFile';
 import { parseKeyRing } from './security/parseKeyRing';
@@ -140,6 +143,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     repos,
     cipher: new AesGcmContentCipher(ring),
     pseudonyms: new HmacPseudonymizer(ring.pseudonym),
+    exclusions: new HmacExclusionMarker(ring.exclusion),
     clock,
     calendar: new WorkingCalendar({ liberationDayOff: config.liberationDayOff }),
     logger,
@@ -175,6 +179,8 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     const removed = await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
     await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
     await purgeDeliveryRecords(services, deliveryRetention);
+    await purgeOrphanRelayAddresses(services);
+    await markLegacyExclusions(services);
     await purgeStaleAttempts(services);
     return removed;
   };

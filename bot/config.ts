@@ -25,7 +25,7 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | DATA_DIR | folder of the embedded store and the local key file | ./.data |
  * | KEY_FILE | local mode: the key ring file, created on first start (0600) | DATA_DIR/keys.json |
  * | KEY_RING | production, instead of KEY_VAULT_URL: the whole key ring as JSON (from Key Vault via an app setting reference) | (none) |
- * | KEY_VAULT_URL | production (recommended): the Key Vault holding one secret per key set, `<KEY_VAULT_SECRET_PREFIX>-<purpose>` (content, identity, address, relay, pseudonym), each `{ "active": "<kid>", "keys": { "<kid>": "<base64 32 bytes>" } }`, read at start-up with the app's managed identity (AZURE_CLIENT_ID: a user-assigned one's client id). https only (plain http only for a loopback host when NODE_ENV=test off Azure) | (none) |
+ * | KEY_VAULT_URL | production (recommended): the Key Vault holding one secret per key set, `<KEY_VAULT_SECRET_PREFIX>-<purpose>` (content, identity, address, relay, pseudonym, exclusion), each `{ "active": "<kid>", "keys": { "<kid>": "<base64 32 bytes>" } }`, read at start-up with the app's managed identity (AZURE_CLIENT_ID: a user-assigned one's client id). https only (plain http only for a loopback host when NODE_ENV=test off Azure) | (none) |
  * | KEY_VAULT_SECRET_PREFIX | the first part of those secret names: lower-case letters, digits and -, at most 40 | vm-keys |
  * | DRAFT_TTL_DAYS | days a draft is kept after its last change | 14 |
  * | DRAFT_PURGE_SCHEDULE | NCRONTAB schedule of the draft purge timer | 0 15 3 * * * |

@@ -12,9 +12,6 @@ import type { HandoverOutcome, HandoverView, PersonChoice } from './views';
  */
 export const HANDOVER_MAX_CHOICES = 75;
 
-/** The most references listed per outcome; the rest are counted ("and 12 more"). */
-export const HANDOVER_MAX_REFERENCES = 100;
-
 interface PickerData extends FieldErrorData {
   value: string;
 }
@@ -25,7 +22,6 @@ interface ResultGroup {
   note: string;
   /** The note is a warning (shown in red): cases nobody could take. */
   warn: boolean;
-  references: string;
 }
 
 interface HandoverData {
@@ -59,7 +55,7 @@ interface HandoverData {
   >;
 }
 
-const WHAT_HAPPENS = ['allOpen', 'excluded', 'successor', 'reporters'] as const;
+const WHAT_HAPPENS = ['allOpen', 'successorRole', 'excluded', 'successor', 'reporters'] as const;
 
 function picker(locale: Locale, value: string | undefined, errorKey: string | undefined): PickerData {
   return { value: value ?? '', ...caseFieldError(locale, errorKey) };
@@ -75,12 +71,6 @@ function choices(people: PersonChoice[], self: PersonChoice): PersonChoice[] {
   return listed.slice(0, HANDOVER_MAX_CHOICES).map(({ id, name }) => ({ id, name }));
 }
 
-function referenceList(locale: Locale, references: string[]): string {
-  const shown = t(locale, 'handover.done.references', { references: references.slice(0, HANDOVER_MAX_REFERENCES).join(', ') });
-  const more = references.length - HANDOVER_MAX_REFERENCES;
-  return more > 0 ? t(locale, 'handover.done.moreReferences', { references: shown, count: formatNumber(more, locale) }) : shown;
-}
-
 function resultData(locale: Locale, outcome: HandoverOutcome | undefined): HandoverData['result'] {
   if (!outcome) return { intro: '', anyCases: false, counts: [], groups: [] };
   const outcomes: { key: 'toSuccessor' | 'toFallback' | 'notMoved'; title: string; noteKey?: MessageKey }[] = [
@@ -88,19 +78,18 @@ function resultData(locale: Locale, outcome: HandoverOutcome | undefined): Hando
     { key: 'toFallback', title: t(locale, 'handover.done.toFallback'), noteKey: 'handover.done.fallbackNote' },
     { key: 'notMoved', title: t(locale, 'handover.done.notMoved'), noteKey: 'handover.done.notMovedNote' },
   ];
-  const total = outcome.toSuccessor.length + outcome.toFallback.length + outcome.notMoved.length;
+  const total = outcome.toSuccessor + outcome.toFallback + outcome.notMoved;
   return {
     intro: t(locale, total === 0 ? 'handover.done.none' : 'handover.done.intro', { from: outcome.fromName }),
     anyCases: total > 0,
-    counts: outcomes.map(({ key, title }) => ({ title, count: formatNumber(outcome[key].length, locale) })),
+    counts: outcomes.map(({ key, title }) => ({ title, count: formatNumber(outcome[key], locale) })),
     groups: outcomes
-      .filter(({ key }) => outcome[key].length > 0)
+      .filter(({ key, noteKey }) => outcome[key] > 0 && noteKey !== undefined)
       .map(({ key, title, noteKey }) => ({
         title,
         hasNote: noteKey !== undefined,
         note: noteKey ? t(locale, noteKey, { from: outcome.fromName }) : '',
         warn: key === 'notMoved',
-        references: referenceList(locale, outcome[key]),
       })),
   };
 }
@@ -114,7 +103,7 @@ function resultData(locale: Locale, outcome: HandoverOutcome | undefined): Hando
  * empty) and carry Teams' people picker query, so anyone in the organisation can be found;
  * without Graph the lists still work.
  * Selections are kept and an error is shown under its field. After the handover the dialog shows
- * the counts per outcome and the references (a dialog is not kept as a chat message).
+ * the counts per outcome, never which case went where (the user may not see these cases).
  */
 export function renderHandover(view: HandoverView): AdaptiveCard {
   const l = view.locale;

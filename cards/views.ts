@@ -407,16 +407,19 @@ export interface PersonChoice {
   name: string;
 }
 
-/** What a handover did: references per outcome (shown in the dialog only, never in a chat). */
+/**
+ * What a handover did: counts per outcome (shown in the dialog only, never in a chat). No
+ * references: which case went where would tell whom a case excludes.
+ */
 export interface HandoverOutcome {
   /** Display names of the person handed over from and of the successor. */
   fromName: string;
   toName: string;
-  toSuccessor: string[];
-  /** Cases the successor may not handle (e.g. named as involved): sent to the Meldpunt. */
-  toFallback: string[];
+  toSuccessor: number;
+  /** Cases the successor may not take (not their role or unit, excluded, involved): sent to the Meldpunt. */
+  toFallback: number;
   /** Cases nobody eligible could take: still with the old handler. */
-  notMoved: string[];
+  notMoved: number;
 }
 
 /** The handover dialog: the form, or (after the handover) what moved where. */

@@ -8,9 +8,13 @@ import type { CaseRecord, SealedCaseContent, Versioned } from './ports';
 /** How a reporter proves the case is theirs: their Teams identity (named, confidential) or reference + secret (anonymous). */
 export type ReporterCredentials = { kind: 'user'; userId: string; caseId: string } | { kind: 'secret'; reference: string; secret: string };
 
-/** Entra ids of the people who may never handle or see the case. */
-export function excludedPeople(deps: Pick<IntakeDependencies, 'cipher'>, record: CaseRecord): string[] {
-  return record.sealedExclusions ? deps.cipher.open<{ excluded: string[] }>('content', record.sealedExclusions, `${record.id}:exclusions`).excluded : [];
+/**
+ * Whether the person is excluded from the case: by its exclusion marks (keyed hashes), or by the
+ * sealed list of cases stored before marks existed.
+ */
+export function isExcludedFromCase(deps: Pick<IntakeDependencies, 'cipher' | 'exclusions'>, record: CaseRecord, personId: string): boolean {
+  if (record.exclusionMarks && deps.exclusions.isMarked(record.id, personId, record.exclusionMarks)) return true;
+  return record.sealedExclusions ? deps.cipher.open<{ excluded: string[] }>('content', record.sealedExclusions, `${record.id}:exclusions`).excluded.includes(personId) : false;
 }
 
 /**
@@ -18,8 +22,8 @@ export function excludedPeople(deps: Pick<IntakeDependencies, 'cipher'>, record:
  * involved" answer (checked again for each new candidate, as routing only checked the people it
  * considered).
  */
-export async function mayHandleCase(deps: Pick<IntakeDependencies, 'cipher' | 'directory'>, record: CaseRecord, personId: string): Promise<boolean> {
-  if (excludedPeople(deps, record).includes(personId)) return false;
+export async function mayHandleCase(deps: Pick<IntakeDependencies, 'cipher' | 'directory' | 'exclusions'>, record: CaseRecord, personId: string): Promise<boolean> {
+  if (isExcludedFromCase(deps, record, personId)) return false;
   const person = await deps.directory.getPerson(personId);
   const { involved } = deps.cipher.open<SealedCaseContent>('content', record.sealedContent, record.id);
   return !(person && mentionsPerson(involved, person.name));
@@ -29,9 +33,9 @@ export async function mayHandleCase(deps: Pick<IntakeDependencies, 'cipher' | 'd
  * Refuses anyone but the assigned handler; and the assigned handler too, should they be among
  * the excluded (a directory change may have made them so).
  */
-export function assertAssignedHandler(deps: Pick<IntakeDependencies, 'cipher' | 'pseudonyms'>, record: CaseRecord, userId: string): void {
+export function assertAssignedHandler(deps: Pick<IntakeDependencies, 'cipher' | 'pseudonyms' | 'exclusions'>, record: CaseRecord, userId: string): void {
   if (!record.handlerKey || record.handlerKey !== deps.pseudonyms.pseudonym('user', userId)) throw new ForbiddenError('not the assigned handler');
-  if (excludedPeople(deps, record).includes(userId)) throw new ForbiddenError('excluded from this case');
+  if (isExcludedFromCase(deps, record, userId)) throw new ForbiddenError('excluded from this case');
 }
 
 /** Finds the reporter's case and checks that it is theirs; one refusal for every mismatch. */

@@ -15,6 +15,8 @@ import {
 import { resolveRecipientAddress } from './resolveRecipientAddress';
 import { UndeliverableError } from './undeliverableError';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** What a delivery run needs. `sleep` must let `clock` move on (tests pass one that advances a manual clock). */
 export interface DeliveryDependencies {
   repos: Repositories;
@@ -146,7 +148,7 @@ class DeliveryRun {
     let itemId = '';
     try {
       for (const entry of items) {
-        itemId = entry.value.id;
+        itemId = loggedId(entry.value);
         if (this.now() >= this.deadline) return;
         if ((await this.deliverItem(entry)) === 'stop') return;
       }
@@ -165,7 +167,7 @@ class DeliveryRun {
       if (item.leaseUntil === undefined || item.leaseUntil > nowIso) return 'stop';
       if (!(await this.settle(entry, 'uncertain'))) return 'stop';
       this.report.uncertain += 1;
-      this.deps.logger.warn('outbox.uncertain', { itemId: item.id, attempts: item.attempts });
+      this.deps.logger.warn('outbox.uncertain', { itemId: loggedId(item), attempts: item.attempts });
       return 'next';
     }
     if (item.status !== 'pending') return 'next';
@@ -203,7 +205,7 @@ class DeliveryRun {
         if (attemptInRun < this.settings.maxAttemptsPerRun) {
           const delay = Math.max(failure.retryAfterMs ?? 0, backoffDelay(attemptInRun, this.deps.random));
           if (this.now() + delay <= this.deadline) {
-            this.deps.logger.warn('outbox.retry', { itemId: item.id, code: failure.code, attempts: item.attempts, delayMs: delay });
+            this.deps.logger.warn('outbox.retry', { itemId: loggedId(item), code: failure.code, attempts: item.attempts, delayMs: delay });
             await this.deps.sleep(delay);
             continue;
           }
@@ -211,19 +213,17 @@ class DeliveryRun {
         return this.defer(current, failure);
       }
 
-      // For an anonymous reporter's message, keep no exact send time and no message id: with the
-      // tenant's chat export they would tie the message (and so the reporter) to this record.
-      const anonymous = current.value.recipient.kind === 'relay';
-      const marked = await this.replace(current, {
-        ...withoutLease(current.value),
-        status: 'sent',
-        sentAt: anonymous ? this.nowIso().slice(0, 10) : this.nowIso(),
-        ...(sent.activityId && !anonymous ? { activityId: sent.activityId } : {}),
-      });
+      // An anonymous reporter's message keeps nothing that ties it to the chat or the case (see forgotten).
+      const marked = await this.replace(
+        current,
+        current.value.recipient.kind === 'relay'
+          ? this.forgotten(current.value, 'sent')
+          : { ...withoutLease(current.value), status: 'sent', sentAt: this.nowIso(), ...(sent.activityId ? { activityId: sent.activityId } : {}) },
+      );
       // Lost the item to another run (it took our lease as lapsed and marked it uncertain): it went out once, leave the rest to that run.
       if (!marked) return 'stop';
       this.report.sent += 1;
-      this.deps.logger.info('outbox.sent', { itemId: current.value.id, attempts: current.value.attempts });
+      this.deps.logger.info('outbox.sent', { itemId: loggedId(current.value), attempts: current.value.attempts });
       return 'next';
     }
   }
@@ -248,7 +248,7 @@ class DeliveryRun {
     const notBefore = new Date(this.now() + delay).toISOString();
     if (await this.replace(entry, { ...withoutLease(entry.value), status: 'pending', notBefore, lastError: failure.code })) {
       this.report.retried += 1;
-      this.deps.logger.warn('outbox.deferred', { itemId: entry.value.id, code: failure.code, attempts: entry.value.attempts, delayMs: delay });
+      this.deps.logger.warn('outbox.deferred', { itemId: loggedId(entry.value), code: failure.code, attempts: entry.value.attempts, delayMs: delay });
     }
     return 'stop';
   }
@@ -268,12 +268,36 @@ class DeliveryRun {
     const failed = await this.replace(entry, { ...withoutLease(entry.value), status: 'failed', lastError: code });
     if (!failed) return 'stop';
     this.report.failed.push(failed.value);
-    this.deps.logger.error('outbox.failed', { itemId: entry.value.id, code, attempts: entry.value.attempts });
+    this.deps.logger.error('outbox.failed', { itemId: loggedId(entry.value), code, attempts: entry.value.attempts });
     return 'next';
   }
 
   private async settle(entry: Versioned<OutboxItem>, status: OutboxStatus): Promise<boolean> {
-    return (await this.replace(entry, { ...withoutLease(entry.value), status })) !== undefined;
+    const settled = entry.value.recipient.kind === 'relay' && status === 'uncertain' ? this.forgotten(entry.value, status) : { ...withoutLease(entry.value), status };
+    return (await this.replace(entry, settled)) !== undefined;
+  }
+
+  /**
+   * A notice to an anonymous reporter that went out (or may have): with the tenant's chat export,
+   * its exact times, message id, relay id or content would tie the message in someone's chat to
+   * the case. What is kept: the deterministic id (so the same notice is not queued again), the
+   * day, and the day after which the retention run deletes it. Cosmos DB still stamps this write
+   * with `_ts` (seconds) until the item is deleted (docs/THREAT_MODEL.md).
+   */
+  private forgotten(item: OutboxItem, status: 'sent' | 'uncertain'): OutboxItem {
+    const day = this.nowIso().slice(0, 10);
+    return {
+      id: item.id,
+      recipient: { kind: 'relay', relayId: '' },
+      conversationKey: 'relay',
+      sealedPayload: this.deps.cipher.seal('content', {}, item.id),
+      createdAt: day,
+      notBefore: day,
+      status,
+      attempts: item.attempts,
+      ...(status === 'sent' ? { sentAt: day } : {}),
+      forgetAfter: new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10),
+    };
   }
 
   /** Compare-and-swap: undefined when another run changed (or removed) the item first. */
@@ -282,7 +306,7 @@ class DeliveryRun {
       return await this.deps.repos.outbox.replace(next, entry.etag);
     } catch (error) {
       if (error instanceof ConcurrencyError || error instanceof NotFoundError) {
-        this.deps.logger.info('outbox.claimed_elsewhere', { itemId: entry.value.id });
+        this.deps.logger.info('outbox.claimed_elsewhere', { itemId: loggedId(entry.value) });
         return undefined;
       }
       throw error;
@@ -345,4 +369,12 @@ function compare(a: string, b: string): number {
 /** So that `{ maxItems: undefined }` keeps the default. */
 function definedOnly(options: DeliveryOptions): DeliveryOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as DeliveryOptions;
+}
+
+/**
+ * The id a log line carries: none for a message to an anonymous reporter, whose id is derived from
+ * the case id and whose log time would undo the random delay of the notice.
+ */
+function loggedId(item: OutboxItem): string {
+  return item.recipient.kind === 'relay' ? 'relay' : item.id;
 }

@@ -1,20 +1,24 @@
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { assignCase } from './assignCase';
 import { rememberCaseActor } from './caseActors';
-import { mayHandleCase } from './caseAccess';
+import type { HandlerRole } from '../domain/chooseRoute';
 import { fallbackHandler } from './fallbackHandler';
+import { isInUnitTree, successorUnitFor } from './successorFit';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import { updateCase } from './updateCase';
 
-/** What a handover did, per case (references only). */
+/**
+ * What a handover did, as counts per outcome. No references: the person handing over may not see
+ * these cases, and which case went where would tell them whom a case excludes.
+ */
 export interface HandoverResult {
   /** Cases now with the successor. */
-  toSuccessor: string[];
-  /** Cases the successor may not handle (involved, excluded), sent to the fallback route instead. */
-  toFallback: string[];
+  toSuccessor: number;
+  /** Cases the successor may not take (no holder of the case's role for its unit, excluded, involved): sent to the fallback route instead. */
+  toFallback: number;
   /** Cases that could not be moved at all (nobody eligible): stay with the old handler, logged. */
-  notMoved: string[];
+  notMoved: number;
 }
 
 /** Whether `userId` is a coordinator of the unit or of one above it. */
@@ -28,9 +32,11 @@ export async function isCoordinatorOf(deps: CaseDependencies, userId: string, un
 /**
  * Moves every open case of one person to another in one action ("overdracht bij wisseling van
  * commandant"): by a coordinator of the person's unit, or by the person naming their successor.
- * Each case is checked against its exclusions: one the successor may not handle goes to the
- * fallback route. Without a successor (the person left the directory) all go to the fallback.
- * Reporters are told the new role; nothing is left unassigned.
+ * The successor must hold each case's role for the case's unit (or a unit above it) and may not
+ * be excluded from it or involved in it; a case they may not take goes to the fallback route.
+ * Nobody hands cases to themself, and someone who is not a coordinator hands over only within
+ * their own unit tree. Without a successor (the person left the directory) all go to the fallback.
+ * Reporters are told the new role; nothing is left unassigned. The answer is counts only.
  */
 export async function handOverCases(
   deps: CaseDependencies,
@@ -38,15 +44,20 @@ export async function handOverCases(
 ): Promise<HandoverResult> {
   const { fromUserId, toUserId, actor } = request;
   if (toUserId !== undefined && toUserId === fromUserId) throw new ValidationError({ successor: 'sameAsHandler' });
+  if (toUserId !== undefined && actor.kind === 'user' && toUserId === actor.userId) throw new ValidationError({ successor: 'notYourself' });
   if (toUserId !== undefined && !(await deps.directory.getPerson(toUserId))) throw new ValidationError({ successor: 'unknownPerson' });
-  if (actor.kind === 'user' && actor.userId !== fromUserId) {
+  if (actor.kind === 'user') {
     const unitId = (await deps.directory.unitOf(fromUserId))?.id ?? deps.settings.centralUnitId;
-    if (!(await isCoordinatorOf(deps, actor.userId, unitId))) throw new ForbiddenError('not a coordinator of this unit');
+    const coordinator = await isCoordinatorOf(deps, actor.userId, unitId);
+    if (actor.userId !== fromUserId && !coordinator) throw new ForbiddenError('not a coordinator of this unit');
+    if (!coordinator && toUserId !== undefined && !(await isInUnitTree(deps.directory, actor.userId, toUserId))) throw new ValidationError({ successor: 'outsideUnitTree' });
   }
   const actorKey = actor.kind === 'user' ? deps.pseudonyms.pseudonym('user', actor.userId) : 'system';
   const actorName = actor.kind === 'user' ? ((await deps.directory.getPerson(actor.userId))?.name ?? '') : '';
   const fromKey = deps.pseudonyms.pseudonym('user', fromUserId);
-  const result: HandoverResult = { toSuccessor: [], toFallback: [], notMoved: [] };
+  // The fallback never picks the person handing over either: they would hand the case to themself.
+  const skip = actor.kind === 'user' ? [fromUserId, actor.userId] : [fromUserId];
+  const result: HandoverResult = { toSuccessor: 0, toFallback: 0, notMoved: 0 };
   const seen = new Set<string>();
 
   // Each moved case leaves the handler's list, so the first page is read again until nothing new is on it.
@@ -58,12 +69,13 @@ export async function handOverCases(
       seen.add(entry.value.id);
       await updateCase(deps, entry.value.id, async (record, now) => {
         if (record.handlerKey !== fromKey || !record.isOpen) return { record, result: undefined };
-        const successorFits = toUserId !== undefined && (await mayHandleCase(deps, record, toUserId));
+        const successorUnit = toUserId === undefined ? undefined : await successorUnitFor(deps, record, toUserId);
+        const successorFits = successorUnit !== undefined;
         const target = successorFits
-          ? { role: (record.assignment?.role ?? 'meldpunt') as 'meldpunt', handlerId: toUserId!, unitId: record.assignment?.unitId ?? deps.settings.centralUnitId }
-          : await fallbackHandler(deps, record, [fromUserId]);
+          ? { role: (record.assignment?.role ?? 'meldpunt') as HandlerRole, handlerId: toUserId!, unitId: successorUnit }
+          : await fallbackHandler(deps, record, skip);
         if (!target) {
-          result.notMoved.push(record.reference);
+          result.notMoved += 1;
           deps.logger.error('handover.no_eligible_handler');
           return { record, result: undefined };
         }
@@ -75,11 +87,12 @@ export async function handOverCases(
           detail: { reason: toUserId === undefined ? 'handler_left' : successorFits ? 'handover' : 'handover_successor_excluded' },
         });
         notifyReporter(deps, record, 'reassigned', now, target.role);
-        (successorFits ? result.toSuccessor : result.toFallback).push(record.reference);
+        if (successorFits) result.toSuccessor += 1;
+        else result.toFallback += 1;
         return { record, result: undefined };
       });
     }
   }
-  deps.logger.info('handover.done', { toSuccessor: result.toSuccessor.length, toFallback: result.toFallback.length, notMoved: result.notMoved.length });
+  deps.logger.info('handover.done', { ...result });
   return result;
 }

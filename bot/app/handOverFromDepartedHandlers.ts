@@ -28,7 +28,7 @@ export async function handOverFromDepartedHandlers(deps: CaseDependencies): Prom
   for (const [userId, unitId] of handlers) {
     if (await deps.directory.isKnown(userId)) continue;
     const result = await handOverCases(deps, { fromUserId: userId, actor: { kind: 'system' } });
-    const count = result.toFallback.length + result.toSuccessor.length;
+    const count = result.toFallback + result.toSuccessor;
     moved += count;
     if (count === 0) continue;
     const coordinators = (await deps.directory.holdersOfRole('coordinator', unitId)).people;

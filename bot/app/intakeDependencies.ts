@@ -1,13 +1,15 @@
 import type { DeadlinePolicy } from '../domain/deadlines/deadlinePolicies';
 import type { OrganisationDirectory } from '../domain/directory';
 import type { WorkingCalendar } from '../domain/workingCalendar';
-import type { Clock, ContentCipher, Logger, ProactiveMessenger, Pseudonymizer, Repositories } from './ports';
+import type { Clock, ContentCipher, ExclusionMarker, Logger, ProactiveMessenger, Pseudonymizer, Repositories } from './ports';
 
 /** What the intake use cases need; built once by the composition root. */
 export interface IntakeDependencies {
   repos: Repositories;
   cipher: ContentCipher;
   pseudonyms: Pseudonymizer;
+  /** Keyed hashes of the people excluded from a case (its own key set, 'exclusion'). */
+  exclusions: ExclusionMarker;
   clock: Clock;
   calendar: WorkingCalendar;
   logger: Logger;

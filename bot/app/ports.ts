@@ -57,6 +57,29 @@ export interface ContentCipher {
   open<T>(purpose: KeyPurpose, sealed: Sealed, context: string): T;
 }
 
+/**
+ * The people who may never handle a case, kept as keyed hashes (HMAC-SHA-256 of case id + person
+ * id under the key ring's own 'exclusion' key), so the record answers "may this person handle this
+ * case?" without listing who is excluded to whoever holds the content key or the database. The
+ * marks are padded with random ones to a multiple of {@link EXCLUSION_MARK_BLOCK}, so their number
+ * does not tell how long the reporter's manager chain is.
+ */
+export interface ExclusionMarker {
+  /** The marks of `personIds` for one case, under the active key. */
+  mark(caseId: string, personIds: readonly string[]): ExclusionMarks;
+  /** Whether `personId` is one of the people marked (false when the key named by `marks.kid` is no longer in the ring). */
+  isMarked(caseId: string, personId: string, marks: ExclusionMarks): boolean;
+}
+
+/** What `ExclusionMarker.mark` gives: the key id and the (padded, unordered) marks. */
+export interface ExclusionMarks {
+  kid: string;
+  marks: string[];
+}
+
+/** Marks are padded to a multiple of this many. */
+export const EXCLUSION_MARK_BLOCK = 16;
+
 /** Turns an identifier (a Teams/Entra user id) into a stable keyed pseudonym (HMAC), so lookups never store the id itself. */
 export interface Pseudonymizer {
   /** Kinds are domain-separated: the same input gives unrelated outputs per kind. 'secret' derives an anonymous reporter's follow-up secret from the case id; 'audit' seals audit entries (a MAC). */
@@ -153,8 +176,18 @@ export interface CaseRecord {
   escalationLevel?: number;
   /** A second postponement of a klacht decision waiting for the complainant's consent; the reason is in the sealed messages. */
   pendingExtension?: { days: number; requestedAt: string; proposedDueAt: string };
-  /** `{ excluded: string[] }` (Entra ids of people who may never handle or see the case), sealed 'content', context `<id>:exclusions`. */
+  /**
+   * Legacy (cases stored before exclusion marks): `{ excluded: string[] }` (Entra ids, the
+   * reporter's included), sealed 'content', context `<id>:exclusions`. Still honoured when read;
+   * new cases keep `exclusionMarks` instead.
+   */
   sealedExclusions?: Sealed;
+  /**
+   * Who may never handle or see the case, as keyed hashes (`ExclusionMarker`): the manager chain
+   * when the manager may be involved, people named as involved at routing, and — for named and
+   * confidential reports only — the reporter. An anonymous case keeps no reporter identifier at all.
+   */
+  exclusionMarks?: ExclusionMarks;
   /** `CaseMessage[]` between handler and reporter, sealed 'content', context `<id>:messages`. */
   sealedMessages?: Sealed;
   /** The handler asked a question the reporter has not answered yet. */
@@ -240,6 +273,8 @@ export interface CaseRepository {
   /** ConcurrencyError if the case changed since `etag`. */
   replace(record: CaseRecord, etag: string): Promise<Versioned<CaseRecord>>;
   findByReference(reference: string): Promise<Versioned<CaseRecord> | undefined>;
+  /** The case whose `relayId` this is (retention: a relay address whose case never came is purged). */
+  findByRelayId(relayId: string): Promise<Versioned<CaseRecord> | undefined>;
   /** The reporter's own cases, newest first. */
   listByReporter(reporterKey: string, page?: PageRequest): Promise<Page<CaseRecord>>;
   /** Cases whose `pendingOutboxCount` is above zero (a change whose messages were not moved to the outbox yet). */
@@ -568,6 +603,12 @@ export interface OutboxItem {
   lastError?: string;
   /** What to tell the domain when the message cannot be delivered at all (e.g. reassign a case whose handler cannot be reached). */
   onUndeliverable?: { caseId: string; reason: 'handler_unreachable' };
+  /**
+   * A notice to an anonymous reporter, once sent: the day (`YYYY-MM-DD`) after which the
+   * retention run deletes the item. Until then it is kept only so the same notice is not queued
+   * twice, stripped of everything that ties it to the chat or the case (see `deliverOutbox`).
+   */
+  forgetAfter?: string;
 }
 
 export interface OutboxRepository {
@@ -584,6 +625,8 @@ export interface OutboxRepository {
   listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]>;
   /** Items that are finished (`sent`, `failed` or `uncertain`) and were created before `before`, oldest first, at most `limit` (retention). */
   listFinishedBefore(before: string, limit: number): Promise<OutboxItem[]>;
+  /** Items whose `forgetAfter` day is before `day` (`YYYY-MM-DD`), oldest first, at most `limit` (anonymous notices, deleted days after sending). */
+  listToForgetBefore(day: string, limit: number): Promise<OutboxItem[]>;
   /** Deletes; no error when it is already gone. */
   delete(id: string): Promise<void>;
 }

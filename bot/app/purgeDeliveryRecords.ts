@@ -24,7 +24,8 @@ type Dependencies = { repos: Pick<Repositories, 'outbox' | 'conversationReferenc
 /**
  * Retention of what delivering messages leaves behind (GDPR art. 5(1)(e)): finished outbox items
  * (sent, failed, uncertain) — each says that someone got a message about a case at some moment —
- * and chat addresses not renewed for a long time. A team channel's address stays while the team
+ * and chat addresses not renewed for a long time. A sent notice to an anonymous reporter (already
+ * stripped to its id and day when sent) goes the second day after sending (`forgetAfter`). A team channel's address stays while the team
  * has the bot installed (topics are posted there); an orphaned one goes. Deleting a person's
  * chat address loses nothing: the bot opens their 1:1 chat again when it must reach them.
  * Anonymous reporters' relay addresses are not touched here: they go with their case.
@@ -36,14 +37,24 @@ export async function purgeDeliveryRecords(deps: Dependencies, retention: Delive
   const referencesBefore = retentionCutOff(now, retention.conversationReferenceRetentionDays, 'CONVERSATION_REFERENCE_RETENTION_DAYS').toISOString().slice(0, 10);
   const today = now.toISOString().slice(0, 10);
   const purged: DeliveryPurge = {
-    outboxItems: await drainInBatches(
-      () => deps.repos.outbox.listFinishedBefore(outboxBefore, RETENTION_BATCH),
-      async (item) => {
-        await deps.repos.outbox.delete(item.id);
-        return true;
-      },
-      MAX_BATCHES,
-    ),
+    outboxItems:
+      // Sent notices to anonymous reporters go days after sending, not after the retention period.
+      (await drainInBatches(
+        () => deps.repos.outbox.listToForgetBefore(today, RETENTION_BATCH),
+        async (item) => {
+          await deps.repos.outbox.delete(item.id);
+          return true;
+        },
+        MAX_BATCHES,
+      )) +
+      (await drainInBatches(
+        () => deps.repos.outbox.listFinishedBefore(outboxBefore, RETENTION_BATCH),
+        async (item) => {
+          await deps.repos.outbox.delete(item.id);
+          return true;
+        },
+        MAX_BATCHES,
+      )),
     conversationReferences: await drainInBatches(
       () => deps.repos.conversationReferences.listUpdatedBefore(referencesBefore, RETENTION_BATCH),
       async (record) => {

@@ -3,6 +3,8 @@ import type { HandlerRole } from '../domain/chooseRoute';
 import { ValidationError } from '../domain/errors';
 import { assignCase } from './assignCase';
 import { assertAssignedHandler, mayHandleCase } from './caseAccess';
+import { isCoordinatorOf } from './handOverCases';
+import { isInUnitTree, successorUnitFor } from './successorFit';
 import { readMessageText } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
@@ -18,8 +20,10 @@ export type ReassignRole = (typeof REASSIGN_ROLES)[number];
 export type ReassignTarget = { role: unknown } | { personId: string };
 
 /**
- * The handler hands the case on, with a reason. People excluded from the case are refused, and
- * so is the handler themselves; the reporter hears the new role, never a name.
+ * The handler hands the case on, with a reason: to a role (its nearest eligible holder from the
+ * reporter's unit up), or to a named person under the same rules as a handover (the case's role
+ * for its unit, not excluded, not themselves, within their unit tree unless they coordinate the
+ * unit). The reporter hears the new role, never a name.
  */
 export async function reassignCase(deps: CaseDependencies, caseId: string, handlerUserId: string, target: ReassignTarget, reasonTyped: unknown): Promise<CaseRecord> {
   const role = 'role' in target ? target.role : undefined;
@@ -33,11 +37,10 @@ export async function reassignCase(deps: CaseDependencies, caseId: string, handl
   const { record } = await updateCase(deps, caseId, async (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     nextState(record.state, 'reassign', { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined });
-    const eligible = async (personId: string) => personId !== handlerUserId && (await mayHandleCase(deps, record, personId));
     const decision =
       'personId' in target
-        ? await toPerson(deps, target.personId, eligible, (record.assignment?.role ?? 'meldpunt') as HandlerRole)
-        : await toRole(deps, role as ReassignRole, record.unitId ?? deps.settings.centralUnitId, eligible);
+        ? await toPerson(deps, record, target.personId, handlerUserId)
+        : await toRole(deps, role as ReassignRole, record.unitId ?? deps.settings.centralUnitId, async (personId) => personId !== handlerUserId && (await mayHandleCase(deps, record, personId)));
     const actor = record.handlerKey!;
     await assignCase(deps, record, decision, now, { type: 'reassigned', actor, detail: { reasonLength: String(reason.length) } });
     notifyReporter(deps, record, 'reassigned', now, decision.role);
@@ -58,9 +61,17 @@ async function toRole(deps: CaseDependencies, role: ReassignRole, unitId: string
   throw new ValidationError({ targetRole: 'noEligibleHolder' });
 }
 
-async function toPerson(deps: CaseDependencies, personId: string, eligible: Eligible, role: HandlerRole): Promise<{ role: HandlerRole; handlerId: string; unitId: string }> {
-  if (!(await eligible(personId))) throw new ValidationError({ targetPerson: 'personExcluded' });
-  const person = await deps.directory.getPerson(personId);
-  if (!person) throw new ValidationError({ targetPerson: 'unknownPerson' });
-  return { role, handlerId: personId, unitId: person.unitId ?? deps.settings.centralUnitId };
+/**
+ * To a named person, in the case's current role: they must hold that role for the case's unit
+ * (or one above it), may not be excluded or involved, and — unless the handler coordinates the
+ * case's unit — must be in the handler's unit tree. One refusal for all of these, so the answer
+ * does not tell whether the person is excluded (a confidential reporter, a manager in the chain).
+ */
+async function toPerson(deps: CaseDependencies, record: CaseRecord, personId: string, handlerUserId: string): Promise<{ role: HandlerRole; handlerId: string; unitId: string }> {
+  if (personId === handlerUserId) throw new ValidationError({ targetPerson: 'notYourself' });
+  if (!(await deps.directory.getPerson(personId))) throw new ValidationError({ targetPerson: 'unknownPerson' });
+  const unitId = await successorUnitFor(deps, record, personId);
+  const coordinator = await isCoordinatorOf(deps, handlerUserId, record.assignment?.unitId ?? record.unitId ?? deps.settings.centralUnitId);
+  if (unitId === undefined || (!coordinator && !(await isInUnitTree(deps.directory, handlerUserId, personId)))) throw new ValidationError({ targetPerson: 'personExcluded' });
+  return { role: (record.assignment?.role ?? 'meldpunt') as HandlerRole, handlerId: personId, unitId };
 }

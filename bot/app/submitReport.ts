@@ -63,7 +63,9 @@ export async function submitReport(
     ),
     routing: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) },
     unitId: reporterUnit?.id ?? deps.settings.centralUnitId,
-    sealedExclusions: deps.cipher.seal('content', { excluded: routing.excluded }, `${id}:exclusions`),
+    // An anonymous case keeps no trace of its reporter, not even as one of the excluded: routing
+    // kept them from handling it; after that, no answer may depend on who they are.
+    exclusionMarks: deps.exclusions.mark(id, report.identity === 'anonymous' ? routing.excluded.filter((personId) => personId !== reporter.userId) : routing.excluded),
     isOpen: true,
     // The history below goes to the audit record with the first flush (or the timer's, after a crash).
     auditedCount: 0,

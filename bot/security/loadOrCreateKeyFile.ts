@@ -33,5 +33,20 @@ export function loadOrCreateKeyFile(path: string): KeyRing {
   } catch {
     throw new ConfigurationError([`${path}: not valid JSON`]);
   }
-  return parseKeyRing(json, path);
+  return parseKeyRing(withNewPurposes(path, json), path);
+}
+
+/**
+ * A key file written before a purpose was added (e.g. 'exclusion') gets a fresh key for each
+ * missing purpose, written back, so a local data directory keeps working after an upgrade. The
+ * keys already there are never changed.
+ */
+function withNewPurposes(path: string, json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const missing = KEY_RING_PURPOSES.filter((purpose) => !Object.prototype.hasOwnProperty.call(json, purpose));
+  if (missing.length === 0) return json;
+  const completed = { ...(json as Record<string, unknown>) };
+  for (const purpose of missing) completed[purpose] = { active: 'k1', keys: { k1: randomBytes(32).toString('base64') } };
+  writeFileSync(path, JSON.stringify(completed, null, 2), { mode: 0o600 });
+  return completed;
 }

@@ -31,6 +31,11 @@ export class DocumentCaseRepository implements CaseRepository {
     return result.items[0];
   }
 
+  async findByRelayId(relayId: string): Promise<Versioned<CaseRecord> | undefined> {
+    const result = await this.container.query({ where: [{ field: 'relayId', op: '=', value: relayId }], limit: 1 });
+    return result.items[0];
+  }
+
   async listByReporter(reporterKey: string, page?: PageRequest): Promise<Page<CaseRecord>> {
     const result = await this.container.query({
       where: [{ field: 'reporterKey', op: '=', value: reporterKey }],

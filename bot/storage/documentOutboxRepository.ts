@@ -2,6 +2,7 @@ import type { OutboxItem, OutboxRepository, OutboxStatus, Versioned } from '../a
 import type { DocumentContainer, QuerySpec } from './documentContainer';
 import { pageSize } from './pageSize';
 import { createIfAbsent } from './createIfAbsent';
+import { listEarliestUpTo } from './listEarliestUpTo';
 
 /**
  * The outbox as documents: one document per message, keyed by its deterministic id, replaced as
@@ -55,6 +56,11 @@ export class DocumentOutboxRepository implements OutboxRepository {
       .sort(byCreatedAt)
       .slice(0, size)
       .map((item) => item.value);
+  }
+
+  /** One range condition on `forgetAfter`; items without it (all but sent anonymous notices) never match. */
+  async listToForgetBefore(day: string, limit: number): Promise<OutboxItem[]> {
+    return (await listEarliestUpTo(this.container, 'forgetAfter', '<', day, limit)).map((item) => item.value);
   }
 
   delete(id: string): Promise<void> {

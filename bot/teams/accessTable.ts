@@ -63,11 +63,14 @@ export const DIALOG_ACCESS = {
   wizard: { scope: 'personalChat', roles: ['staff'] },
   anonymousStatus: { scope: 'personalChat', roles: ['staff'] },
   // Anyone hands over their own open cases (a commander changing post; none, when they have none); only a unit
-  // coordinator may choose someone else's, which the use case checks (`handOverCases`).
+  // coordinator may choose someone else's, which the use case checks (`handOverCases`). The successor, per case:
+  // holds the case's role for its unit or above and is not excluded (`successorUnitFor`), never the one handing
+  // over, and for a non-coordinator within their unit tree (`isInUnitTree`); the answer is counts only.
   handover: { scope: 'personalChat', roles: ['staff'] },
   caseDetails: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseUpdate: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseQuestion: { scope: 'personalChat', roles: ['assignedHandler'] },
+  // The new handler under the handover's rules (`reassignCase`: role for the unit, not excluded, not themself).
   caseReassign: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseClose: { scope: 'personalChat', roles: ['assignedHandler'] },
   caseExtend: { scope: 'personalChat', roles: ['assignedHandler'] },

@@ -49,7 +49,7 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
     handle: async (services, _context, turn, data) => {
       const stored = await services.repos.cases.get(caseIdOf(data));
       if (!stored) throw new NotFoundError('case');
-      const view = handlerTaskView(services, stored.value, turn.locale, { viewerUserId: turn.reporter.userId });
+      const view = handlerTaskView(services, stored.value, turn.locale, { viewerUserId: turn.reporter.userId, handlerMri: await userMri(services, turn.reporter.userId) });
       if (view.notForYou) return cardActionResponse(renderHandlerTask(view));
       const record = await acknowledgeCase(services, stored.value.id, turn.reporter.userId);
       return cardActionResponse(

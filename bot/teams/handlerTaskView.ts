@@ -19,7 +19,8 @@ function timeLeftText(services: BotServices, clock: CaseClock, now: Date, locale
  * The task card's data for a case. `handlerMri` (see userMri) goes into `refresh.userIds`.
  *
  * As it is now: reference, kind, identity mode, state and
- * deadline — no content. `viewerUserId` other than the handler gets the "not for you" version.
+ * deadline — no content. `viewerUserId` other than the handler gets the "not for you" version,
+ * whose `refresh.userIds` holds `handlerMri` (the viewer's own id) or nothing, never the handler's.
  */
 export function handlerTaskView(
   services: BotServices,
@@ -28,6 +29,7 @@ export function handlerTaskView(
   options: { viewerUserId?: string; doneKey?: string; handlerMri?: string } = {},
 ): HandlerTaskView {
   const handler = openHandler(services, record);
+  const notForYou = options.viewerUserId !== undefined && options.viewerUserId !== handler?.userId;
   const now = services.clock.now();
   const running = (record.clocks ?? []).filter((clock) => !clock.stoppedAt && record.isOpen !== false);
   return {
@@ -44,8 +46,9 @@ export function handlerTaskView(
       due: `${formatDateTime(new Date(clock.dueAt), locale)}${timeLeftText(services, clock as CaseClock, now, locale)}`,
       overdue: Date.parse(clock.dueAt) < now.getTime(),
     })),
-    handlerUserId: options.handlerMri ?? (handler ? `8:orgid:${handler.userId}` : ''),
-    notForYou: options.viewerUserId !== undefined && options.viewerUserId !== handler?.userId,
+    // Someone who is not the handler never learns from the card who is: their own id, or none.
+    handlerUserId: notForYou ? (options.handlerMri ?? '') : (options.handlerMri ?? (handler ? `8:orgid:${handler.userId}` : '')),
+    notForYou,
     doneKey: options.doneKey,
   };
 }

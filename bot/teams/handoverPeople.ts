@@ -12,7 +12,7 @@ export interface HandoverPeople {
   self: PersonChoice;
   /** Whose cases the user may hand over: the people of the units they coordinate, else only themself. */
   from: PersonChoice[];
-  /** Successors to offer: for a coordinator the same people; for anyone else the people of their unit tree (their unit's parent and everything under it), themself left out. */
+  /** Successors to offer: for a coordinator the same people but themself; for anyone else the people of their unit tree (their unit's parent and everything under it), themself left out. */
   successors: PersonChoice[];
 }
 
@@ -49,7 +49,8 @@ export async function handoverPeople(deps: CaseDependencies, userId: string, nam
   if (from.length > 0) {
     if (!from.some((person) => person.id === userId)) from.push(self);
     from.sort(byName);
-    return { coordinator: true, self, from, successors: [...from] };
+    // Nobody hands cases to themself (`handOverCases` refuses it), so they are not offered as successor.
+    return { coordinator: true, self, from, successors: from.filter((person) => person.id !== userId) };
   }
 
   const ownUnit = me?.unitId === undefined ? undefined : directory.unitById(me.unitId);

@@ -63,6 +63,20 @@ describe('handling a case (use cases on real storage and the demo organisation)'
     await expect(reassignCase(deps, caseId, JEROEN, { personId: DAAN }, 'naar de melder zelf')).rejects.toThrow(ValidationError);
   });
 
+  it('when the handler passes the case to himself, to someone outside his unit tree, or to someone without the case\'s role, then it is refused with one answer for whoever may not take it, and nothing changes', async () => {
+    const before = await stored();
+    await expect(reassignCase(deps, caseId, JEROEN, { personId: JEROEN }, 'reden')).rejects.toMatchObject({ fields: { targetPerson: 'notYourself' } });
+    // Rik Jacobs (…20) commands a ship of the navy: not in the line of Daan's unit.
+    await expect(reassignCase(deps, caseId, JEROEN, { personId: id(20) }, 'reden')).rejects.toMatchObject({ fields: { targetPerson: 'personExcluded' } });
+    await expect(reassignCase(deps, caseId, JEROEN, { personId: DAAN }, 'reden')).rejects.toMatchObject({ fields: { targetPerson: 'personExcluded' } });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('when the handler passes the case to his own manager, who is in the line above the case\'s unit, then she takes it in the same role', async () => {
+    await reassignCase(deps, caseId, JEROEN, { personId: id(13) }, 'Zij neemt het over.');
+    expect(await stored()).toMatchObject({ handlerKey: deps.pseudonyms.pseudonym('user', id(13)), assignment: { role: 'line_manager', unitId: 'u-clas-11-inf' } });
+  });
+
   it('when the reason or role is missing, then both are named', async () => {
     await expect(reassignCase(deps, caseId, JEROEN, { role: 'line_manager' }, ' ')).rejects.toMatchObject({ fields: { targetRole: 'pickRole', message: 'messageRequired' } });
   });

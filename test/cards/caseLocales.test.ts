@@ -64,6 +64,8 @@ const CASE_VALIDATION = [
   'notAllowed',
   'noEligibleHolder',
   'personExcluded',
+  'notYourself',
+  'outsideUnitTree',
   'unknownPerson',
   'daysOutOfRange',
   'reasonRequired',

@@ -93,6 +93,17 @@ describe('a case from submission to feedback, through POST /api/messages', () =>
     expect(after.history).toEqual(before.history);
   });
 
+  it('when someone else presses a button on Jeroen\'s case, or the card refreshes for them, then nothing in the answer says who handles it', async () => {
+    for (const verb of ['acknowledgeCase', 'refreshCase']) {
+      const response = await bot.send(cardAction(lotte, bot.connector.serviceUrl, verb, { caseId }));
+      expect(textIn(response.body.value)).toContain(t('nl', 'handler.task.notForYou'));
+      const answer = JSON.stringify(response.body);
+      expect(answer).not.toContain(jeroen.aadObjectId);
+      expect(answer).not.toContain(jeroen.id);
+      expect(response.body.value.refresh.userIds).toEqual([lotte.id]);
+    }
+  });
+
   it('when Jeroen acknowledges, then his card shows the new state and Daan\'s chat gets a notice without content', async () => {
     bot.connector.clear();
     const response = await bot.send(cardAction(jeroen, bot.connector.serviceUrl, 'acknowledgeCase', { caseId }));

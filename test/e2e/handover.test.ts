@@ -11,7 +11,7 @@ import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { botInstalled, personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsUser } from '../fixtures/teamsActivities';
 import { buttonVm, dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
-import { anouk, daan, fatima, jeroen, lotte, REFERENCE, sophie } from '../fixtures/demoPeople';
+import { anouk, daan, esther, fatima, jeroen, lotte, REFERENCE, sophie } from '../fixtures/demoPeople';
 
 
 // People of the demo organisation (config/directory.demo.json): Jeroen (compagniescommandant) is the manager of Daan and
@@ -28,6 +28,11 @@ const TYPED = {
   description4: 'Na de dienst werd mijn kluisje opengebroken en mijn telefoon meegenomen.',
   involved4: 'Onbekend, iemand van de nachtdienst',
 };
+
+/** Commandant of Zr.Ms. Evertsen (Commando Zeestrijdkrachten): outside the army's unit tree. */
+const RIK_JACOBS = '00000000-0000-4000-8000-000000000020';
+/** The second vertrouwenspersoon of 11 Luchtmobiele Brigade, beside Esther. */
+const kevin: TeamsUser = { id: '29:1kevin', aadObjectId: '00000000-0000-4000-8000-000000000012', name: 'Kevin Vos', locale: 'nl-NL' };
 
 function lineReport(involved: string, description: string): StepInputs {
   return {
@@ -150,7 +155,10 @@ describe('overdracht: a coordinator hands a leaving commander’s open cases to 
       const input = picker(dialog, id)!;
       expect(input['choices.data']).toEqual(PEOPLE_PICKER_QUERY);
       const names = (input.choices as { title: string }[]).map((choice) => choice.title);
-      expect(names).toEqual(expect.arrayContaining([jeroen.name, lotte.name, daan.name, anouk.name]));
+      expect(names).toEqual(expect.arrayContaining([jeroen.name, lotte.name, daan.name]));
+      // She may hand over her own cases, but never to herself.
+      if (id === 'fromPerson') expect(names).toContain(anouk.name);
+      else expect(names).not.toContain(anouk.name);
       // Not in a unit she coordinates (Commando Zeestrijdkrachten, the central staff).
       expect(names).not.toContain('Rik Jacobs');
       expect(names).not.toContain(fatima.name);
@@ -170,7 +178,16 @@ describe('overdracht: a coordinator hands a leaving commander’s open cases to 
     expect(storedCase(bot, refs.plain).history.map((event) => event.type)).not.toContain('reassigned');
   });
 
-  it('when Anouk hands Jeroen’s cases to Lotte, then two go to Lotte, the one naming her goes to the Meldpunt, and the dialog shows the counts', async () => {
+  it('when Anouk picks herself as the successor, then it is refused next to the field and nothing moves to her', async () => {
+    const dialog = await openHandover(bot, anouk, bot.connector.cardsSentTo(personalConversationId(anouk)).at(-1)!);
+    const before = [refs.plain, refs.namesLotte, refs.sophie].map((reference) => storedCase(bot, reference));
+    const refused = dialogCardOf((await bot.send(taskSubmit(anouk, bot.connector.serviceUrl, { fromPerson: jeroen.aadObjectId, toPerson: anouk.aadObjectId, vm: buttonVm(dialog, 'submit') }))).body);
+    expect(elementAfterInput(refused, 'toPerson')).toMatchObject({ color: 'attention', text: t('nl', 'validation.notYourself') });
+    expect([refs.plain, refs.namesLotte, refs.sophie].map((reference) => storedCase(bot, reference))).toEqual(before);
+    expect(chatText(bot, anouk)).not.toMatch(REFERENCE);
+  });
+
+  it('when Anouk hands Jeroen’s cases to Lotte, then two go to Lotte, the one naming her goes to the Meldpunt, and the dialog shows the counts and no reference', async () => {
     const dialog = await openHandover(bot, anouk, bot.connector.cardsSentTo(personalConversationId(anouk)).at(-1)!);
     const response = await bot.send(taskSubmit(anouk, bot.connector.serviceUrl, { fromPerson: jeroen.aadObjectId, toPerson: lotte.aadObjectId, vm: buttonVm(dialog, 'submit') }));
     const result = dialogCardOf(response.body);
@@ -181,7 +198,8 @@ describe('overdracht: a coordinator hands a leaving commander’s open cases to 
       { title: t('nl', 'handover.done.toFallback'), value: '1' },
       { title: t('nl', 'handover.done.notMoved'), value: '0' },
     ]);
-    expect(textIn(result)).toContain(refs.namesLotte);
+    // Counts only: which case went to the Meldpunt would tell Anouk whom that case excludes.
+    expect(textIn(result)).not.toMatch(REFERENCE);
     expect(actions(result).map(vmOf)).toEqual([{ dialog: 'handover', nav: 'close' }]);
 
     for (const reference of [refs.plain, refs.sophie]) {
@@ -212,9 +230,16 @@ describe('overdracht: a coordinator hands a leaving commander’s open cases to 
     expect(textIn(again)).toContain(t('nl', 'handover.done.none', { from: jeroen.name }));
   });
 
-  it('when Jeroen hands over his own new case himself, then it goes to Lotte', async () => {
+  it('when Jeroen, who coordinates nothing, names someone outside his unit tree (the navy) as successor, then it is refused and his new case stays with him', async () => {
     refs.later = await report(bot, daan, TYPED.involved4, TYPED.description4);
     expect(chatText(bot, jeroen)).toContain(refs.later);
+    const dialog = await openHandover(bot, jeroen, await type(bot, jeroen, 'handover'));
+    const refused = dialogCardOf((await bot.send(taskSubmit(jeroen, bot.connector.serviceUrl, { toPerson: RIK_JACOBS, vm: buttonVm(dialog, 'submit') }))).body);
+    expect(elementAfterInput(refused, 'toPerson')).toMatchObject({ color: 'attention', text: t('nl', 'validation.outsideUnitTree') });
+    expect(storedCase(bot, refs.later).history.map((event) => event.type)).not.toContain('reassigned');
+  });
+
+  it('when Jeroen hands over his own new case himself, then it goes to Lotte', async () => {
 
     const chatCard = await type(bot, jeroen, 'handover');
     const dialog = await openHandover(bot, jeroen, chatCard);
@@ -243,5 +268,61 @@ describe('overdracht: a coordinator hands a leaving commander’s open cases to 
       expect(sent).not.toContain(typed);
       expect(logs).not.toContain(typed);
     }
+  });
+});
+
+describe('overdracht of a vertrouwenspersoon’s cases: only to someone who holds the role, and never depending on who reported', () => {
+  let bot: BotHarness;
+  let anonymousRef = '';
+
+  beforeAll(async () => {
+    bot = await startBotHarness();
+    for (const user of [anouk, esther, kevin, jeroen, fatima]) await bot.send(botInstalled(user, bot.connector.serviceUrl));
+    bot.connector.clear();
+  });
+
+  afterAll(async () => {
+    await bot.stop({ removeData: true });
+  });
+
+  it('when Esther, herself a vertrouwenspersoon, asks for advice anonymously, then her colleague Kevin gets the case', async () => {
+    const journey: StepInputs = {
+      what: { categories: 'bullying' },
+      want: { kind: 'advice', preferMeldpunt: 'false' },
+      identity: { identity: 'anonymous' },
+      involved: { involved: TYPED.involved3, managerInvolved: 'no' },
+      details: { description: TYPED.description3 },
+      support: { wantsCounsellorContact: 'false', immediateDanger: 'false' },
+    };
+    const receipt = dialogCardOf(await submitReview(bot, esther, await walkToReview(bot, esther, journey)));
+    anonymousRef = REFERENCE.exec(textIn(receipt))![0];
+    expect(storedCase(bot, anonymousRef)).toMatchObject({ identity: 'anonymous', assignment: { role: 'vertrouwenspersoon' } });
+    expect(chatText(bot, kevin)).toContain(anonymousRef);
+  });
+
+  it('when Anouk hands Kevin’s cases to Esther, then the answer is the one any vertrouwenspersoon gets: the case goes to her, and the dialog names no reference', async () => {
+    const dialog = await openHandover(bot, anouk, await type(bot, anouk, 'overdracht'));
+    const result = dialogCardOf((await bot.send(taskSubmit(anouk, bot.connector.serviceUrl, { fromPerson: kevin.aadObjectId, toPerson: esther.aadObjectId, vm: buttonVm(dialog, 'submit') }))).body);
+    // Today's answer would have been "1 to the Meldpunt" and the reference: Esther named as its anonymous reporter.
+    expect(facts(result)).toEqual([
+      { title: t('nl', 'handover.done.toSuccessor', { to: esther.name }), value: '1' },
+      { title: t('nl', 'handover.done.toFallback'), value: '0' },
+      { title: t('nl', 'handover.done.notMoved'), value: '0' },
+    ]);
+    expect(textIn(result)).not.toMatch(REFERENCE);
+    expect(storedCase(bot, anonymousRef)).toMatchObject({ assignment: { role: 'vertrouwenspersoon', unitId: 'u-clas-11' } });
+  });
+
+  it('when Anouk hands Esther’s cases to Jeroen, who is no vertrouwenspersoon, then they go to the Meldpunt, not to him in her role', async () => {
+    const dialog = await openHandover(bot, anouk, await type(bot, anouk, 'overdracht'));
+    const result = dialogCardOf((await bot.send(taskSubmit(anouk, bot.connector.serviceUrl, { fromPerson: esther.aadObjectId, toPerson: jeroen.aadObjectId, vm: buttonVm(dialog, 'submit') }))).body);
+    expect(facts(result)).toEqual([
+      { title: t('nl', 'handover.done.toSuccessor', { to: jeroen.name }), value: '0' },
+      { title: t('nl', 'handover.done.toFallback'), value: '1' },
+      { title: t('nl', 'handover.done.notMoved'), value: '0' },
+    ]);
+    expect(storedCase(bot, anonymousRef)).toMatchObject({ assignment: { role: 'meldpunt' } });
+    expect(chatText(bot, jeroen)).not.toContain(anonymousRef);
+    expect(chatText(bot, fatima)).toContain(anonymousRef);
   });
 });

@@ -170,6 +170,7 @@ describe('proactive delivery through the Bot Connector', () => {
         get: (id) => repos.outbox.get(id),
         listDue: (now, limit) => repos.outbox.listDue(now, limit),
         listFinishedBefore: (before, limit) => repos.outbox.listFinishedBefore(before, limit),
+        listToForgetBefore: (day, limit) => repos.outbox.listToForgetBefore(day, limit),
         delete: (id) => repos.outbox.delete(id),
         replace: async (item: OutboxItem, etag: string) => {
           if (item.status === 'sent' && crashes > 0) {

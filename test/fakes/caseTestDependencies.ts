@@ -8,6 +8,7 @@ import { WorkingCalendar } from '../../bot/domain/workingCalendar';
 import { loadJsonDirectory } from '../../bot/directory/jsonDirectory';
 import { AesGcmContentCipher } from '../../bot/security/aesGcmContentCipher';
 import { HmacPseudonymizer } from '../../bot/security/hmacPseudonymizer';
+import { HmacExclusionMarker } from '../../bot/security/hmacExclusionMarker';
 import { KEY_RING_PURPOSES } from '../../bot/security/keyRing';
 import { parseKeyRing, type KeyRingJson } from '../../bot/security/parseKeyRing';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
@@ -30,6 +31,7 @@ export async function caseTestDependencies(): Promise<{ deps: CaseDependencies; 
     repos,
     cipher: new AesGcmContentCipher(ring),
     pseudonyms: new HmacPseudonymizer(ring.pseudonym),
+    exclusions: new HmacExclusionMarker(ring.exclusion),
     clock,
     calendar: new WorkingCalendar(),
     logger,

@@ -127,6 +127,14 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.cases.findByReference('VM-0000-0000')).resolves.toBeUndefined();
       });
 
+      it('when a case is looked up by its relay id, then that case is found, and an unknown relay id finds nothing', async () => {
+        await repos.cases.create(aCase({ id: 'case-other-relay', reference: 'VM-AAAA-BBBB', relayId: 'relay-other' }));
+        const created = await repos.cases.create(aCase({ id: 'case-with-relay', reference: 'VM-7K3Q-9DX2', relayId: 'relay-wanted' }));
+
+        await expect(repos.cases.findByRelayId('relay-wanted')).resolves.toEqual(created);
+        await expect(repos.cases.findByRelayId('relay-unknown')).resolves.toBeUndefined();
+      });
+
       it('when a reporter has 25 cases listed 10 at a time, then the pages hold 10, 10 and 5 cases, newest first, each once', async () => {
         const reporter = aKey('reporter-many');
         // Created in shuffled order, so the listing order must come from receivedAt, not insertion.
