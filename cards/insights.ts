@@ -1,5 +1,5 @@
 import { INSIGHTS_PERIODS } from '../bot/domain/insights/insightsPeriod';
-import { SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
+import { PROTECTED, SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
 import type { Locale } from '../bot/domain/locale';
 import { CARD_BUDGET_BYTES, cardBytes, renderWithMostThatFit } from './cardBudget';
 import { csvRow } from './csvRow';
@@ -99,16 +99,16 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
   };
 }
 
-/** A figure as shown on the card: "<5" when suppressed, else the number in the language's format with its unit. */
+/** A figure as shown on the card: "<5" when suppressed, "×" when hidden to protect a small one, else the number in the language's format with its unit. */
 function shown(l: Locale, figure: Figure, kind: 'count' | 'percent' | 'days' | 'score'): string {
-  if (figure === SUPPRESSED) return SUPPRESSED;
+  if (figure === SUPPRESSED || figure === PROTECTED) return figure;
   const value = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(figure);
   if (kind === 'count') return value;
   const key: MessageKey = `insights.${kind}`;
   return t(l, key, { value });
 }
 
-/** The CSV: machine-readable codes and plain numbers (a dot for decimals), "<5" where suppressed. */
+/** The CSV: machine-readable codes and plain numbers (a dot for decimals), "<5" where suppressed, "×" where protected. */
 function csv(view: InsightsView, detail: CsvDetail): string {
   const rows: string[][] = [];
   const figures = (scope: string, unitId: string, unitName: string, figuresOf: InsightFiguresView, withCategories: boolean) => {
