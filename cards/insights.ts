@@ -20,7 +20,7 @@ interface InsightsData {
   hasAgenda: boolean;
   agendaFacts: Fact[];
   csv: string;
-  text: Record<'title' | 'intro' | 'totalTitle' | 'categoriesTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
+  text: Record<'title' | 'intro' | 'counted' | 'totalTitle' | 'categoriesTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
 }
 
 /** The figures in the order shown and exported, with how each reads. */
@@ -82,6 +82,7 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
     text: {
       title: t(l, 'insights.title', { period: `${t(l, `insights.periods.${view.period}`)} (${view.periodLabel})` }),
       intro: t(l, 'insights.intro'),
+      counted: view.lastMonth ? t(l, 'insights.countedUpTo', { month: monthName(l, view.lastMonth) }) : t(l, 'insights.noCompleteMonth'),
       totalTitle: t(l, 'insights.totalTitle'),
       categoriesTitle: t(l, 'insights.categoriesTitle'),
       unitsTitle: t(l, 'insights.unitsTitle'),
@@ -97,6 +98,12 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
       moreUnits: t(l, 'insights.moreUnits', { count: String(shownUnits) }),
     },
   };
+}
+
+/** `2026-11` as "november 2026" / "November 2026". */
+function monthName(l: Locale, month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
 /** A figure as shown on the card: "<5" when suppressed, "×" when hidden to protect a small one, else the number in the language's format with its unit. */
