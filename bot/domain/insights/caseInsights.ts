@@ -81,7 +81,9 @@ function derived(basis: number, value: () => number): Figure {
  */
 export function caseInsights(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, unitIds: readonly string[]): CaseInsights {
   const units = [...new Set([...unitIds, ...cases.map((item) => item.unitId)])];
-  const scopes: { scope: string; cases: readonly CaseProjection[] }[] = [{ scope: TOTAL, cases }, ...units.map((unitId) => ({ scope: unitId, cases: cases.filter((item) => item.unitId === unitId) }))];
+  const byUnit = new Map<string, CaseProjection[]>(units.map((unitId) => [unitId, []]));
+  for (const item of cases) byUnit.get(item.unitId)!.push(item);
+  const scopes: { scope: string; cases: readonly CaseProjection[] }[] = [{ scope: TOTAL, cases }, ...units.map((unitId) => ({ scope: unitId, cases: byUnit.get(unitId)! }))];
   const values = new Map<string, number>();
   // Anonymous and not anonymous are shown together (as a share) or not at all: when one is small, both are.
   const pairedWithSmall: string[] = [];
