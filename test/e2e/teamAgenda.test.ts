@@ -152,6 +152,8 @@ describe('team meeting agenda, end to end through /api/messages', () => {
     expect(byId.weekdays.value).toBe('2,4');
     expect(byId.time.value).toBe('10:30');
     expect(byId.unitId.value).toBe('u-czsk');
+    // The list offers him only what he may pick: the team's unit in the directory, which is also his own.
+    expect((byId.unitId.choices as { value: string }[]).map((choice) => choice.value)).toEqual(['u-clas-11-inf']);
     expect(storedTeam(bot)?.settings).toBeUndefined();
   });
 
