@@ -14,16 +14,14 @@ const EPSILON = 1e-9;
 
 /**
  * Small-cell suppression that cannot be undone by arithmetic (complementary suppression).
- * Every cell below `threshold` is hidden (primary; so are `alsoPrimary`, cells that are shown only together
- * with a small one); then, as long as some hidden cell is still
- * fixed by the relations and the shown cells (one hidden cell in a row or column next to its
- * total, or any longer chain of such subtractions and additions), one more shown cell that shares
- * a relation with it is hidden as well: the smallest, a part before a total. Each round hides one
- * more cell and hiding more never fixes a cell, so it ends; in the worst case everything is hidden.
+ * Every cell below `threshold` is hidden (primary), and so are `alsoPrimary` (cells shown only together
+ * with a small one). Then, while some hidden cell is still fixed by the relations and the shown cells —
+ * one hidden cell in a row or column next to its total, or any longer chain of subtractions — a shown
+ * cell that shares a relation with it is hidden as well: the smallest, a part before a total. Every round
+ * hides at least one more cell, and hiding more never fixes a cell, so it ends (at worst with all hidden).
  *
- * "Fixed" is exact linear algebra over the hidden cells: a hidden cell is fixed when it is
- * the same in every solution of the relations, i.e. when no combination of the relations leaves it free.
- * What stays: the sum of the hidden cells of a relation is known (when it is 0, each is 0).
+ * "Fixed" is exact linear algebra over the hidden cells (`fixedHiddenCells`): the same value in every
+ * solution of the relations. What stays known: the sum of the hidden cells of a relation (when it is 0, each is 0).
  */
 export function protectTable(values: ReadonlyMap<string, number>, relations: readonly TableRelation[], threshold: number, alsoPrimary: Iterable<string> = []): TableProtection {
   const primary = new Set([...[...values].filter(([, value]) => value < threshold).map(([cell]) => cell), ...alsoPrimary]);
