@@ -1,5 +1,5 @@
 import { INSIGHTS_PERIODS } from '../bot/domain/insights/insightsPeriod';
-import { SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
+import { PROTECTED, SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
 import type { Locale } from '../bot/domain/locale';
 import { CARD_BUDGET_BYTES, cardBytes, renderWithMostThatFit } from './cardBudget';
 import { csvRow } from './csvRow';
@@ -20,7 +20,7 @@ interface InsightsData {
   hasAgenda: boolean;
   agendaFacts: Fact[];
   csv: string;
-  text: Record<'title' | 'intro' | 'totalTitle' | 'categoriesTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
+  text: Record<'title' | 'intro' | 'counted' | 'totalTitle' | 'categoriesTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
 }
 
 /** The figures in the order shown and exported, with how each reads. */
@@ -82,6 +82,7 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
     text: {
       title: t(l, 'insights.title', { period: `${t(l, `insights.periods.${view.period}`)} (${view.periodLabel})` }),
       intro: t(l, 'insights.intro'),
+      counted: view.lastMonth ? t(l, 'insights.countedUpTo', { month: monthName(l, view.lastMonth) }) : t(l, 'insights.noCompleteMonth'),
       totalTitle: t(l, 'insights.totalTitle'),
       categoriesTitle: t(l, 'insights.categoriesTitle'),
       unitsTitle: t(l, 'insights.unitsTitle'),
@@ -99,16 +100,22 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
   };
 }
 
-/** A figure as shown on the card: "<5" when suppressed, else the number in the language's format with its unit. */
+/** `2026-11` as "november 2026" / "November 2026". */
+function monthName(l: Locale, month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 15)));
+}
+
+/** A figure as shown on the card: "<5" when suppressed, "×" when hidden to protect a small one, else the number in the language's format with its unit. */
 function shown(l: Locale, figure: Figure, kind: 'count' | 'percent' | 'days' | 'score'): string {
-  if (figure === SUPPRESSED) return SUPPRESSED;
+  if (figure === SUPPRESSED || figure === PROTECTED) return figure;
   const value = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(figure);
   if (kind === 'count') return value;
   const key: MessageKey = `insights.${kind}`;
   return t(l, key, { value });
 }
 
-/** The CSV: machine-readable codes and plain numbers (a dot for decimals), "<5" where suppressed. */
+/** The CSV: machine-readable codes and plain numbers (a dot for decimals), "<5" where suppressed, "×" where protected. */
 function csv(view: InsightsView, detail: CsvDetail): string {
   const rows: string[][] = [];
   const figures = (scope: string, unitId: string, unitName: string, figuresOf: InsightFiguresView, withCategories: boolean) => {

@@ -615,6 +615,8 @@ export interface InsightsView {
   period: InsightsPeriodName;
   /** `2026-Q4` or `2026`. */
   periodLabel: string;
+  /** The last complete month counted (`YYYY-MM`); absent when no month of the period has ended yet. */
+  lastMonth?: string;
   total: InsightFiguresView;
   units: (InsightFiguresView & { unitId: string; unitName: string })[];
   /** Per month (`YYYY-MM`), teams of the units with meeting settings and how many discussed a topic. Not suppressed: teams, not people. */

@@ -1,5 +1,5 @@
 import { caseInsights, type CaseProjection, type InsightFigures } from '../domain/insights/caseInsights';
-import { monthsOf } from '../domain/insights/insightsPeriod';
+import { countedPart, monthsOf } from '../domain/insights/insightsPeriod';
 import { ForbiddenError } from '../domain/errors';
 import { readAgendaCoverageInputs, teamAgendaCoverage } from './agenda/teamAgendaCoverage';
 import { isCoordinatorOf } from './handOverCases';
@@ -23,7 +23,8 @@ export interface AgendaMonth {
 }
 
 export interface CoordinatorInsights {
-  period: { from: string; to: string; label: string };
+  /** The period asked for; `countedTo` and `lastMonth` (`YYYY-MM`) say up to where it is counted: complete months only (none yet: absent). */
+  period: { from: string; to: string; label: string; countedTo?: string; lastMonth?: string };
   total: InsightFigures;
   units: UnitInsights[];
   agenda: AgendaMonth[];
@@ -35,25 +36,30 @@ export interface CoordinatorInsights {
  * feedback, small numbers suppressed (see `caseInsights`); and per month the share of their units'
  * teams that discussed a safety topic. Only for a coordinator: anyone else gets a ForbiddenError.
  * Reads counts and moments only: no content is opened, no identity, no handler.
+ * Complete calendar months only (`countedPart`): the cases received up to the start of this month, each
+ * as it stood then (acknowledged, closed, deadlines and feedback up to that moment), so neither a new
+ * report nor anything done on a case this month changes the figures before the month has ended.
  */
 export async function coordinatorInsights(deps: CaseDependencies, userId: string, period: { from: Date; to: Date; label: string }): Promise<CoordinatorInsights> {
   const units = await coordinatedUnits(deps, userId);
   if (units.length === 0) throw new ForbiddenError('insights: not a coordinator');
   const inScope = new Set(units.map((unit) => unit.id));
 
+  const now = deps.clock.now();
+  const counted = countedPart(period, now);
   const cases: CaseProjection[] = [];
   let continuationToken: string | undefined;
-  do {
-    const page = await deps.repos.cases.listReceivedBetween(period.from.toISOString(), period.to.toISOString(), { limit: 100, continuationToken });
+  while (counted) {
+    const page = await deps.repos.cases.listReceivedBetween(counted.from.toISOString(), counted.to.toISOString(), { limit: 100, continuationToken });
     for (const record of page.items) {
-      const projection = projectionOf(record, deps.settings.centralUnitId);
+      const projection = projectionOf(record, deps.settings.centralUnitId, counted.to);
       if (inScope.has(projection.unitId)) cases.push(projection);
     }
     continuationToken = page.continuationToken;
-  } while (continuationToken);
+    if (!continuationToken) break;
+  }
 
-  const now = deps.clock.now();
-  const insights = caseInsights(cases, period, now, units.map((unit) => unit.id));
+  const insights = caseInsights(cases, counted ?? period, counted?.to ?? period.from, units.map((unit) => unit.id));
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
 
   // Teams are not people: the agenda coverage counts teams and is not suppressed (a team that did not
@@ -74,7 +80,7 @@ export async function coordinatorInsights(deps: CaseDependencies, userId: string
   }
 
   return {
-    period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
+    period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label, ...(counted ? { countedTo: counted.to.toISOString(), lastMonth: counted.lastMonth } : {}) },
     total: insights.total,
     units: insights.units.map((unit) => ({ ...unit, unitName: names.get(unit.unitId) ?? unit.unitId })),
     agenda,
@@ -90,16 +96,17 @@ async function coordinatedUnits(deps: CaseDependencies, userId: string): Promise
   return units;
 }
 
-/** What the insights read of a case (the reporter's unit; the central unit when unknown). */
-function projectionOf(record: CaseRecord, centralUnitId: string): CaseProjection {
+/** What the insights read of a case (the reporter's unit; the central unit when unknown), as it stood at `asOf`. */
+function projectionOf(record: CaseRecord, centralUnitId: string, asOf: Date): CaseProjection {
+  const by = (moment: string | undefined): moment is string => moment !== undefined && Date.parse(moment) < asOf.getTime();
   return {
     unitId: record.unitId ?? centralUnitId,
     categories: record.categories,
     identity: record.identity,
     receivedAt: record.receivedAt,
-    ...(record.acknowledgedAt ? { acknowledgedAt: record.acknowledgedAt } : {}),
-    ...(record.closedAt ? { closedAt: record.closedAt } : {}),
-    clocks: (record.clocks ?? []).map((clock) => ({ dueAt: clock.dueAt, ...(clock.stoppedAt ? { stoppedAt: clock.stoppedAt } : {}) })),
-    ...(record.feedback ? { feedback: { takenSeriously: record.feedback.takenSeriously, wouldReportAgain: record.feedback.wouldReportAgain } } : {}),
+    ...(by(record.acknowledgedAt) ? { acknowledgedAt: record.acknowledgedAt } : {}),
+    ...(by(record.closedAt) ? { closedAt: record.closedAt } : {}),
+    clocks: (record.clocks ?? []).map((clock) => ({ dueAt: clock.dueAt, ...(by(clock.stoppedAt) ? { stoppedAt: clock.stoppedAt } : {}) })),
+    ...(record.feedback && by(record.feedback.at) ? { feedback: { takenSeriously: record.feedback.takenSeriously, wouldReportAgain: record.feedback.wouldReportAgain } } : {}),
   };
 }

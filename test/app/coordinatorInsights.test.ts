@@ -107,6 +107,17 @@ describe('coordinatorInsights (use case, embedded storage)', () => {
     expect((await coordinatorInsights(deps, ANOUK, insightsPeriod('thisYear', clock.now()))).total.cases).toBe(10);
   });
 
+  it('when cases of October are acknowledged this month, then the figures show them as they stood when November ended, until December has ended too', async () => {
+    await seed(5, 'u-clas-11-inf', { acknowledgedAfterDays: 49 }); // 15 October + 49 days = 3 December
+    const now = await coordinatorInsights(deps, ANOUK, thisQuarter());
+    expect(now.total.cases).toBe(5);
+    expect(now.total.medianDaysToAcknowledge).toBe('<5');
+    expect(now.period).toMatchObject({ lastMonth: '2026-11', countedTo: '2026-11-30T23:00:00.000Z' });
+
+    clock.set(new Date('2027-01-02T09:00:00Z'));
+    expect((await coordinatorInsights(deps, ANOUK, insightsPeriod('lastQuarter', clock.now()))).total.medianDaysToAcknowledge).toBe(49);
+  });
+
   it('when more cases than one page were received, then all are counted', async () => {
     await seed(130, 'u-clas');
     expect((await coordinatorInsights(deps, ANOUK, thisQuarter())).total.cases).toBe(130);

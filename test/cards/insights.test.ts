@@ -37,6 +37,18 @@ describe('renderInsights', () => {
       expect(texts.filter((text) => text === '<5').length).toBeGreaterThanOrEqual(6);
     });
 
+    it('when only complete months are counted, then the dialog says up to which month, or that none has ended yet; "×" shows as such', () => {
+      const protectedUnit = { ...insightsView(locale).units[2], unitId: 'u-clas', unitName: 'Commando Landstrijdkrachten', cases: '×' as const };
+      const card = renderInsights(insightsView(locale, { lastMonth: '2026-11', units: [protectedUnit] }));
+      expect(adaptiveCardsProblems(card)).toEqual([]);
+      expect(schemaErrors(card)).toEqual([]);
+      const texts = visibleTexts(card);
+      expect(texts).toContain(t(locale, 'insights.countedUpTo', { month: locale === 'nl' ? 'november 2026' : 'November 2026' }));
+      expect(texts).toContain('×');
+      expect(csvOf(card)).toContain('"2026-Q4","unit","u-clas","Commando Landstrijdkrachten","cases","×"');
+      expect(visibleTexts(renderInsights(insightsView(locale)))).toContain(t(locale, 'insights.noCompleteMonth'));
+    });
+
     it('when the CSV is read, then it has a header and rows with codes and plain numbers, "<5" where suppressed', () => {
       const lines = csvOf(renderInsights(insightsView(locale))).split('\n');
       expect(lines[0]).toBe('"period","scope","unitId","unitName","measure","value"');

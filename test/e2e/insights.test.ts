@@ -57,11 +57,17 @@ describe('the coordinators\' insights, through POST /api/messages', () => {
     return card;
   }
 
-  it('when Anouk types "inzichten", then a notice opens the insights of this quarter, with the figures and "<5" where small', async () => {
+  it('when Anouk types "inzichten", then a notice opens the insights of this quarter: before November has ended its reports are not counted, after it the figures show, "<5" where small', async () => {
     const notice = await type(anouk, 'Inzichten');
     expect(actions(notice).map(vmOf)).toEqual([{ dialog: 'insights', nav: 'next', period: 'thisQuarter' }]);
     expect((await type(anouk, 'cijfers')).actions.map(vmOf)).toEqual([{ dialog: 'insights', nav: 'next', period: 'thisQuarter' }]);
 
+    // 30 November: only October is complete, so the five November reports are not in the figures yet.
+    const early = dialogCardOf((await bot.send(taskFetch(anouk, bot.connector.serviceUrl, { vm: vmOf(actions(notice)[0]) }))).body);
+    expect(factsOf(early)[t('nl', 'insights.cases')]).toBe('<5');
+    expect(textIn(early)).toContain(t('nl', 'insights.countedUpTo', { month: 'oktober 2026' }));
+
+    bot.clock.set(new Date('2026-12-01T08:00:00Z'));
     const response = await bot.send(taskFetch(anouk, bot.connector.serviceUrl, { vm: vmOf(actions(notice)[0]) }));
     expect(response.body.task.value.title).toBe(t('nl', 'dialog.insightsTitle'));
     const card = dialogCardOf(response.body);
@@ -71,6 +77,7 @@ describe('the coordinators\' insights, through POST /api/messages', () => {
     expect(facts[t('nl', 'categories.discrimination.title')]).toBe('<5');
     expect(facts[t('nl', 'insights.medianDaysToClose')]).toBe('<5');
     const text = textIn(card);
+    expect(text).toContain(t('nl', 'insights.countedUpTo', { month: 'november 2026' }));
     expect(text).toContain('"2026-Q4","total","","","cases","5"');
     for (const secret of [DESCRIPTION, 'Smeets', daan.name]) expect(text).not.toContain(secret);
   });
@@ -98,5 +105,22 @@ describe('the coordinators\' insights, through POST /api/messages', () => {
     const text = textIn(dialogCardOf(response.body));
     expect(text).toContain(t('nl', 'errors.forbidden'));
     expect(text).not.toContain(t('nl', 'insights.cases'));
+  });
+
+  it('when a report is filed now, then what Anouk sees does not change until its month has ended (in English too)', async () => {
+    const open = async (period: string) => dialogCardOf((await bot.send(taskFetch(anouk, bot.connector.serviceUrl, { vm: { dialog: 'insights', nav: 'next', period } }))).body);
+    const before = textIn(await open('thisQuarter'));
+    await submitReview(bot, daan, await walkToReview(bot, daan, { ...report('Soldaat de Jong'), identity: { identity: 'anonymous' } }));
+    const after = await open('thisQuarter');
+    expect(textIn(after)).toBe(before);
+    expect(factsOf(after)[t('nl', 'insights.cases')]).toBe('5');
+
+    // A new quarter: the last one is complete now and holds all six; this one has no complete month yet.
+    bot.clock.set(new Date('2027-01-01T08:00:00Z'));
+    expect(factsOf(await open('lastQuarter'))[t('nl', 'insights.cases')]).toBe('6');
+    expect(textIn(await open('thisQuarter'))).toContain(t('nl', 'insights.noCompleteMonth'));
+    const english = { ...anouk, locale: 'en-US' };
+    const inEnglish = dialogCardOf((await bot.send(taskFetch(english, bot.connector.serviceUrl, { vm: { dialog: 'insights', nav: 'next', period: 'lastQuarter' } }))).body);
+    expect(textIn(inEnglish)).toContain(t('en', 'insights.countedUpTo', { month: 'December 2026' }));
   });
 });

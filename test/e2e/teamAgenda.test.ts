@@ -7,6 +7,7 @@ jest.mock(
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import { t } from '../../cards/i18n';
 import { adaptiveCardsProblems, allObjects, inputs, schemaErrors, textIn } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
@@ -137,6 +138,22 @@ describe('team meeting agenda, end to end through /api/messages', () => {
     expect(byId.weekdays.value).toBe('1,4');
     expect(byId.time.value).toBe('9 uur');
     expect(textIn(card)).toContain('09:00');
+    expect(storedTeam(bot)?.settings).toBeUndefined();
+  });
+
+  it.each([
+    ['nl', jeroen],
+    ['en', { ...jeroen, locale: 'en-US' }],
+  ] as const)('when the owner picks a unit the team does not belong to, then the form comes back with the message (%s) and what was entered, and nothing is saved', async (locale, owner) => {
+    // u-czsk exists but is neither Jeroen's unit, nor the team's unit in the directory, nor one he coordinates.
+    const card = answerCard(await bot.send(channelCardAction(owner, bot.connector.serviceUrl, team, 'saveTeamSettings', { ...SETTINGS, weekdays: '2,4', time: '10:30', unitId: 'u-czsk' })));
+    expect(textIn(card)).toContain(t(locale, 'validation.unitNotAllowed'));
+    const byId = Object.fromEntries(inputs(card).map((input) => [input.id, input]));
+    expect(byId.weekdays.value).toBe('2,4');
+    expect(byId.time.value).toBe('10:30');
+    expect(byId.unitId.value).toBe('u-czsk');
+    // The list offers him only what he may pick: the team's unit in the directory, which is also his own.
+    expect((byId.unitId.choices as { value: string }[]).map((choice) => choice.value)).toEqual(['u-clas-11-inf']);
     expect(storedTeam(bot)?.settings).toBeUndefined();
   });
 

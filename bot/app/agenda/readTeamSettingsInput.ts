@@ -46,16 +46,19 @@ function language(value: unknown): Locale {
 
 /**
  * Reads the settings card's inputs, reporting every invalid field at once (keys under
- * `validation.`). `knownUnit` says whether a unit id exists in the directory.
+ * `validation.`). `knownUnit` says whether a unit id exists in the directory; `allowedUnit`
+ * whether this user may give the team that unit (`unitNotAllowed` otherwise).
  */
 export async function readTeamSettingsInput(
   input: TeamSettingsInput,
   knownUnit: (unitId: string) => Promise<boolean>,
   now: Date,
   previous?: TeamSettings,
+  allowedUnit: (unitId: string) => Promise<boolean> = async () => true,
 ): Promise<TeamSettings> {
   const unitId = text(input.unitId).slice(0, 200);
-  const unitOk = unitId !== '' && (await knownUnit(unitId));
+  const unitKnown = unitId !== '' && (await knownUnit(unitId));
+  const unitAllowed = unitKnown && (await allowedUnit(unitId));
   const values = readFields({
     weekdays: () => weekdays(input.weekdays),
     time: () => time(input.time),
@@ -63,7 +66,8 @@ export async function readTeamSettingsInput(
     leadWorkingDays: () => lead(input.leadWorkingDays),
     locale: () => language(input.language),
     unitId: () => {
-      if (!unitOk) throw new ValidationError({ unitId: 'unknownUnit' });
+      if (!unitKnown) throw new ValidationError({ unitId: 'unknownUnit' });
+      if (!unitAllowed) throw new ValidationError({ unitId: 'unitNotAllowed' });
       return unitId;
     },
   });

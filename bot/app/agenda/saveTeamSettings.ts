@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { saveConversationReference } from '../saveConversationReference';
 import type { TeamRecord } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
+import { mayPickTeamUnit } from './mayPickTeamUnit';
 import { readTeamSettingsInput, type TeamSettingsInput } from './readTeamSettingsInput';
 import { channelKeyFor, teamKeyFor } from './teamKeys';
 import { teamSettingsAccess } from './teamSettingsAccess';
@@ -36,7 +37,8 @@ export function planNextPosting(deps: AgendaDependencies, record: TeamRecord, no
 /**
  * Saves a team's meeting rhythm from the settings card. Only the team's owners and its unit's
  * coordinators may (ForbiddenError otherwise, nothing changed); invalid input comes back as one
- * ValidationError naming every field. Also keeps the channel's address current.
+ * ValidationError naming every field, a unit the user may not give the team too (`mayPickTeamUnit`).
+ * Also keeps the channel's address current.
  */
 export async function saveTeamSettings(
   deps: AgendaDependencies,
@@ -50,7 +52,13 @@ export async function saveTeamSettings(
   if (!stored) throw new NotFoundError('team');
   const access = await teamSettingsAccess(deps, stored.value, userId);
   if (!access.allowed) throw new ForbiddenError('team settings: not an owner or coordinator');
-  const settings = await readTeamSettingsInput(input, async (unitId) => (await deps.directory.unitChain(unitId)).length > 0, deps.clock.now(), stored.value.settings);
+  const settings = await readTeamSettingsInput(
+    input,
+    async (unitId) => (await deps.directory.unitChain(unitId)).length > 0,
+    deps.clock.now(),
+    stored.value.settings,
+    (unitId) => mayPickTeamUnit(deps, stored.value, userId, access.ownerIds, unitId),
+  );
   if (conversation !== undefined) await saveConversationReference(deps, channelKeyFor(teamKey), conversation);
   const { record } = await updateTeam(deps, teamKey, (record, now) => {
     record.settings = settings;

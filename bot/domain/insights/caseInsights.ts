@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category, type IdentityMode } from '../report';
+import { protectTable, type TableRelation } from './protectTable';
 
 /** Figures about fewer cases than this are not shown (DOMAIN.md: "Any figure about fewer than 5 cases is suppressed"). */
 export const SUPPRESSION_THRESHOLD = 5;
@@ -6,8 +7,14 @@ export const SUPPRESSION_THRESHOLD = 5;
 /** What a suppressed figure shows instead of its value. */
 export const SUPPRESSED = '<5';
 
-/** A figure as it may be shown: its value, or {@link SUPPRESSED}. */
-export type Figure = number | typeof SUPPRESSED;
+/**
+ * What a figure of 5 or more shows when it is hidden so that a small one beside it cannot be worked
+ * out from a total (complementary suppression; "×" is what CBS tables show for "secret").
+ */
+export const PROTECTED = '×';
+
+/** A figure as it may be shown: its value, {@link SUPPRESSED} or {@link PROTECTED}. */
+export type Figure = number | typeof SUPPRESSED | typeof PROTECTED;
 
 /** What the insights read of a case: no content, no identity, no handler. */
 export interface CaseProjection {
@@ -50,7 +57,7 @@ export interface CaseInsights {
 const DAY_MS = 86_400_000;
 
 /** A count, or {@link SUPPRESSED} when it is below {@link SUPPRESSION_THRESHOLD} (zero too: "none" is also a small number). */
-export function suppress(count: number): Figure {
+export function suppress(count: number): number | typeof SUPPRESSED {
   return count >= SUPPRESSION_THRESHOLD ? count : SUPPRESSED;
 }
 
@@ -64,31 +71,78 @@ function derived(basis: number, value: () => number): Figure {
  * unit. Small-number suppression, so no reporter can be recognised:
  * - every count below 5 (also 0) shows {@link SUPPRESSED}, the total too: the total is shown only when it is 5 or more;
  * - every derived figure (share, median, average, compliance) is shown only when it rests on 5 or more cases;
- *   the anonymous share also only when 5 or more reports were anonymous (else share × total would give the count);
- * - differencing: all seven categories and all units are always listed, with their zeros suppressed too, so
- *   "total minus the shown ones" gives at most the sum of all suppressed entries, never which one it is.
- *   Categories overlap (a report can have several), so that difference is not even a category count.
+ *   the anonymous share only when 5 or more reports were anonymous and 5 or more were not (share × total gives both counts);
+ * - complementary suppression (`protectTable`): the counts form a table — per unit and in total: reports, reports per
+ *   category, anonymous and not anonymous reports. Its columns add up (the units make the total), its rows too
+ *   (anonymous + not anonymous = reports; categories are treated as adding up to the reports, as they do when every
+ *   report has one category). Where a hidden count could be worked out by subtracting the shown ones, along a row, a
+ *   column or any chain of them, more counts are hidden ({@link PROTECTED}) until none can.
  * `now` decides which clocks due in the period are decided yet (one still running before its due moment is not).
  */
 export function caseInsights(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, unitIds: readonly string[]): CaseInsights {
   const units = [...new Set([...unitIds, ...cases.map((item) => item.unitId)])];
+  const byUnit = new Map<string, CaseProjection[]>(units.map((unitId) => [unitId, []]));
+  for (const item of cases) byUnit.get(item.unitId)!.push(item);
+  const scopes: { scope: string; cases: readonly CaseProjection[] }[] = [{ scope: TOTAL, cases }, ...units.map((unitId) => ({ scope: unitId, cases: byUnit.get(unitId)! }))];
+  const values = new Map<string, number>();
+  // Anonymous and not anonymous are shown together (as a share) or not at all: when one is small, both are.
+  const pairedWithSmall: string[] = [];
+  for (const { scope, cases: inScope } of scopes) {
+    const anonymous = inScope.filter((item) => item.identity === 'anonymous').length;
+    if (Math.min(anonymous, inScope.length - anonymous) < SUPPRESSION_THRESHOLD) pairedWithSmall.push(cell(scope, 'anonymous'), cell(scope, 'notAnonymous'));
+    values.set(cell(scope, 'cases'), inScope.length);
+    values.set(cell(scope, 'anonymous'), anonymous);
+    values.set(cell(scope, 'notAnonymous'), inScope.length - anonymous);
+    for (const category of CATEGORIES) values.set(cell(scope, category), inScope.filter((item) => item.categories.includes(category)).length);
+  }
+  const { primary, hidden } = protectTable(values, tableRelations(units), SUPPRESSION_THRESHOLD, pairedWithSmall);
+  const shown = (scope: string, measure: string): Figure => {
+    const id = cell(scope, measure);
+    return primary.has(id) ? SUPPRESSED : hidden.has(id) ? PROTECTED : values.get(id)!;
+  };
+  const figures = (scope: string, inScope: readonly CaseProjection[]): InsightFigures => {
+    // The share gives the anonymous count (share × reports): shown only when reports, anonymous and not anonymous all are.
+    const parts = [shown(scope, 'cases'), shown(scope, 'anonymous'), shown(scope, 'notAnonymous')];
+    const anonymousPct: Figure = parts.includes(SUPPRESSED) ? SUPPRESSED : parts.includes(PROTECTED) ? PROTECTED : Math.round((values.get(cell(scope, 'anonymous'))! / inScope.length) * 100);
+    return {
+      ...derivedFiguresOf(inScope, period, now),
+      cases: shown(scope, 'cases'),
+      categories: CATEGORIES.map((category) => ({ category, count: shown(scope, category) })),
+      anonymousPct,
+    };
+  };
   return {
-    total: figuresOf(cases, period, now),
-    units: units.map((unitId) => ({ unitId, ...figuresOf(cases.filter((item) => item.unitId === unitId), period, now) })),
+    total: figures(TOTAL, cases),
+    units: scopes.slice(1).map(({ scope, cases: inScope }) => ({ unitId: scope, ...figures(scope, inScope) })),
   };
 }
 
-function figuresOf(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): InsightFigures {
-  const anonymous = cases.filter((item) => item.identity === 'anonymous').length;
+/** The scope of the figures of all units together (unit ids are never empty). */
+const TOTAL = '';
+
+function cell(scope: string, measure: string): string {
+  return `${scope}\u0000${measure}`;
+}
+
+/** The relations a reader can use: each column (units add up to the total) and each row (anonymous + not = reports = Σ categories). */
+function tableRelations(units: readonly string[]): TableRelation[] {
+  const relations: TableRelation[] = [];
+  for (const measure of ['cases', 'anonymous', 'notAnonymous', ...CATEGORIES]) relations.push({ total: cell(TOTAL, measure), parts: units.map((unitId) => cell(unitId, measure)) });
+  for (const scope of [TOTAL, ...units]) {
+    relations.push({ total: cell(scope, 'cases'), parts: [cell(scope, 'anonymous'), cell(scope, 'notAnonymous')] });
+    relations.push({ total: cell(scope, 'cases'), parts: CATEGORIES.map((category) => cell(scope, category)) });
+  }
+  return relations;
+}
+
+/** The figures that are not counts: medians, compliance and feedback, each shown only when it rests on 5 or more cases. */
+function derivedFiguresOf(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): Omit<InsightFigures, 'cases' | 'categories' | 'anonymousPct'> {
   const toAcknowledge = daysBetween(cases, (item) => item.acknowledgedAt);
   const toClose = daysBetween(cases, (item) => item.closedAt);
   const compliance = deadlineCompliance(cases, period, now);
   const seriously = answers(cases, (item) => item.feedback?.takenSeriously);
   const again = answers(cases, (item) => item.feedback?.wouldReportAgain);
   return {
-    cases: suppress(cases.length),
-    categories: CATEGORIES.map((category) => ({ category, count: suppress(cases.filter((item) => item.categories.includes(category)).length) })),
-    anonymousPct: derived(Math.min(cases.length, anonymous), () => Math.round((anonymous / cases.length) * 100)),
     medianDaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(median(toAcknowledge))),
     medianDaysToClose: derived(toClose.length, () => oneDecimal(median(toClose))),
     deadlinesMetPct: derived(compliance.cases, () => Math.round((compliance.met / compliance.decided) * 100)),

@@ -32,3 +32,17 @@ export function monthsOf(period: { from: Date; to: Date }, now: Date): string[] 
   }
   return months;
 }
+
+/**
+ * Where the counted part of a period ends: the start of the current calendar month (Europe/Amsterdam),
+ * or the period's own end when that is earlier. Insights count complete months only, so a report
+ * filed now changes nothing a coordinator sees until its month has ended (and then only as part of
+ * that month's batch): opening the insights again and again does not show each new report's unit,
+ * category and identity mode. Undefined when no month of the period has ended yet.
+ */
+export function countedPart(period: { from: Date; to: Date }, now: Date): { from: Date; to: Date; lastMonth: string } | undefined {
+  const monthStart = DateTime.fromJSDate(now, { zone: ZONE }).startOf('month');
+  const to = DateTime.fromMillis(Math.min(period.to.getTime(), monthStart.toMillis()), { zone: ZONE });
+  if (to.toMillis() <= period.from.getTime()) return undefined;
+  return { from: period.from, to: to.toJSDate(), lastMonth: to.minus({ months: 1 }).toFormat('yyyy-MM') };
+}

@@ -3,6 +3,7 @@ import { renderTeamSettings } from '../../../cards/teamSettings';
 import type { TeamSettingsView } from '../../../cards/views';
 import type { AdaptiveCard } from '../../../cards/renderCard';
 import { teamSettingsAccess } from '../../app/agenda/teamSettingsAccess';
+import { teamUnitChoices } from '../../app/agenda/teamUnitChoices';
 import type { TeamRecord } from '../../app/ports';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
@@ -10,8 +11,9 @@ import type { BotServices } from '../botServices';
 /** The most units offered on the card. */
 const MAX_UNITS = 100;
 
-async function unitChoices(services: BotServices, preferred?: string): Promise<TeamSettingsView['units']> {
-  const units = (await services.directory.allUnits()).map((unit) => ({ id: unit.id, name: unit.name }));
+/** The units offered: those the use case says this viewer may pick (`allowed`), else every unit (the welcome, seen by all; saving checks). */
+async function unitChoices(services: BotServices, preferred: string | undefined, allowed?: { id: string; name: string }[]): Promise<TeamSettingsView['units']> {
+  const units = allowed && allowed.length > 0 ? [...allowed] : (await services.directory.allUnits()).map((unit) => ({ id: unit.id, name: unit.name }));
   units.sort((a, b) => (a.id === preferred ? -1 : b.id === preferred ? 1 : a.name.localeCompare(b.name)));
   return units.slice(0, MAX_UNITS);
 }
@@ -54,7 +56,7 @@ export async function teamSettingsCard(services: BotServices, team: TeamRecord, 
       unitId: asText(entered.unitId, unitId),
       paused: entered.paused !== undefined ? asText(entered.paused, 'false') === 'true' : settings?.paused === true,
     },
-    units: await unitChoices(services, unitId),
+    units: await unitChoices(services, unitId, access?.allowed ? await teamUnitChoices(services, team, options.viewerUserId, access.ownerIds) : undefined),
     errors: options.errors ?? {},
   };
   // The welcome after install is seen by the whole channel: it shows the form; saving checks who may.

@@ -35,7 +35,8 @@ describe('caseInsights', () => {
     expect(total.cases).toBe(shown);
     const derivedFigures = [total.anonymousPct, total.medianDaysToAcknowledge, total.medianDaysToClose, total.takenSeriously, total.wouldReportAgain];
     if (shown === SUPPRESSED) expect(derivedFigures).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]);
-    else expect(derivedFigures).toEqual([100, 3, 10, 4, 5]);
+    // All anonymous: the share (100%) would say that 0 were not, a count below 5.
+    else expect(derivedFigures).toEqual([SUPPRESSED, 3, 10, 4, 5]);
   });
 
   it.each([
@@ -87,6 +88,9 @@ describe('caseInsights', () => {
     const four = [...times(4, () => aCase({ identity: 'anonymous' })), ...times(16, () => aCase())];
     expect(caseInsights(five, PERIOD, NOW, []).total.anonymousPct).toBe(25);
     expect(caseInsights(four, PERIOD, NOW, []).total.anonymousPct).toBe(SUPPRESSED);
+    // 16 of 20 anonymous: the share would give the 4 that were not.
+    const sixteen = [...times(16, () => aCase({ identity: 'anonymous' })), ...times(4, () => aCase())];
+    expect(caseInsights(sixteen, PERIOD, NOW, []).total.anonymousPct).toBe(SUPPRESSED);
   });
 
   it('when a category has 4 reports, then it shows <5 even though the total minus the other categories would give it', () => {
@@ -111,7 +115,7 @@ describe('caseInsights', () => {
     const { unitId: _unitId, categories, ...figures } = small;
     expect(Object.values(figures).every((value) => value === SUPPRESSED)).toBe(true);
     expect(categories.every((line) => line.count === SUPPRESSED)).toBe(true);
-    expect(units.find((unit) => unit.unitId === 'u-big')).toMatchObject({ cases: 6, anonymousPct: 100, medianDaysToAcknowledge: 2, deadlinesMetPct: 100, takenSeriously: 5 });
+    expect(units.find((unit) => unit.unitId === 'u-big')).toMatchObject({ cases: 6, anonymousPct: SUPPRESSED, medianDaysToAcknowledge: 2, deadlinesMetPct: 100, takenSeriously: 5 });
     expect(units.find((unit) => unit.unitId === 'u-empty')).toMatchObject({ cases: SUPPRESSED });
     expect(total).toMatchObject({ cases: 9, takenSeriously: 3.7 });
   });

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { caseInsights, PROTECTED, SUPPRESSED, type CaseProjection, type Figure, type InsightFigures } from '../../../bot/domain/insights/caseInsights';
+import { CATEGORIES, type Category } from '../../../bot/domain/report';
+
+const PERIOD = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
+const NOW = new Date('2027-01-04T12:00:00Z');
+
+function aCase(unitId: string, overrides: Partial<CaseProjection> = {}): CaseProjection {
+  return { unitId, categories: ['bullying'], identity: 'named', receivedAt: '2026-10-15T08:00:00Z', clocks: [], ...overrides };
+}
+
+function times(count: number, make: () => CaseProjection): CaseProjection[] {
+  return Array.from({ length: count }, make);
+}
+
+/**
+ * What a reader can work out from the figures as shown, by subtraction along the table's relations,
+ * repeated as long as anything new follows (independent of the production algorithm). The cells are
+ * the counts shown or implied: reports, per category, anonymous and not anonymous (share × reports,
+ * when the share and the reports are shown). Relations: the units add up to the total in every column;
+ * anonymous + not anonymous = reports in every row; and, when every report has one category (a reader
+ * may assume so), the categories add up to the reports in every row.
+ * Returns the hidden cells that became known.
+ */
+function derivableHiddenCells(shown: { scope: string; figures: InsightFigures }[], oneCategoryEach: boolean): string[] {
+  const known = new Map<string, number>();
+  const cells: string[] = [];
+  const put = (id: string, figure: Figure | undefined) => {
+    cells.push(id);
+    if (typeof figure === 'number') known.set(id, figure);
+  };
+  for (const { scope, figures } of shown) {
+    put(`${scope}/cases`, figures.cases);
+    for (const line of figures.categories) put(`${scope}/${line.category}`, line.count);
+    const pct = figures.anonymousPct;
+    const reports = figures.cases;
+    const anonymous = typeof pct === 'number' && typeof reports === 'number' ? Math.round((pct * reports) / 100) : undefined;
+    put(`${scope}/anonymous`, anonymous);
+    put(`${scope}/notAnonymous`, anonymous === undefined || typeof reports !== 'number' ? undefined : reports - anonymous);
+  }
+  const units = shown.slice(1).map((entry) => entry.scope);
+  const relations: { total: string; parts: string[] }[] = [];
+  for (const measure of ['cases', 'anonymous', 'notAnonymous', ...CATEGORIES]) relations.push({ total: `total/${measure}`, parts: units.map((unit) => `${unit}/${measure}`) });
+  for (const scope of ['total', ...units]) {
+    relations.push({ total: `${scope}/cases`, parts: [`${scope}/anonymous`, `${scope}/notAnonymous`] });
+    if (oneCategoryEach) relations.push({ total: `${scope}/cases`, parts: CATEGORIES.map((category) => `${scope}/${category}`) });
+  }
+  const hidden = new Set(cells.filter((id) => !known.has(id)));
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const { total, parts } of relations) {
+      const unknown = [total, ...parts].filter((id) => !known.has(id));
+      if (unknown.length !== 1) continue;
+      const sumOfParts = parts.reduce((sum, id) => sum + (known.get(id) ?? 0), 0);
+      known.set(unknown[0], unknown[0] === total ? sumOfParts : known.get(total)! - sumOfParts);
+      progress = true;
+    }
+  }
+  return [...hidden].filter((id) => known.has(id));
+}
+
+function viewOf(cases: readonly CaseProjection[], units: readonly string[]): { scope: string; figures: InsightFigures }[] {
+  const insights = caseInsights(cases, PERIOD, NOW, units);
+  return [{ scope: 'total', figures: insights.total }, ...insights.units.map(({ unitId, ...figures }) => ({ scope: unitId, figures }))];
+}
+
+const UNITS = ['u-a', 'u-b', 'u-c', 'u-d'];
+
+/** Small organisations with clustered counts: many cells near the threshold of 5. */
+const casesArbitrary = (oneCategoryEach: boolean) =>
+  fc.array(
+    fc.record({
+      unit: fc.constantFrom(...UNITS),
+      categories: oneCategoryEach ? fc.constantFrom<Category>('bullying', 'discrimination', 'aggression').map((category) => [category]) : fc.subarray<Category>(['bullying', 'discrimination', 'aggression', 'integrity'], { minLength: 1 }),
+      anonymous: fc.boolean(),
+    }),
+    { minLength: 12, maxLength: 45, size: 'max' },
+  ).map((drawn) => drawn.map((item) => aCase(item.unit, { categories: item.categories, identity: item.anonymous ? 'anonymous' : 'named' })));
+
+describe('complementary suppression (no hidden count follows from the shown ones)', () => {
+  it('when one unit of three has 3 reports, then the total minus the other units does not give them', () => {
+    const view = viewOf([...times(3, () => aCase('u-a')), ...times(8, () => aCase('u-b')), ...times(9, () => aCase('u-c'))], ['u-a', 'u-b', 'u-c']);
+    const [total, a, b, c] = view.map((entry) => entry.figures);
+    expect(a.cases).toBe(SUPPRESSED);
+    // Another unit (the smallest) is hidden with it, so that 20 − 9 leaves the sum of two.
+    expect([total.cases, b.cases, c.cases]).toEqual([20, PROTECTED, 9]);
+    expect(derivableHiddenCells(view, true)).toEqual([]);
+  });
+
+  it('when a category has 2 reports in one unit only, then neither its column nor its row gives them away', () => {
+    const cases = [...times(2, () => aCase('u-a', { categories: ['discrimination'] })), ...times(6, () => aCase('u-a')), ...times(7, () => aCase('u-b', { categories: ['discrimination'] }))];
+    const view = viewOf(cases, ['u-a', 'u-b']);
+    expect(view[1].figures.categories.find((line) => line.category === 'discrimination')?.count).toBe(SUPPRESSED);
+    expect(derivableHiddenCells(view, true)).toEqual([]);
+  });
+
+  it.each([
+    ['one category each (rows add up too)', true],
+    ['several categories per report (columns add up)', false],
+  ])('when reports are generated at random (%s), then no suppressed cell can be worked out by row or column subtraction', (_name, oneCategoryEach) => {
+    fc.assert(
+      fc.property(casesArbitrary(oneCategoryEach), (cases) => {
+        expect(derivableHiddenCells(viewOf(cases, UNITS), oneCategoryEach)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 10_4 },
+    );
+  });
+
+  it('when nothing is small, then nothing is hidden', () => {
+    const view = viewOf([...times(6, () => aCase('u-a', { identity: 'anonymous' })), ...times(7, () => aCase('u-a')), ...times(8, () => aCase('u-b', { identity: 'anonymous' })), ...times(9, () => aCase('u-b'))], ['u-a', 'u-b']);
+    for (const { figures } of view) {
+      expect(typeof figures.cases).toBe('number');
+      expect(typeof figures.anonymousPct).toBe('number');
+      expect(figures.categories.find((line) => line.category === 'bullying')?.count).toEqual(expect.any(Number));
+    }
+  });
+});
