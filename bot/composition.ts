@@ -24,6 +24,7 @@ import { loadOrCreateKeyFile } from './security/loadOrCreateKeyFile';
 import { parseKeyRing } from './security/parseKeyRing';
 import { keyVaultSecretSource } from './security/keyVaultSecretSource';
 import { loadKeyRingFromKeyVault } from './security/loadKeyRingFromKeyVault';
+import { managedIdentityCredential } from './security/managedIdentityCredential';
 import { createCosmosRepositories } from './storage/createCosmosRepositories';
 import { createEmbeddedRepositories } from './storage/createEmbeddedRepositories';
 import type { BridgeRequest, BridgeResponse } from './teams/activityHttpBridge';
@@ -86,14 +87,18 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     config.keys.kind === 'file'
       ? loadOrCreateKeyFile(config.keys.path)
       : config.keys.kind === 'keyVault'
-        ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl), config.keys.prefix)
+        ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl, managedIdentityCredential(config.managedIdentityClientId)), config.keys.prefix)
         : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
   const repos: Repositories =
     config.storage.kind === 'cosmos'
       ? await createCosmosRepositories({
           endpoint: config.storage.endpoint,
           key: config.storage.key,
+          // Without a key: the app's managed identity (production, where the account has key auth disabled).
+          aadCredentials: config.storage.key ? undefined : managedIdentityCredential(config.managedIdentityClientId),
           databaseId: config.storage.databaseId,
+          // Production never creates the database or containers: its identity has a data-plane role only, the deployment declares them.
+          containers: config.mode === 'production' ? 'existing' : 'create',
           // A Cosmos-compatible server on this machine (emulator, test server) has no regional endpoints to discover.
           connectionPolicy: isLoopback(new URL(config.storage.endpoint).hostname) ? { enableEndpointDiscovery: false } : undefined,
         })

@@ -19,7 +19,8 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | DEBUG | the `debug` package's switch. Production refuses to start when it enables any `agents:*` namespace (also `*`): the Agents SDK logs whole activities, report text included, there | (none) |
  * | HOST | the address the local host binds to; local mode requires loopback | 127.0.0.1 |
  * | COSMOS_ENDPOINT | Cosmos DB account endpoint; when set, Cosmos DB is the store | (none: embedded store) |
- * | COSMOS_KEY | Cosmos DB key (secret) | (none) |
+ * | COSMOS_KEY | Cosmos DB key (secret); local and test only. Without it the app's managed identity is used (production: key auth is disabled on the account) | (none) |
+ * | AZURE_CLIENT_ID | the client id of the app's user-assigned managed identity, used for Cosmos DB and Key Vault; absent: the system-assigned identity | (none) |
  * | COSMOS_DATABASE | database name | veilig-melden |
  * | DATA_DIR | folder of the embedded store and the local key file | ./.data |
  * | KEY_FILE | local mode: the key ring file, created on first start (0600) | DATA_DIR/keys.json |
@@ -79,6 +80,8 @@ export interface Config {
   /** Raw JSON; validated by the deadline policy schema when the application is built. */
   deadlinePolicyJson?: string;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
+  /** AZURE_CLIENT_ID: the user-assigned managed identity (Cosmos DB without a key, Key Vault); absent: system-assigned. */
+  managedIdentityClientId?: string;
 }
 
 const optionalText = z
@@ -102,6 +105,7 @@ const envSchema = z.object({
   HOST: optionalText,
   COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_KEY: optionalText,
+  AZURE_CLIENT_ID: optionalText,
   COSMOS_DATABASE: optionalText.pipe(z.string().regex(/^[A-Za-z0-9-_]{1,255}$/).optional()),
   DATA_DIR: optionalText,
   KEY_FILE: optionalText,
@@ -202,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxRetentionDays: e.OUTBOX_RETENTION_DAYS ?? 90,
     conversationReferenceRetentionDays: e.CONVERSATION_REFERENCE_RETENTION_DAYS ?? 365,
     logLevel: e.LOG_LEVEL ?? 'info',
+    managedIdentityClientId: e.AZURE_CLIENT_ID,
   };
 }
 
