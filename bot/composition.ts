@@ -17,6 +17,11 @@ import { sendCoordinatorDigests } from './app/sendCoordinatorDigests';
 import { handOverFromDepartedHandlers } from './app/handOverFromDepartedHandlers';
 import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
+import { activityCodes } from './telemetry/activityCodes';
+import { TelemetryLogger } from './telemetry/telemetryLogger';
+import { METRICS, OWN_SCOPE, SPANS } from './telemetry/telemetryNames';
+import { traced } from './telemetry/traced';
+import { metrics } from '@opentelemetry/api';
 import { AesGcmContentCipher } from './security/aesGcmContentCipher';
 import { HmacPseudonymizer } from './security/hmacPseudonymizer';
 import type { KeyRing } from './security/keyRing';
@@ -82,7 +87,8 @@ export interface ApplicationOverrides {
 /** Builds the application: the one place that creates clients, repositories and the adapter. */
 export async function createApplication(overrides: ApplicationOverrides = {}): Promise<Application> {
   const config = loadConfig(overrides.env ?? process.env);
-  const logger = new JsonLogger(config.logLevel, overrides.logSink);
+  // Every log event also becomes OpenTelemetry metrics (codes and counts only; a no-op without an SDK).
+  const logger = new TelemetryLogger(new JsonLogger(config.logLevel, overrides.logSink));
   const ring: KeyRing =
     config.keys.kind === 'file'
       ? loadOrCreateKeyFile(config.keys.path)
@@ -184,35 +190,38 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   };
   if (config.mode === 'local') logger.warn('local_mode', { note: 'no MicrosoftAppId: unauthenticated activities accepted on loopback only', storage: config.storage.kind });
 
+  /** A timer job in a span of its own (`vm.job`), with its duration. */
+  const job = <T>(name: string, work: () => Promise<T>) => () => traced(SPANS.job, { 'vm.job': name }, work);
+
   return {
     mode: config.mode,
     storageKind: config.storage.kind,
     config,
     logger,
-    handleActivity: (request) => endpoint.handle(request),
-    purgeExpiredDrafts: () => purgeExpiredDrafts(services),
-    deliverOutbox: () => runDelivery(),
-    purgeClosedCases: runRetention,
-    sendCoordinatorDigests: async () => {
+    handleActivity: (request) => traced(SPANS.turn, activityCodes(request.body), () => endpoint.handle(request), (response) => ({ 'http.response.status_code': response.status })),
+    purgeExpiredDrafts: job('purgeExpiredDrafts', () => purgeExpiredDrafts(services)),
+    deliverOutbox: job('deliverOutbox', () => runDelivery()),
+    purgeClosedCases: job('purgeClosedCases', runRetention),
+    sendCoordinatorDigests: job('sendCoordinatorDigests', async () => {
       const sent = await sendCoordinatorDigests(services);
       await runDelivery({ timeBudgetMs: 10_000 });
       return sent;
-    },
-    handOverFromDepartedHandlers: async () => {
+    }),
+    handOverFromDepartedHandlers: job('handOverFromDepartedHandlers', async () => {
       const moved = await handOverFromDepartedHandlers(services);
       await runDelivery({ timeBudgetMs: 10_000 });
       return moved;
-    },
-    sendDueReminders: async () => {
+    }),
+    sendDueReminders: job('sendDueReminders', async () => {
       const run = await runReminders();
       await runDelivery({ timeBudgetMs: 10_000 });
       return run;
-    },
-    postTeamTopics: async () => {
+    }),
+    postTeamTopics: job('postTeamTopics', async () => {
       const posted = await postDueTopics(services);
       await runDelivery({ timeBudgetMs: 10_000 });
       return posted;
-    },
+    }),
     advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceAndRun(clock, milliseconds) : undefined,
     close: () => repos.close(),
   };
@@ -235,8 +244,23 @@ let pendingOverrides: ApplicationOverrides = {};
 
 /** The process's application, built on first use from `process.env`. */
 export function getApplication(): Promise<Application> {
-  application ??= createApplication(pendingOverrides);
+  application ??= startApplication(pendingOverrides);
   return application;
+}
+
+/** Builds the application in a `vm.startup` span and counts the outcome (`vm.startups`; the start-up failure alert reads it). */
+function startApplication(overrides: ApplicationOverrides): Promise<Application> {
+  const startups = metrics.getMeter(OWN_SCOPE).createCounter(METRICS.startups);
+  return traced(SPANS.startup, {}, () => createApplication(overrides)).then(
+    (built) => {
+      startups.add(1, { 'vm.outcome': 'ok' });
+      return built;
+    },
+    (error: unknown) => {
+      startups.add(1, { 'vm.outcome': 'failed', 'vm.error': error instanceof Error ? error.name : typeof error });
+      throw error;
+    },
+  );
 }
 
 /** Replaces the process's application (tests, the local host): closes the current one, the next `getApplication()` builds anew. */

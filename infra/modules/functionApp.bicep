@@ -113,8 +113,6 @@ var settings = [
     value: identityClientId
   }
   {
-    name: 'WEBSITE_TIME_ZONE'
-    value: 'W. Europe Standard Time'
   }
   {
     name: 'DRAFT_PURGE_SCHEDULE'
