@@ -6,12 +6,14 @@
  * conversation ids and query texts. Ingestion uses Entra ID with the app's managed identity
  * (APPLICATIONINSIGHTS_AUTHENTICATION_STRING is set by infra/), no instrumentation key secret.
  */
-import { useAzureMonitor } from '@azure/monitor-opentelemetry';
+import { createRequire } from 'node:module';
 import { FOREIGN_METRIC_VIEWS, OwnLogsOnly, OwnSpansOnly } from '../bot/telemetry/contentFilters';
 import { managedIdentityCredential } from '../bot/security/managedIdentityCredential';
 
 const connectionString = process.env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim();
 if (connectionString && process.env.MicrosoftAppId) {
+  // Loaded only here (about 1.5 s): local runs and tests, which have no connection string, skip it.
+  const { useAzureMonitor } = createRequire(__filename)('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString, credential: managedIdentityCredential(process.env.AZURE_CLIENT_ID?.trim() || undefined) },
     instrumentationOptions: {
