@@ -162,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (!isLoopback(host)) problems.push(`HOST=${host}: without MicrosoftAppId the bot accepts unauthenticated requests, so it only runs on loopback (127.0.0.1). Set MicrosoftAppId, or bind to 127.0.0.1.`);
     if (e.WEBSITE_INSTANCE_ID) problems.push('MicrosoftAppId is not set, but this is an Azure host: local (unauthenticated) mode is refused here.');
     if (e.KEY_VAULT_URL) problems.push('KEY_VAULT_URL is read with the app\'s managed identity, which local mode does not have: locally the key file (KEY_FILE) is used.');
+    if (e.COSMOS_ENDPOINT && !e.COSMOS_KEY) problems.push('COSMOS_ENDPOINT without COSMOS_KEY: Cosmos DB is then reached with the app\'s managed identity, which local mode does not have; set COSMOS_KEY (emulator) or leave COSMOS_ENDPOINT out for the embedded store.');
   } else {
     if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required with MicrosoftAppId.');
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production: the embedded store is for one local process only.');
