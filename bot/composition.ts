@@ -19,6 +19,11 @@ import { sendCoordinatorDigests } from './app/sendCoordinatorDigests';
 import { handOverFromDepartedHandlers } from './app/handOverFromDepartedHandlers';
 import { WorkingCalendar } from './domain/workingCalendar';
 import { JsonLogger } from './logging/jsonLogger';
+import { activityCodes } from './telemetry/activityCodes';
+import { TelemetryLogger } from './telemetry/telemetryLogger';
+import { METRICS, OWN_SCOPE, SPANS } from './telemetry/telemetryNames';
+import { traced } from './telemetry/traced';
+import { metrics } from '@opentelemetry/api';
 import { AesGcmContentCipher } from './security/aesGcmContentCipher';
 import { HmacPseudonymizer } from './security/hmacPseudonymizer';
 import { HmacExclusionMarker } from './security/hmacExclusionMarker';
@@ -27,6 +32,7 @@ import { loadOrCreateKeyFile } from './security/loadOrCreateKeyFile';
 import { parseKeyRing } from './security/parseKeyRing';
 import { keyVaultSecretSource } from './security/keyVaultSecretSource';
 import { loadKeyRingFromKeyVault } from './security/loadKeyRingFromKeyVault';
+import { managedIdentityCredential } from './security/managedIdentityCredential';
 import { createCosmosRepositories } from './storage/createCosmosRepositories';
 import { createEmbeddedRepositories } from './storage/createEmbeddedRepositories';
 import type { BridgeRequest, BridgeResponse } from './teams/activityHttpBridge';
@@ -98,12 +104,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   const config = stage('configuration', () => loadConfig(overrides.env ?? process.env));
   if (config.mode === 'local' && !overrides.localHostOptIn) throw markUnavailableReason(new ConfigurationError([LOCAL_MODE_REFUSED]), 'configuration');
   const deadlinePolicy = stage('configuration', () => (config.deadlinePolicyJson ? parseDeadlinePolicy(config.deadlinePolicyJson, 'DEADLINE_POLICY') : DEFAULT_DEADLINE_POLICY));
-  const logger = new JsonLogger(config.logLevel, overrides.logSink);
+  // Every log event also becomes OpenTelemetry metrics (codes and counts only; a no-op without an SDK).
+  const logger = new TelemetryLogger(new JsonLogger(config.logLevel, overrides.logSink));
   const ring: KeyRing = await stageAsync('keys', async () =>
     config.keys.kind === 'file'
       ? loadOrCreateKeyFile(config.keys.path)
       : config.keys.kind === 'keyVault'
-        ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl), config.keys.prefix)
+        ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl, managedIdentityCredential(config.managedIdentityClientId)), config.keys.prefix)
         : parseKeyRing(parseJson(config.keys.json), 'KEY_RING'),
   );
   const repos: Repositories = await stageAsync('storage', () =>
@@ -111,7 +118,11 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       ? createCosmosRepositories({
           endpoint: config.storage.endpoint,
           key: config.storage.key,
+          // Without a key: the app's managed identity (production, where the account has key auth disabled).
+          aadCredentials: config.storage.key ? undefined : managedIdentityCredential(config.managedIdentityClientId),
           databaseId: config.storage.databaseId,
+          // Production never creates the database or containers: its identity has a data-plane role only, the deployment declares them.
+          containers: config.mode === 'production' ? 'existing' : 'create',
           // A Cosmos-compatible server on this machine (emulator, test server) has no regional endpoints to discover.
           connectionPolicy: isLoopback(new URL(config.storage.endpoint).hostname) ? { enableEndpointDiscovery: false } : undefined,
         })
@@ -197,35 +208,38 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   };
   if (config.mode === 'local') logger.warn('local_mode', { note: 'no MicrosoftAppId: unauthenticated activities accepted on loopback only', storage: config.storage.kind });
 
+  /** A timer job in a span of its own (`vm.job`), with its duration. */
+  const job = <T>(name: string, work: () => Promise<T>) => () => traced(SPANS.job, { 'vm.job': name }, work);
+
   return {
     mode: config.mode,
     storageKind: config.storage.kind,
     config,
     logger,
-    handleActivity: (request) => endpoint.handle(request),
-    purgeExpiredDrafts: () => purgeExpiredDrafts(services),
-    deliverOutbox: () => runDelivery(),
-    purgeClosedCases: runRetention,
-    sendCoordinatorDigests: async () => {
+    handleActivity: (request) => traced(SPANS.turn, activityCodes(request.body), () => endpoint.handle(request), (response) => ({ 'http.response.status_code': response.status })),
+    purgeExpiredDrafts: job('purgeExpiredDrafts', () => purgeExpiredDrafts(services)),
+    deliverOutbox: job('deliverOutbox', () => runDelivery()),
+    purgeClosedCases: job('purgeClosedCases', runRetention),
+    sendCoordinatorDigests: job('sendCoordinatorDigests', async () => {
       const sent = await sendCoordinatorDigests(services);
       await runDelivery({ timeBudgetMs: 10_000 });
       return sent;
-    },
-    handOverFromDepartedHandlers: async () => {
+    }),
+    handOverFromDepartedHandlers: job('handOverFromDepartedHandlers', async () => {
       const moved = await handOverFromDepartedHandlers(services);
       await runDelivery({ timeBudgetMs: 10_000 });
       return moved;
-    },
-    sendDueReminders: async () => {
+    }),
+    sendDueReminders: job('sendDueReminders', async () => {
       const run = await runReminders();
       await runDelivery({ timeBudgetMs: 10_000 });
       return run;
-    },
-    postTeamTopics: async () => {
+    }),
+    postTeamTopics: job('postTeamTopics', async () => {
       const posted = await postDueTopics(services);
       await runDelivery({ timeBudgetMs: 10_000 });
       return posted;
-    },
+    }),
     advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceAndRun(clock, milliseconds) : undefined,
     close: () => repos.close(),
   };
@@ -274,8 +288,23 @@ export function localHostOptedIn(): boolean {
 
 /** The process's application, built on first use from `process.env`. */
 export function getApplication(): Promise<Application> {
-  application ??= createApplication(pendingOverrides);
+  application ??= startApplication(pendingOverrides);
   return application;
+}
+
+/** Builds the application in a `vm.startup` span and counts the outcome (`vm.startups`; the start-up failure alert reads it). */
+function startApplication(overrides: ApplicationOverrides): Promise<Application> {
+  const startups = metrics.getMeter(OWN_SCOPE).createCounter(METRICS.startups);
+  return traced(SPANS.startup, {}, () => createApplication(overrides)).then(
+    (built) => {
+      startups.add(1, { 'vm.outcome': 'ok' });
+      return built;
+    },
+    (error: unknown) => {
+      startups.add(1, { 'vm.outcome': 'failed', 'vm.error': error instanceof Error ? error.name : typeof error });
+      throw error;
+    },
+  );
 }
 
 /** Replaces the process's application (tests, the local host): closes the current one, the next `getApplication()` builds anew. */

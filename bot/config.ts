@@ -20,7 +20,8 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | DEBUG | the `debug` package's switch. Production refuses to start when it enables any `agents:*` namespace (also `*`): the Agents SDK logs whole activities, report text included, there | (none) |
  * | HOST | the address the local host binds to; local mode requires loopback | 127.0.0.1 |
  * | COSMOS_ENDPOINT | Cosmos DB account endpoint; when set, Cosmos DB is the store | (none: embedded store) |
- * | COSMOS_KEY | Cosmos DB key (secret) | (none) |
+ * | COSMOS_KEY | Cosmos DB key (secret); local and test only. Without it the app's managed identity is used (production: key auth is disabled on the account) | (none) |
+ * | AZURE_CLIENT_ID | the client id of the app's user-assigned managed identity, used for Cosmos DB and Key Vault; absent: the system-assigned identity | (none) |
  * | COSMOS_DATABASE | database name | veilig-melden |
  * | DATA_DIR | folder of the embedded store and the local key file | ./.data |
  * | KEY_FILE | local mode: the key ring file, created on first start (0600) | DATA_DIR/keys.json |
@@ -80,6 +81,8 @@ export interface Config {
   /** Raw JSON; validated by the deadline policy schema when the application is built. */
   deadlinePolicyJson?: string;
   logLevel: 'info' | 'warn' | 'error' | 'silent';
+  /** AZURE_CLIENT_ID: the user-assigned managed identity (Cosmos DB without a key, Key Vault); absent: system-assigned. */
+  managedIdentityClientId?: string;
 }
 
 const optionalText = z
@@ -103,6 +106,7 @@ const envSchema = z.object({
   HOST: optionalText,
   COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_KEY: optionalText,
+  AZURE_CLIENT_ID: optionalText,
   COSMOS_DATABASE: optionalText.pipe(z.string().regex(/^[A-Za-z0-9-_]{1,255}$/).optional()),
   DATA_DIR: optionalText,
   KEY_FILE: optionalText,
@@ -180,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     const azure = AZURE_HOST_INDICATORS.filter((name) => (env[name] ?? '').trim() !== '');
     if (azure.length > 0) problems.push(`MicrosoftAppId is not set, but this looks like an Azure or Functions host (${azure.join(', ')} set): local (unauthenticated) mode is refused here.`);
     if (e.KEY_VAULT_URL) problems.push('KEY_VAULT_URL is read with the app\'s managed identity, which local mode does not have: locally the key file (KEY_FILE) is used.');
+    if (e.COSMOS_ENDPOINT && !e.COSMOS_KEY) problems.push('COSMOS_ENDPOINT without COSMOS_KEY: Cosmos DB is then reached with the app\'s managed identity, which local mode does not have; set COSMOS_KEY (emulator) or leave COSMOS_ENDPOINT out for the embedded store.');
   } else {
     if (!e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required with MicrosoftAppId.');
     if (!e.COSMOS_ENDPOINT) problems.push('COSMOS_ENDPOINT is required in production: the embedded store is for one local process only.');
@@ -224,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxRetentionDays: e.OUTBOX_RETENTION_DAYS ?? 90,
     conversationReferenceRetentionDays: e.CONVERSATION_REFERENCE_RETENTION_DAYS ?? 365,
     logLevel: e.LOG_LEVEL ?? 'info',
+    managedIdentityClientId: e.AZURE_CLIENT_ID,
   };
 }
 

@@ -3,6 +3,8 @@
  * which registers itself with `app.http`/`app.timer`. The Functions runtime and the local host
  * both load this list.
  */
+// First: OpenTelemetry must be registered before the modules it observes are loaded.
+import './telemetry';
 import { app } from '@azure/functions';
 import { getApplication, resetApplication } from '../bot/composition';
 import { logStartupFailure } from '../bot/startup/logStartupFailure';

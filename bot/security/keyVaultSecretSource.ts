@@ -1,7 +1,8 @@
-import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import { isLoopback } from '../config';
 import type { SecretSource } from './loadKeyRingFromKeyVault';
+import { managedIdentityCredential } from './managedIdentityCredential';
 
 /**
  * Secrets from Azure Key Vault, read with the app's managed identity (a user-assigned one when
@@ -30,6 +31,5 @@ export function keyVaultSecretSource(vaultUrl: string, credential?: TokenCredent
 }
 
 function managedIdentity(): TokenCredential {
-  const clientId = process.env.AZURE_CLIENT_ID?.trim();
-  return clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
+  return managedIdentityCredential(process.env.AZURE_CLIENT_ID?.trim() || undefined);
 }

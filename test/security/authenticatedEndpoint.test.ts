@@ -31,6 +31,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MsalTokenProvider } from '@microsoft/agents-hosting';
 import { KEY_RING_PURPOSES } from '../../bot/security/keyRing';
+import { createCosmosRepositories } from '../../bot/storage/createCosmosRepositories';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { startCosmosTestServer, type CosmosTestServer } from '../fakes/cosmosTestServer';
 import { startTestTokenIssuer, type TestTokenIssuer } from '../fakes/testTokenIssuer';
@@ -56,6 +57,8 @@ describe('POST /api/messages in production mode (Bot Framework / Entra tokens, t
 
   beforeAll(async () => {
     cosmos = await startCosmosTestServer();
+    // Production opens the database and containers the deployment declared; it never creates them.
+    await (await createCosmosRepositories({ endpoint: cosmos.endpoint, databaseId: 'veilig-melden', client: cosmos.client, containers: 'create' })).close();
     issuer = await startTestTokenIssuer(TENANT_ID);
     mockKeyRedirect.to = issuer.botFrameworkKeysUrl;
     outboundToken = jest.spyOn(MsalTokenProvider.prototype, 'getAccessToken').mockImplementation(async () => 'outbound-test-token');

@@ -19,7 +19,7 @@ process.argv = [process.argv[0], script, ...args];
 require(script);
 `;
 
-/** Spawns `node` running `scriptPath` with `args`; its cwd is the repository root so `typescript` resolves. */
-export function runTypeScriptChild(scriptPath: string, args: string[], cwd: string): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['-e', LOADER, scriptPath, ...args], { cwd, stdio: 'pipe' });
+/** Spawns `node` running `scriptPath` with `args`; its cwd is the repository root so `typescript` resolves. `env` replaces the environment. */
+export function runTypeScriptChild(scriptPath: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['-e', LOADER, scriptPath, ...args], { cwd, stdio: 'pipe', ...(env ? { env } : {}) });
 }
