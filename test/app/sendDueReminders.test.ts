@@ -62,7 +62,8 @@ describe('reminders and escalation of a Meldpunt melding that nobody acknowledge
       ...outbox,
       enqueue: (item) => outbox.enqueue(item),
       get: (id) => outbox.get(id),
-      listDue: (now, limit) => outbox.listDue(now, limit),
+      listDue: (now, limit, createdAfter) => outbox.listDue(now, limit, createdAfter),
+      listUnfinishedIn: (conversationKey, limit) => outbox.listUnfinishedIn(conversationKey, limit),
       replace: async (item: OutboxItem, etag: string) => {
         if (!crashed && item.status === 'sent' && deliveries.some((delivery) => delivery.text.includes(t('nl', 'handler.news.reminder')))) {
           crashed = true;

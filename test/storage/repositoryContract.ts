@@ -2,7 +2,7 @@
  * The behaviour every Repositories implementation must have, run against each backend by its
  * own test file, so the embedded store and Cosmos DB cannot drift apart.
  */
-import type { CaseRecord, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { CaseRecord, OutboxItem, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';
 import { aCase, aDraft, aKey, aSealedRecord, aTeam, aTeamAction, anAnonymousCase, anUnconfiguredTeam, at } from './storageFixtures';
@@ -426,6 +426,26 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         const open = await repos.outbox.listDue('9999-12-31T23:59:59.999Z', 10);
 
         expect(open.map(({ value }) => value.id)).toEqual(['pending-tomorrow', 'sending-live']);
+      });
+
+      it('when a chat has pending (due or not), sending and finished items, then listUnfinishedIn returns its pending and sending ones, oldest first, and nothing of other chats', async () => {
+        const chat = (id: string, overrides: Partial<OutboxItem>) => anOutboxItem({ id, conversationKey: 'chat-a', ...overrides });
+        const items = [
+          chat('a-later', { createdAt: at(4), notBefore: at(50) }),
+          chat('a-sending', { createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(40) }),
+          chat('a-sent', { createdAt: at(1), status: 'sent', attempts: 1 }),
+          chat('a-failed', { createdAt: at(3), status: 'failed', attempts: 1 }),
+          chat('a-due', { createdAt: at(5) }),
+          anOutboxItem({ id: 'b-due', conversationKey: 'chat-b', createdAt: at(0) }),
+        ];
+        for (const item of items) await repos.outbox.enqueue(item);
+
+        const unfinished = await repos.outbox.listUnfinishedIn('chat-a', 10);
+
+        expect(unfinished.map(({ value }) => value.id)).toEqual(['a-sending', 'a-later', 'a-due']);
+        expect(unfinished[1]).toEqual(await repos.outbox.get('a-later'));
+        await expect(repos.outbox.listUnfinishedIn('chat-a', 2)).resolves.toHaveLength(2);
+        await expect(repos.outbox.listUnfinishedIn('chat-none', 10)).resolves.toEqual([]);
       });
 
       it('when nothing is due, then listDue is empty', async () => {
