@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AttemptLimiter } from './app/attemptLimiter';
-import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
+import { deliverOutbox, deliverOwnItems, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
+import { recordingTurnOutbox } from './app/turnOutbox';
 import { flushAllCaseOutboxes } from './app/flushCaseOutbox';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { purgeClosedCases } from './app/purgeClosedCases';
@@ -68,6 +69,12 @@ export interface Application {
   close(): Promise<void>;
 }
 
+/**
+ * How long a turn may spend on its own messages after its work (Teams gives an invoke ~5 s): one
+ * attempt each, at most 1 s waiting for the rate limits, nothing new started after 2 s.
+ */
+const TURN_DELIVERY: DeliveryOptions = { maxAttemptsPerRun: 1, maxRateWaitMs: 1_000, timeBudgetMs: 2_000 };
+
 /** What tests (and the local host) may replace. */
 export interface ApplicationOverrides {
   env?: NodeJS.ProcessEnv;
@@ -88,7 +95,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       : config.keys.kind === 'keyVault'
         ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl), config.keys.prefix)
         : parseKeyRing(parseJson(config.keys.json), 'KEY_RING');
-  const repos: Repositories =
+  const stored: Repositories =
     config.storage.kind === 'cosmos'
       ? await createCosmosRepositories({
           endpoint: config.storage.endpoint,
@@ -98,6 +105,8 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
           connectionPolicy: isLoopback(new URL(config.storage.endpoint).hostname) ? { enableEndpointDiscovery: false } : undefined,
         })
       : await createEmbeddedRepositories(config.storage.dataDir);
+  // Each turn delivers the messages it queued itself: the outbox notes them per turn.
+  const repos: Repositories = { ...stored, outbox: recordingTurnOutbox(stored.outbox) };
 
   const structure = loadJsonDirectory(config.directoryFile);
   const directory: OrganisationDirectory =
@@ -145,7 +154,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     },
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
-    deliverSoon: () => runDelivery({ timeBudgetMs: 3_000, maxAttemptsPerRun: 1 }).then(() => undefined),
+    deliverQueued: async (itemIds) => {
+      if (itemIds.length === 0) return;
+      const report = await deliverOwnItems({ ...services, renderPayload: (payload) => renderNotification(services, payload) }, itemIds, TURN_DELIVERY);
+      for (const item of report.failed) {
+        if (item.onUndeliverable) await reassignUnreachableHandler(services, item);
+      }
+    },
     secretAttempts: new AttemptLimiter(repos.attempts, clock),
   };
   const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
