@@ -89,6 +89,22 @@ describe('when the Bot Connector throttles the messages a turn sends', () => {
     expectNoErrorCard();
   });
 
+  it('when someone else\'s message is due in the outbox, then a card press sends only what that press queued: the other message waits for the outbox timer', async () => {
+    const review = await walkToReview(bot, eva, namedReportInputs('Er wordt steeds over mij geroddeld.'));
+    bot.connector.failNextSend(THROTTLED);
+    const reference = REFERENCE.exec(textIn(dialogCardOf(await submitReview(bot, eva, review))))![0];
+    bot.clock.advance(1_000);
+    const evaBefore = textsIn(personalConversationId(eva)).filter((text) => text.includes(reference));
+    expect(evaBefore).toEqual([]);
+
+    const press = await bot.send(cardAction(daan, bot.connector.serviceUrl, 'showMyCases'));
+
+    expect(press.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(textsIn(personalConversationId(eva)).filter((text) => text.includes(reference))).toEqual([]);
+    await bot.host.runTimer('deliverOutbox');
+    expect(textsIn(personalConversationId(eva)).filter((text) => text.includes(reference))).toHaveLength(1);
+  });
+
   it.each([
     ['status', 'status'],
     ['stop', 'stop'],
