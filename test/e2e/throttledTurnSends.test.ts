@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 /**
  * Messages a turn sends (chat receipt, notices, welcome and settings cards) when the Bot Connector
  * throttles them (429 with Retry-After, as Teams does under load), through POST /api/messages:

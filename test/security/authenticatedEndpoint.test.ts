@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 /**
  * POST /api/messages in production mode (MicrosoftAppId set), through the real entry point and
  * the Agents SDK's real JWT validation: tokens are signed with a key made here and served as a
