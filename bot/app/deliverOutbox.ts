@@ -275,8 +275,8 @@ class DeliveryRun {
   /**
    * Serves one conversation in order, from its oldest unfinished item; with `only`, stops at the
    * first item not in it. Due items of the chat (`due`, as read from the due list) that have to
-   * wait behind an item that waits are parked. An unexpected error stops only this conversation.
-   * Returns whether anything changed.
+   * wait behind an item that waits are parked. An unexpected error stops only this conversation
+   * (for the rest of the run). Returns whether anything changed.
    */
   async deliverConversation(conversationKey: string, due: Versioned<OutboxItem>[], only?: ReadonlySet<string>): Promise<boolean> {
     let itemId = '';
@@ -300,7 +300,8 @@ class DeliveryRun {
       this.report.errors += 1;
       // The item keeps its state: a claim lapses and becomes uncertain, a pending item is retried.
       this.deps.logger.error('outbox.error', { itemId, errorName: errorName(error) });
-      return true;
+      // Not visited again in this run: a failing store would fail again.
+      return false;
     }
   }
 
