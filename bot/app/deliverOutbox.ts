@@ -403,8 +403,9 @@ class DeliveryRun {
     // A card sent as it was (a message of a turn that could not go at once), or an intent rendered now.
     const card = payload.card ?? (this.deps.renderPayload ? await this.deps.renderPayload(payload) : undefined);
     if (!card) throw new UndeliverableError('nothing_to_send');
-    const address = await resolveRecipientAddress(this.deps, item.recipient);
-    return this.deps.messenger.sendCard(address, card, this.settings.maxRateWaitMs === undefined ? undefined : { maxWaitMs: this.settings.maxRateWaitMs });
+    const patience = this.settings.maxRateWaitMs === undefined ? undefined : { maxWaitMs: this.settings.maxRateWaitMs };
+    const address = await resolveRecipientAddress(this.deps, item.recipient, patience);
+    return this.deps.messenger.sendCard(address, card, patience);
   }
 
   /** Back to pending for a later run; the conversation waits behind it. */

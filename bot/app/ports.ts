@@ -621,5 +621,5 @@ export interface ProactiveMessenger {
   /** Replaces a card sent earlier. Throws DeliveryError. */
   updateCard(conversation: unknown, activityId: string, card: object): Promise<void>;
   /** Opens (or finds) the 1:1 chat of the bot with a user; returns its conversation reference. Throws DeliveryError. */
-  createPersonalConversation(userId: string): Promise<unknown>;
+  createPersonalConversation(userId: string, options?: { maxWaitMs?: number }): Promise<unknown>;
 }

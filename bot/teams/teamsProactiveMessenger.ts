@@ -96,7 +96,7 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
    * it as member id for a bot in the user's tenant); Teams answers with the existing chat when
    * there is one. Returns the chat's conversation reference, without an activity id.
    */
-  async createPersonalConversation(userId: string): Promise<unknown> {
+  async createPersonalConversation(userId: string, options: { maxWaitMs?: number } = {}): Promise<unknown> {
     const { appId, tenantId, serviceUrl } = this.options;
     const parameters: Omit<ConversationParameters, 'activity'> = {
       isGroup: false,
@@ -105,7 +105,7 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
       tenantId,
       channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
     };
-    await this.limiter.acquire([TENANT]);
+    await this.acquire([TENANT], options.maxWaitMs);
     try {
       let reference: Partial<ConversationReference> | undefined;
       let failure: { error: unknown } | undefined;
@@ -131,12 +131,7 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
    * beyond it, a retryable DeliveryError without sending), then runs `call` with its errors mapped.
    */
   private async limited<T>(reference: ConversationReference, maxWaitMs: number | undefined, call: () => Promise<T>): Promise<T> {
-    try {
-      await this.limiter.acquire([{ key: `conversation:${reference.conversation.id}`, limits: PER_CONVERSATION_LIMITS }, TENANT], maxWaitMs);
-    } catch (error) {
-      if (error instanceof RateLimitWait) throw new DeliveryError(undefined, true, error.waitMs);
-      throw error;
-    }
+    await this.acquire([{ key: `conversation:${reference.conversation.id}`, limits: PER_CONVERSATION_LIMITS }, TENANT], maxWaitMs);
     try {
       return await call();
     } catch (error) {
@@ -144,7 +139,17 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
     }
   }
 
-  /** Runs `logic` in a continued turn of the conversation and rethrows its error after the turn, past `onTurnError`. */
+  /** Waits for the limits of `keys`, at most `maxWaitMs`: beyond it, a retryable DeliveryError saying how long it would have been. */
+  private async acquire(keys: readonly LimitedKey[], maxWaitMs: number | undefined): Promise<void> {
+    try {
+      await this.limiter.acquire(keys, maxWaitMs);
+    } catch (error) {
+      if (error instanceof RateLimitWait) throw new DeliveryError(undefined, true, error.waitMs);
+      throw error;
+    }
+  }
+
+    /** Runs `logic` in a continued turn of the conversation and rethrows its error after the turn, past `onTurnError`. */
   private async inTurn(reference: ConversationReference, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversation(this.identity(), reference, async (context) => {
