@@ -428,6 +428,18 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         expect(open.map(({ value }) => value.id)).toEqual(['pending-tomorrow', 'sending-live']);
       });
 
+      it('when listDue is asked for the items created after a moment, then it returns the next page: due ones created later, of both kinds, oldest first', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-1', createdAt: at(1) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'lapsed-2', createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(5) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-3', createdAt: at(3) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-4-later', createdAt: at(4), notBefore: at(40) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'lapsed-5', createdAt: at(5), status: 'sending', attempts: 1, leaseUntil: at(5) }));
+
+        await expect(repos.outbox.listDue(at(20), 10, at(1)).then((due) => due.map(({ value }) => value.id))).resolves.toEqual(['lapsed-2', 'pending-3', 'lapsed-5']);
+        await expect(repos.outbox.listDue(at(20), 1, at(2)).then((due) => due.map(({ value }) => value.id))).resolves.toEqual(['pending-3']);
+        await expect(repos.outbox.listDue(at(20), 10, at(5))).resolves.toEqual([]);
+      });
+
       it('when a chat has pending (due or not), sending and finished items, then listUnfinishedIn returns its pending and sending ones, oldest first, and nothing of other chats', async () => {
         const chat = (id: string, overrides: Partial<OutboxItem>) => anOutboxItem({ id, conversationKey: 'chat-a', ...overrides });
         const items = [
