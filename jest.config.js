@@ -11,6 +11,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
+    // What the Functions worker provides in production: the local host's shim (see the file).
+    '^@azure/functions-core$': '<rootDir>/test/fakes/functionsCoreModule.ts',
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
   },
   testTimeout: 30000,

@@ -15,6 +15,7 @@ import { CosmosDocumentContainer } from '../bot/storage/cosmosDocumentContainer'
 import { DocumentCaseRepository } from '../bot/storage/documentCaseRepository';
 import { runQueryInMemory } from '../bot/storage/runQueryInMemory';
 import { runAgendaBenchmark } from './agendaBenchmark';
+import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
 
 const DUE = 50;
 /** Timed runs (after one warm-up at 10k). The emulated server's query cost grows faster than linearly, so 100k gets one run. */
@@ -92,6 +93,11 @@ async function main(): Promise<void> {
     await runAgendaBenchmark();
     return;
   }
+  // BENCH=turn runs only the card press latency with a throttled backlog of other people's messages.
+  if (process.env.BENCH === 'turn') {
+    await runTurnDeliveryBenchmark();
+    return;
+  }
   const server = createHttpServer();
   // One 100k query on the emulated server takes minutes: no server-side time limits.
   server.requestTimeout = 0;
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
       'Azure Cosmos DB serves the same single-range query on nextDueAt from its range index, where the cost follows the number returned.',
   );
   await runAgendaBenchmark();
+  await runTurnDeliveryBenchmark();
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AttemptLimiter } from './app/attemptLimiter';
-import { deliverOutbox, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
+import { deliverOutbox, deliverOwnItems, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
+import { recordingTurnOutbox } from './app/turnOutbox';
 import { flushAllCaseOutboxes } from './app/flushCaseOutbox';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
 import { purgeClosedCases } from './app/purgeClosedCases';
@@ -80,6 +81,12 @@ export interface Application {
   close(): Promise<void>;
 }
 
+/**
+ * How long a turn may spend on its own messages after its work (Teams gives an invoke ~5 s): one
+ * attempt each, at most 1 s waiting for the rate limits, nothing new started after 2 s.
+ */
+const TURN_DELIVERY: DeliveryOptions = { maxAttemptsPerRun: 1, maxRateWaitMs: 1_000, timeBudgetMs: 2_000 };
+
 /** What tests (and the local host) may replace. */
 export interface ApplicationOverrides {
   env?: NodeJS.ProcessEnv;
@@ -113,7 +120,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
         ? await loadKeyRingFromKeyVault(keyVaultSecretSource(config.keys.vaultUrl, managedIdentityCredential(config.managedIdentityClientId)), config.keys.prefix)
         : parseKeyRing(parseJson(config.keys.json), 'KEY_RING'),
   );
-  const repos: Repositories = await stageAsync('storage', () =>
+  const stored: Repositories = await stageAsync('storage', () =>
     config.storage.kind === 'cosmos'
       ? createCosmosRepositories({
           endpoint: config.storage.endpoint,
@@ -128,6 +135,8 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
         })
       : createEmbeddedRepositories(config.storage.dataDir),
   );
+  // Each turn delivers the messages it queued itself: the outbox notes them per turn.
+  const repos: Repositories = { ...stored, outbox: recordingTurnOutbox(stored.outbox) };
 
   let structure: JsonDirectory;
   let directory: OrganisationDirectory;
@@ -172,7 +181,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     },
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
-    deliverSoon: () => runDelivery({ timeBudgetMs: 3_000, maxAttemptsPerRun: 1 }).then(() => undefined),
+    deliverQueued: async (itemIds) => {
+      if (itemIds.length === 0) return;
+      const report = await deliverOwnItems({ ...services, renderPayload: (payload) => renderNotification(services, payload) }, itemIds, TURN_DELIVERY);
+      for (const item of report.failed) {
+        if (item.onUndeliverable) await reassignUnreachableHandler(services, item);
+      }
+    },
     secretAttempts: new AttemptLimiter(repos.attempts, clock),
   };
   const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {

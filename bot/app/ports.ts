@@ -620,9 +620,16 @@ export interface OutboxRepository {
   /**
    * Items to work on now, oldest `createdAt` first: `pending` with `notBefore <= now`, and
    * `sending` whose `leaseUntil <= now` (a crashed run). Cost grows with the number due, not the
-   * number stored (indexed on status + time).
+   * number stored (indexed on status + time). With `createdAfter`, only items created after that
+   * moment: the next page, for a run that has read the first.
    */
-  listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]>;
+  listDue(now: string, limit: number, createdAfter?: string): Promise<Versioned<OutboxItem>[]>;
+  /**
+   * The unfinished items (`pending`, due or not, and `sending`) of one conversation, oldest
+   * `createdAt` first (ties by id), at most `limit`: what must go before a due item of that chat.
+   * Indexed on conversationKey + status + createdAt, so its cost follows that chat's queue.
+   */
+  listUnfinishedIn(conversationKey: string, limit: number): Promise<Versioned<OutboxItem>[]>;
   /** Items that are finished (`sent`, `failed` or `uncertain`) and were created before `before`, oldest first, at most `limit` (retention). */
   listFinishedBefore(before: string, limit: number): Promise<OutboxItem[]>;
   /** Items whose `forgetAfter` day is before `day` (`YYYY-MM-DD`), oldest first, at most `limit` (anonymous notices, deleted days after sending). */
@@ -648,10 +655,14 @@ export class DeliveryError extends Error {
 
 /** Sends proactive messages through the Bot Connector. Implemented in bot/teams. */
 export interface ProactiveMessenger {
-  /** Sends an Adaptive Card to a conversation (a stored conversation reference). Throws DeliveryError. */
-  sendCard(conversation: unknown, card: object): Promise<{ activityId?: string }>;
+  /**
+   * Sends an Adaptive Card to a conversation (a stored conversation reference). Throws DeliveryError.
+   * With `maxWaitMs`, a send that would wait longer for the rate limits is not made: a retryable
+   * DeliveryError with that wait as `retryAfterMs` instead.
+   */
+  sendCard(conversation: unknown, card: object, options?: { maxWaitMs?: number }): Promise<{ activityId?: string }>;
   /** Replaces a card sent earlier. Throws DeliveryError. */
   updateCard(conversation: unknown, activityId: string, card: object): Promise<void>;
   /** Opens (or finds) the 1:1 chat of the bot with a user; returns its conversation reference. Throws DeliveryError. */
-  createPersonalConversation(userId: string): Promise<unknown>;
+  createPersonalConversation(userId: string, options?: { maxWaitMs?: number }): Promise<unknown>;
 }

@@ -17,10 +17,11 @@ export interface AddressDependencies {
  *
  * A user the bot has never talked to (a handler who never opened the bot) gets a new 1:1 chat,
  * created through the messenger with their Entra id and remembered sealed, like the chats the
- * intake remembers. Throws UndeliverableError when there is no address and none can be made,
- * and the messenger's DeliveryError when creating the chat failed.
+ * intake remembers (waiting at most `maxWaitMs` for the rate limit, as the messenger's `sendCard`).
+ * Throws UndeliverableError when there is no address and none can be made, and the messenger's
+ * DeliveryError when creating the chat failed.
  */
-export async function resolveRecipientAddress(deps: AddressDependencies, recipient: Recipient): Promise<unknown> {
+export async function resolveRecipientAddress(deps: AddressDependencies, recipient: Recipient, options: { maxWaitMs?: number } = {}): Promise<unknown> {
   switch (recipient.kind) {
     case 'user': {
       const stored = await deps.repos.conversationReferences.get(recipient.userKey);
@@ -32,7 +33,7 @@ export async function resolveRecipientAddress(deps: AddressDependencies, recipie
         }
       }
       const { userId } = openOrThrow<{ userId: string }>(deps.cipher, 'identity', recipient.sealedUserId, recipient.userKey);
-      const reference = await deps.messenger.createPersonalConversation(userId);
+      const reference = await deps.messenger.createPersonalConversation(userId, options);
       await saveConversationReference(deps, recipient.userKey, reference);
       return reference;
     }

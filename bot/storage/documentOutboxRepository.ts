@@ -33,14 +33,29 @@ export class DocumentOutboxRepository implements OutboxRepository {
    * of its kind; the oldest `limit` of both together are therefore among them. `limit` is
    * clamped to 1…100 like every page.
    */
-  async listDue(now: string, limit: number): Promise<Versioned<OutboxItem>[]> {
+  async listDue(now: string, limit: number, createdAfter?: string): Promise<Versioned<OutboxItem>[]> {
     const size = pageSize({ limit });
-    const byCreation = (where: QuerySpec<OutboxItem>['where']): QuerySpec<OutboxItem> => ({ where, orderBy: { field: 'createdAt', direction: 'ASC' }, limit: size });
+    const after: QuerySpec<OutboxItem>['where'] = createdAfter === undefined ? [] : [{ field: 'createdAt', op: '>', value: createdAfter }];
+    const byCreation = (where: QuerySpec<OutboxItem>['where']): QuerySpec<OutboxItem> => ({ where: [...where, ...after], orderBy: { field: 'createdAt', direction: 'ASC' }, limit: size });
     const [pending, lapsed] = await Promise.all([
       this.container.query(byCreation([{ field: 'status', op: '=', value: 'pending' }, { field: 'notBefore', op: '<=', value: now }])),
       this.container.query(byCreation([{ field: 'status', op: '=', value: 'sending' }, { field: 'leaseUntil', op: '<=', value: now }])),
     ]);
     return [...pending.items, ...lapsed.items].sort(byCreatedAt).slice(0, size);
+  }
+
+  /** One query per unfinished status, both on the conversation's key and ordered by creation, merged oldest first. */
+  async listUnfinishedIn(conversationKey: string, limit: number): Promise<Versioned<OutboxItem>[]> {
+    const size = pageSize({ limit });
+    const pages = await Promise.all(
+      UNFINISHED.map((status) =>
+        this.container.query({ where: [{ field: 'conversationKey', op: '=', value: conversationKey }, { field: 'status', op: '=', value: status }], orderBy: { field: 'createdAt', direction: 'ASC' }, limit: size }),
+      ),
+    );
+    return pages
+      .flatMap((page) => page.items)
+      .sort(byCreatedAt)
+      .slice(0, size);
   }
 
   /** One query per finished status (status + creation time), merged oldest first. */
@@ -67,6 +82,9 @@ export class DocumentOutboxRepository implements OutboxRepository {
     return this.container.delete(id);
   }
 }
+
+/** Statuses of an item still to be sent (or being sent). */
+const UNFINISHED: readonly OutboxStatus[] = ['pending', 'sending'];
 
 /** Statuses after which nothing more happens to an item. */
 const FINISHED: readonly OutboxStatus[] = ['sent', 'failed', 'uncertain'];

@@ -7,8 +7,11 @@ export interface BotServices extends AgendaDependencies {
   localMode: boolean;
   /** Makes correlation ids for errors shown to users. */
   correlationId(): string;
-  /** Delivers due proactive messages now, within a short time budget (what is left, the outbox timer sends). */
-  deliverSoon(): Promise<void>;
+  /**
+   * Delivers the outbox items one turn queued (its ids), bounded: one attempt each, no waiting on
+   * Retry-After or on other chats' backlog; what does not go, the outbox timer sends.
+   */
+  deliverQueued(itemIds: readonly string[]): Promise<void>;
   /** Failed reference + secret attempts per user, against guessing. */
   secretAttempts: AttemptLimiter;
 }

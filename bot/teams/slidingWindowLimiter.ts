@@ -35,12 +35,17 @@ export class SlidingWindowLimiter {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  /** Waits until one more event is allowed for every key, then records it for all of them. Returns the time waited. */
-  async acquire(keys: readonly LimitedKey[]): Promise<number> {
+  /**
+   * Waits until one more event is allowed for every key, then records it for all of them. Returns
+   * the time waited; or, when that would be more than `maxWaitMs` in all, records nothing and
+   * throws a `RateLimitWait` saying how long it would have been.
+   */
+  async acquire(keys: readonly LimitedKey[], maxWaitMs = Infinity): Promise<number> {
     const start = this.now();
     for (;;) {
       const now = this.now();
       const wait = Math.max(0, ...keys.map((key) => this.waitFor(key, now)));
+      if (now - start + wait > maxWaitMs) throw new RateLimitWait(wait);
       // Checked and recorded in one synchronous step, so concurrent callers cannot both take the last slot.
       if (wait === 0) {
         for (const key of keys) this.record(key, now);
@@ -78,5 +83,13 @@ export class SlidingWindowLimiter {
     for (const [key, log] of this.logs) {
       if (log.times[log.times.length - 1] <= now - log.longestWindowMs) this.logs.delete(key);
     }
+  }
+}
+
+/** A caller that may not wait that long: how long the wait would have been. */
+export class RateLimitWait extends Error {
+  constructor(readonly waitMs: number) {
+    super('rate limit wait too long');
+    this.name = 'RateLimitWait';
   }
 }

@@ -1,7 +1,7 @@
 import { Channels, type ConversationParameters, type ConversationReference } from '@microsoft/agents-activity';
 import { CardFactory, CloudAdapter, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
 import { DeliveryError, type ProactiveMessenger } from '../app/ports';
-import { SlidingWindowLimiter, type LimitedKey, type WindowLimit } from './slidingWindowLimiter';
+import { RateLimitWait, SlidingWindowLimiter, type LimitedKey, type WindowLimit } from './slidingWindowLimiter';
 import { toDeliveryError } from './toDeliveryError';
 
 /** How to reach Teams, and (for tests) where time comes from. */
@@ -62,9 +62,9 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
     this.limiter = new SlidingWindowLimiter(this.now, options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))));
   }
 
-  async sendCard(conversation: unknown, card: object): Promise<{ activityId?: string }> {
+  async sendCard(conversation: unknown, card: object, options: { maxWaitMs?: number } = {}): Promise<{ activityId?: string }> {
     const reference = toReference(conversation);
-    return this.limited(reference, async () => {
+    return this.limited(reference, options.maxWaitMs, async () => {
       let activityId: string | undefined;
       await this.inTurn(reference, async (context) => {
         // A proactive message is a new message in the chat, not a reply to whatever activity the
@@ -82,7 +82,7 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
 
   async updateCard(conversation: unknown, activityId: string, card: object): Promise<void> {
     const reference = toReference(conversation);
-    await this.limited(reference, () =>
+    await this.limited(reference, undefined, () =>
       this.inTurn(reference, async (context) => {
         const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
         activity.id = activityId;
@@ -96,7 +96,7 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
    * it as member id for a bot in the user's tenant); Teams answers with the existing chat when
    * there is one. Returns the chat's conversation reference, without an activity id.
    */
-  async createPersonalConversation(userId: string): Promise<unknown> {
+  async createPersonalConversation(userId: string, options: { maxWaitMs?: number } = {}): Promise<unknown> {
     const { appId, tenantId, serviceUrl } = this.options;
     const parameters: Omit<ConversationParameters, 'activity'> = {
       isGroup: false,
@@ -105,7 +105,7 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
       tenantId,
       channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
     };
-    await this.limiter.acquire([TENANT]);
+    await this.acquire([TENANT], options.maxWaitMs);
     try {
       let reference: Partial<ConversationReference> | undefined;
       let failure: { error: unknown } | undefined;
@@ -126,9 +126,12 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
     }
   }
 
-  /** Waits for the rate limits of the reference's conversation and the tenant, then runs `call` with its errors mapped. */
-  private async limited<T>(reference: ConversationReference, call: () => Promise<T>): Promise<T> {
-    await this.limiter.acquire([{ key: `conversation:${reference.conversation.id}`, limits: PER_CONVERSATION_LIMITS }, TENANT]);
+  /**
+   * Waits for the rate limits of the reference's conversation and the tenant (at most `maxWaitMs`:
+   * beyond it, a retryable DeliveryError without sending), then runs `call` with its errors mapped.
+   */
+  private async limited<T>(reference: ConversationReference, maxWaitMs: number | undefined, call: () => Promise<T>): Promise<T> {
+    await this.acquire([{ key: `conversation:${reference.conversation.id}`, limits: PER_CONVERSATION_LIMITS }, TENANT], maxWaitMs);
     try {
       return await call();
     } catch (error) {
@@ -136,7 +139,17 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
     }
   }
 
-  /** Runs `logic` in a continued turn of the conversation and rethrows its error after the turn, past `onTurnError`. */
+  /** Waits for the limits of `keys`, at most `maxWaitMs`: beyond it, a retryable DeliveryError saying how long it would have been. */
+  private async acquire(keys: readonly LimitedKey[], maxWaitMs: number | undefined): Promise<void> {
+    try {
+      await this.limiter.acquire(keys, maxWaitMs);
+    } catch (error) {
+      if (error instanceof RateLimitWait) throw new DeliveryError(undefined, true, error.waitMs);
+      throw error;
+    }
+  }
+
+    /** Runs `logic` in a continued turn of the conversation and rethrows its error after the turn, past `onTurnError`. */
   private async inTurn(reference: ConversationReference, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversation(this.identity(), reference, async (context) => {

@@ -4,6 +4,7 @@ import { renderError } from '../../cards/error';
 import { t } from '../../cards/i18n';
 import { renderNotice } from '../../cards/notice';
 import { rememberConversation } from '../app/rememberConversation';
+import { collectQueuedItems } from '../app/turnOutbox';
 import { DomainError, ForbiddenError } from '../domain/errors';
 import { toLocale, type Locale } from '../domain/locale';
 import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anonymousStatusDialog';
@@ -13,6 +14,7 @@ import { fetchAuditExportDialog } from './auditExportDialog';
 import { readChatMessage } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
 import { readDialogSubmit } from './dialogAction';
+import { queueFailedSends } from './queueFailedSends';
 import { fetchHandoverDialog, submitHandoverDialog } from './handoverDialog';
 import { fetchInsightsDialog } from './insightsDialog';
 import { cardActionResponse, dialogCard } from './invokeResponses';
@@ -42,6 +44,12 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       await this.safely(context, 'team_remove', () => onTeamRemoved(this.services, context));
       await next();
     });
+  }
+
+  /** Every turn: a message the turn sends that the connector refuses for now goes to the outbox (see `queueFailedSends`). */
+  override async run(context: TurnContext): Promise<void> {
+    context.onSendActivities(queueFailedSends(this.services));
+    await super.run(context);
   }
 
   protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
@@ -194,12 +202,12 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     return handler.handle(this.services, context, turn, data);
   }
 
-  /** Sends the messages the turn caused (to handlers, reporters) now; what does not go in time, the outbox timer sends. */
-  private async deliverSoon(): Promise<void> {
+  /** Sends the messages this turn queued (to handlers, reporters) now, bounded; anything else, and what does not go at once, the outbox timer sends. */
+  private async deliverQueued(itemIds: readonly string[]): Promise<void> {
     try {
-      await this.services.deliverSoon();
+      await this.services.deliverQueued(itemIds);
     } catch (error) {
-      this.services.logger.warn('outbox.deliver_soon_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+      this.services.logger.warn('outbox.deliver_queued_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
     }
   }
 
@@ -215,8 +223,8 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       // Dialogs (report content) only in the 1:1 chat; card verbs check where they may be used themselves.
       if (!turn.personal && kind === 'dialog') throw new ForbiddenError('dialog outside the personal chat');
       if (turn.personal) await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
-      const body = await run(turn);
-      await this.deliverSoon();
+      const { result: body, queued } = await collectQueuedItems(() => run(turn));
+      await this.deliverQueued(queued);
       return { status: 200, body };
     } catch (error) {
       const correlationId = this.services.correlationId();

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deliverOutbox, type DeliveryDependencies, type DeliveryOptions } from '../../bot/app/deliverOutbox';
+import { deliverOutbox, deliverOwnItems, type DeliveryDependencies, type DeliveryOptions } from '../../bot/app/deliverOutbox';
 import { DeliveryError, type ContentCipher, type OutboxItem, type Repositories } from '../../bot/app/ports';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
 import { FakeProactiveMessenger, type FakeReference } from '../fakes/fakeProactiveMessenger';
@@ -319,5 +319,134 @@ describe('deliverOutbox', () => {
     expect(logged).toContain('u-0');
     expect(logged).not.toMatch(/vertrouwelijke|aad-secret-user|a:created|connector\.invalid|user-key-4/);
     expect(world.logger.events('outbox.run')).toHaveLength(1);
+  });
+});
+
+describe('deliverOutbox serves what is due', () => {
+  /** `count` chats `<prefix>0…` with `perChat` messages each, all created before 09:00 (older than anything else in these tests). */
+  async function deadChats(prefix: string, count: number, perChat: number): Promise<MessageSpec[]> {
+    const specs: MessageSpec[] = [];
+    for (let chat = 0; chat < count; chat += 1) {
+      const recipient = await channel(`${prefix}${chat}`);
+      for (let index = 0; index < perChat; index += 1) {
+        specs.push({ id: `${prefix}${chat}-${index}`, recipient, createdAt: new Date(Date.UTC(2026, 10, 30, 8, 0, chat * perChat + index)).toISOString() });
+      }
+    }
+    return specs;
+  }
+
+  it('when 150 older messages to dead chats are in back-off, then a due message to a live chat queued after them is delivered in the next run', async () => {
+    const backedOff = (await deadChats('dead', 50, 3)).map((spec) => ({ ...spec, notBefore: atMinute(90) }));
+    await enqueueAll(world.repos, world.cipher, backedOff);
+    for (const spec of backedOff) {
+      const entry = (await world.repos.outbox.get(spec.id))!;
+      await world.repos.outbox.replace({ ...entry.value, attempts: 3, lastError: '503' }, entry.etag);
+    }
+    await enqueueAll(world.repos, world.cipher, await messagesTo('live', 1));
+
+    const report = await run();
+
+    expect(report).toMatchObject({ sent: 1, retried: 0, failed: [] });
+    expect(world.messenger.sequenceOf('conv-live')).toEqual(['live-0']);
+    expect(world.messenger.calls.map((call) => call.conversationId)).toEqual(['conv-live']);
+    expect(await stored('dead0-0')).toMatchObject({ status: 'pending', attempts: 3, notBefore: atMinute(90) });
+  });
+
+  it('when only the first message of each of 30 dead chats is in back-off and the other 120 wait behind it, then a later due message to a live chat still goes in that run, the waiting ones are parked behind their first, and each chat keeps its order', async () => {
+    const specs = await deadChats('stuck', 30, 5);
+    await enqueueAll(world.repos, world.cipher, specs);
+    for (const spec of specs.filter((item) => item.id.endsWith('-0'))) {
+      const entry = (await world.repos.outbox.get(spec.id))!;
+      await world.repos.outbox.replace({ ...entry.value, attempts: 2, lastError: '429', notBefore: atMinute(45) }, entry.etag);
+    }
+    await enqueueAll(world.repos, world.cipher, await messagesTo('live', 2));
+
+    const first = await run();
+
+    expect(first).toMatchObject({ sent: 2, failed: [] });
+    expect(world.messenger.sequenceOf('conv-live')).toEqual(['live-0', 'live-1']);
+    expect(world.messenger.calls.filter((call) => call.conversationId !== 'conv-live')).toEqual([]);
+    expect(await stored('stuck7-3')).toMatchObject({ status: 'pending', attempts: 0, notBefore: atMinute(45) });
+    // Parked, they no longer fill the due list.
+    await expect(world.repos.outbox.listDue(world.clock.now().toISOString(), 100)).resolves.toEqual([]);
+
+    world.clock.set(atMinute(45));
+    const later = await run();
+
+    expect(later).toMatchObject({ sent: 150, failed: [] });
+    for (let chat = 0; chat < 30; chat += 1) expect(world.messenger.sequenceOf(`conv-stuck${chat}`)).toEqual(Array.from({ length: 5 }, (_, index) => `stuck${chat}-${index}`));
+  });
+
+  it('when 100 notices to anonymous reporters wait out their random delay, then a due message queued after them is delivered in the next run', async () => {
+    const notices: MessageSpec[] = Array.from({ length: 100 }, (_, index) => ({
+      id: `anon-${index}`,
+      recipient: { kind: 'relay', relayId: `relay-${index}` },
+      createdAt: new Date(Date.UTC(2026, 10, 30, 8, 0, index)).toISOString(),
+      notBefore: atMinute(30 + 1 + (index % 119)),
+    }));
+    await enqueueAll(world.repos, world.cipher, notices);
+    await enqueueAll(world.repos, world.cipher, await messagesTo('team', 1));
+
+    await expect(run()).resolves.toMatchObject({ sent: 1, failed: [] });
+
+    expect(world.messenger.sequenceOf('conv-team')).toEqual(['team-0']);
+    expect(await stored('anon-0')).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('when 250 messages to 250 chats are due, then one run delivers them all (page after page), not only the oldest 100', async () => {
+    await enqueueAll(world.repos, world.cipher, await deadChats('busy', 250, 1));
+
+    await expect(run()).resolves.toMatchObject({ sent: 250, failed: [] });
+
+    expect(world.messenger.delivered).toHaveLength(250);
+    expect(world.logger.events('outbox.run')[0].fields).toMatchObject({ sent: 250 });
+  });
+
+  it('when one chat has 150 due messages ahead of another chat\'s one, then that one goes in the same run and the long chat keeps its order', async () => {
+    const recipient = await channel('long');
+    const long: MessageSpec[] = Array.from({ length: 150 }, (_, index) => ({ id: `long-${String(index).padStart(3, '0')}`, recipient, createdAt: new Date(Date.UTC(2026, 10, 30, 8, 0, index)).toISOString() }));
+    await enqueueAll(world.repos, world.cipher, [...long, ...(await messagesTo('short', 1))]);
+
+    await expect(run()).resolves.toMatchObject({ sent: 151 });
+
+    expect(world.messenger.sequenceOf('conv-short')).toEqual(['short-0']);
+    expect(world.messenger.sequenceOf('conv-long')).toEqual(long.map((spec) => spec.id));
+  });
+});
+
+describe('deliverOwnItems (what a turn queued)', () => {
+  it('when a turn queued two messages and other chats have a backlog, then only the turn\'s two are sent', async () => {
+    await enqueueAll(world.repos, world.cipher, [...(await messagesTo('other', 3)), ...(await messagesTo('mine', 2, 1))]);
+
+    const report = await deliverOwnItems(world.deps, ['mine-0', 'mine-1']);
+
+    expect(report).toMatchObject({ sent: 2, retried: 0 });
+    expect(world.messenger.calls.map((call) => call.card.seq)).toEqual(['mine-0', 'mine-1']);
+    expect(await stored('other-0')).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('when an older message of someone else waits in the same chat, then the turn sends nothing there and leaves the chat to the timer, in order', async () => {
+    const recipient = await channel('shared');
+    await enqueueAll(world.repos, world.cipher, [
+      { id: 'older', recipient, createdAt: atMinute(0) },
+      { id: 'mine', recipient, createdAt: atMinute(1) },
+    ]);
+
+    await expect(deliverOwnItems(world.deps, ['mine'])).resolves.toMatchObject({ sent: 0 });
+    expect(world.messenger.calls).toEqual([]);
+
+    await run();
+    expect(world.messenger.sequenceOf('conv-shared')).toEqual(['older', 'mine']);
+  });
+
+  it('when the connector throttles the turn\'s message with a Retry-After, then the turn does not wait: the message is put back for the timer with that delay', async () => {
+    await enqueueAll(world.repos, world.cipher, await messagesTo('mine', 1));
+    world.messenger.failWhen(seq('mine-0'), new DeliveryError(429, true, 2_000));
+
+    const report = await deliverOwnItems(world.deps, ['mine-0']);
+
+    expect(report).toMatchObject({ sent: 0, retried: 1 });
+    expect(world.sleeps).toEqual([]);
+    expect(await stored('mine-0')).toMatchObject({ status: 'pending', attempts: 1, lastError: '429', notBefore: new Date(Date.parse(START) + 2_000).toISOString() });
   });
 });

@@ -34,7 +34,7 @@ describe('reminders and escalation of a Meldpunt melding that nobody acknowledge
   beforeAll(async () => {
     const made = await caseTestDependencies();
     ({ clock, messenger, cleanup } = made);
-    services = { ...made.deps, localMode: true, correlationId: () => randomUUID(), deliverSoon: async () => undefined, secretAttempts: new AttemptLimiter(made.deps.repos.attempts, made.clock), topics: { topics: [], unitTopics: new Map() } };
+    services = { ...made.deps, localMode: true, correlationId: () => randomUUID(), deliverQueued: async () => undefined, secretAttempts: new AttemptLimiter(made.deps.repos.attempts, made.clock), topics: { topics: [], unitTopics: new Map() } };
     messenger.afterSend = (card) => deliveries.push({ at: clock.now().toISOString(), text: textIn(card) });
     // Wednesday 2 December 2026, 10:00 in Amsterdam: acknowledgement due at the end of Wednesday 9 December.
     clock.set('2026-12-02T09:00:00Z');
@@ -62,7 +62,8 @@ describe('reminders and escalation of a Meldpunt melding that nobody acknowledge
       ...outbox,
       enqueue: (item) => outbox.enqueue(item),
       get: (id) => outbox.get(id),
-      listDue: (now, limit) => outbox.listDue(now, limit),
+      listDue: (now, limit, createdAfter) => outbox.listDue(now, limit, createdAfter),
+      listUnfinishedIn: (conversationKey, limit) => outbox.listUnfinishedIn(conversationKey, limit),
       replace: async (item: OutboxItem, etag: string) => {
         if (!crashed && item.status === 'sent' && deliveries.some((delivery) => delivery.text.includes(t('nl', 'handler.news.reminder')))) {
           crashed = true;

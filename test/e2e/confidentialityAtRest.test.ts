@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import type { CaseRecord } from '../../bot/app/ports';
 import { dumpCosmosDatabase } from '../../bot/storage/dumpCosmosDatabase';
 import { dumpEmbeddedStore } from '../../bot/storage/dumpEmbeddedStore';

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 
 describe('POST /api/dev/clock outside local mode', () => {

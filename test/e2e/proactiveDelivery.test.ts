@@ -168,7 +168,8 @@ describe('proactive delivery through the Bot Connector', () => {
       outbox: {
         enqueue: (item) => repos.outbox.enqueue(item),
         get: (id) => repos.outbox.get(id),
-        listDue: (now, limit) => repos.outbox.listDue(now, limit),
+        listDue: (now, limit, createdAfter) => repos.outbox.listDue(now, limit, createdAfter),
+        listUnfinishedIn: (conversationKey, limit) => repos.outbox.listUnfinishedIn(conversationKey, limit),
         listFinishedBefore: (before, limit) => repos.outbox.listFinishedBefore(before, limit),
         listToForgetBefore: (day, limit) => repos.outbox.listToForgetBefore(day, limit),
         delete: (id) => repos.outbox.delete(id),

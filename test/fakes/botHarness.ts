@@ -12,7 +12,7 @@ import { ManualClock } from './manualClock';
  * built from environment settings, a fake Bot Connector on loopback for everything the bot
  * sends, and a manual clock.
  *
- * Test files must provide `@azure/functions-core` with `jest.mock(…, { virtual: true })` first.
+ * `@azure/functions-core` is the local host's shim in every test (jest.config.js `moduleNameMapper`).
  */
 export interface BotHarness {
   connector: FakeBotConnector;

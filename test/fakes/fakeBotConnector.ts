@@ -48,6 +48,7 @@ export class FakeBotConnector {
   readonly rosterCalls: RosterCall[] = [];
   private readonly rosters = new Map<string, { members: RosterMember[]; pageSize?: number }>();
   private readonly failures: InjectedFailure[] = [];
+  private readonly sendFailures: InjectedFailure[] = [];
   private server?: Server;
   private counter = 0;
 
@@ -84,6 +85,11 @@ export class FakeBotConnector {
     for (let i = 0; i < count; i += 1) this.failures.push(failure);
   }
 
+  /** Makes the next `count` message sends (POST …/activities) fail with the given status; other calls (rosters, new chats) are not affected. */
+  failNextSend(failure: InjectedFailure, count = 1): void {
+    for (let i = 0; i < count; i += 1) this.sendFailures.push(failure);
+  }
+
   /** Forgets what was sent and which rosters were read. */
   clear(): void {
     this.sent.length = 0;
@@ -115,7 +121,8 @@ export class FakeBotConnector {
 
   private async handle(request: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const body = await readJson(request);
-    const failure = this.failures.shift();
+    const isSend = request.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(request.url ?? '');
+    const failure = this.failures.shift() ?? (isSend ? this.sendFailures.shift() : undefined);
     if (failure) {
       return {
         status: failure.status,

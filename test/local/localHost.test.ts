@@ -1,11 +1,3 @@
-// Jest loads modules through its own registry, so the Module._load hook of installFunctionsCoreShim
-// never sees them: the shim is provided here as a virtual module instead. jest.mock calls are
-// hoisted above the imports, so @azure/functions finds it on its first registration.
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
 // The health function's dependency, so these tests do not build the whole application.
 jest.mock('../../bot/composition', () => ({ getApplication: jest.fn() }));
 

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 /**
  * Tokens of the Bot Framework's issuer (`https://api.botframework.com`) are checked by the SDK
  * against `https://login.botframework.com/v1/.well-known/keys`: that one address is redirected to

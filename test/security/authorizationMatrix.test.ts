@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import type { CaseRecord, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { ACCESS_ROLES, DIALOG_ACCESS, ROUTE_ACCESS, VERB_ACCESS, type AccessRole, type AccessScope } from '../../bot/teams/accessTable';
 import { t } from '../../cards/i18n';

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import fc from 'fast-check';
 import type { TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { adaptiveCardsProblems, textIn } from '../cards/cardChecks';

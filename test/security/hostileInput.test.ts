@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 /**
  * Property-based fuzzing of POST /api/messages, in-process through the local Functions host (local
  * mode, fake Bot Connector on loopback). Whatever a hostile or broken client sends — card data,

@@ -2,7 +2,7 @@
  * The behaviour every Repositories implementation must have, run against each backend by its
  * own test file, so the embedded store and Cosmos DB cannot drift apart.
  */
-import type { CaseRecord, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { CaseRecord, OutboxItem, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';
 import { aCase, aDraft, aKey, aSealedRecord, aTeam, aTeamAction, anAnonymousCase, anUnconfiguredTeam, at } from './storageFixtures';
@@ -434,6 +434,38 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         const open = await repos.outbox.listDue('9999-12-31T23:59:59.999Z', 10);
 
         expect(open.map(({ value }) => value.id)).toEqual(['pending-tomorrow', 'sending-live']);
+      });
+
+      it('when listDue is asked for the items created after a moment, then it returns the next page: due ones created later, of both kinds, oldest first', async () => {
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-1', createdAt: at(1) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'lapsed-2', createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(5) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-3', createdAt: at(3) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'pending-4-later', createdAt: at(4), notBefore: at(40) }));
+        await repos.outbox.enqueue(anOutboxItem({ id: 'lapsed-5', createdAt: at(5), status: 'sending', attempts: 1, leaseUntil: at(5) }));
+
+        await expect(repos.outbox.listDue(at(20), 10, at(1)).then((due) => due.map(({ value }) => value.id))).resolves.toEqual(['lapsed-2', 'pending-3', 'lapsed-5']);
+        await expect(repos.outbox.listDue(at(20), 1, at(2)).then((due) => due.map(({ value }) => value.id))).resolves.toEqual(['pending-3']);
+        await expect(repos.outbox.listDue(at(20), 10, at(5))).resolves.toEqual([]);
+      });
+
+      it('when a chat has pending (due or not), sending and finished items, then listUnfinishedIn returns its pending and sending ones, oldest first, and nothing of other chats', async () => {
+        const chat = (id: string, overrides: Partial<OutboxItem>) => anOutboxItem({ id, conversationKey: 'chat-a', ...overrides });
+        const items = [
+          chat('a-later', { createdAt: at(4), notBefore: at(50) }),
+          chat('a-sending', { createdAt: at(2), status: 'sending', attempts: 1, leaseUntil: at(40) }),
+          chat('a-sent', { createdAt: at(1), status: 'sent', attempts: 1 }),
+          chat('a-failed', { createdAt: at(3), status: 'failed', attempts: 1 }),
+          chat('a-due', { createdAt: at(5) }),
+          anOutboxItem({ id: 'b-due', conversationKey: 'chat-b', createdAt: at(0) }),
+        ];
+        for (const item of items) await repos.outbox.enqueue(item);
+
+        const unfinished = await repos.outbox.listUnfinishedIn('chat-a', 10);
+
+        expect(unfinished.map(({ value }) => value.id)).toEqual(['a-sending', 'a-later', 'a-due']);
+        expect(unfinished[1]).toEqual(await repos.outbox.get('a-later'));
+        await expect(repos.outbox.listUnfinishedIn('chat-a', 2)).resolves.toHaveLength(2);
+        await expect(repos.outbox.listUnfinishedIn('chat-none', 10)).resolves.toEqual([]);
       });
 
       it('when nothing is due, then listDue is empty', async () => {

@@ -36,6 +36,17 @@ describe('SlidingWindowLimiter', () => {
     expect(times).toEqual([...Array(7).fill(0), 1_000, ...Array(7).fill(2_000), 3_000, ...Array(4).fill(4_000)]);
   });
 
+  it('when a caller may wait at most 500 ms and the limit needs a full second, then it is refused at once with the wait, nothing is counted, and a patient caller still gets the slot', async () => {
+    const { limiter, sleeps, now } = limiterOnManualTime();
+    for (let index = 0; index < 7; index += 1) await limiter.acquire([conversation('a')], 500);
+
+    await expect(limiter.acquire([conversation('a')], 500)).rejects.toMatchObject({ name: 'RateLimitWait', waitMs: 1_000 });
+    expect(sleeps).toEqual([]);
+
+    await expect(limiter.acquire([conversation('a')])).resolves.toBe(1_000);
+    expect(now()).toBe(1_000);
+  });
+
   it('when two keys are limited, then one does not slow the other down', async () => {
     const { limiter, sleeps } = limiterOnManualTime();
     for (let index = 0; index < 7; index += 1) await limiter.acquire([conversation('a')]);

@@ -196,6 +196,18 @@ describe('TeamsProactiveMessenger', () => {
     expect(times[19] - times[0]).toBe(4_000);
   });
 
+  it('when a send may wait at most 500 ms and the chat\'s limit needs longer, then nothing is sent and it is a retryable DeliveryError with that wait', async () => {
+    const teams = messenger();
+    for (let index = 0; index < 7; index += 1) await teams.sendCard(personalReference('a:hurried'), numberedCard(`h-${index}`), { maxWaitMs: 500 });
+
+    const refused = await teams.sendCard(personalReference('a:hurried'), numberedCard('h-7'), { maxWaitMs: 500 }).catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(DeliveryError);
+    expect(refused).toMatchObject({ status: undefined, retryable: true, retryAfterMs: 1_000 });
+    expect(connector.cardsSentTo('a:hurried')).toHaveLength(7);
+    expect(sleeps).toEqual([]);
+  });
+
   it('when cards go to 40 different chats, then no second has more than 30 requests for the tenant', async () => {
     const teams = messenger();
     const times: number[] = [];
