@@ -25,7 +25,7 @@ export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExpor
 export type ChatVerb = 'showMyCases' | 'showWelcome';
 
 /** Navigation in a dialog. */
-export type DialogNav = 'next' | 'back' | 'stop' | 'goto' | 'submit' | 'close' | 'restart' | 'checkStatus';
+export type DialogNav = 'next' | 'back' | 'stop' | 'goto' | 'submit' | 'close' | 'restart' | 'checkStatus' | 'resume';
 
 export interface DialogAction {
   dialog?: DialogName;
@@ -61,6 +61,8 @@ export interface WizardStepView {
   resumed: boolean;
   /** The card pressed was older than the draft: say this is the latest draft instead. */
   stale?: boolean;
+  /** Opened with "Wijzig" on the review: Next (and Back) return to the review. */
+  returnTo?: 'review';
 }
 
 /** The review step: a summary with "change" per section, then submit. Only ever rendered in a dialog. */

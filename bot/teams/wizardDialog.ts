@@ -37,7 +37,7 @@ export async function submitWizardDialog(
   const result = await continueWizard(services, turn.reporter, turn.locale, action, inputs);
   switch (result.type) {
     case 'stopped':
-      return dialogMessage(t(turn.locale, 'notices.draftKept.text'));
+      return dialogMessage(t(turn.locale, result.kept ? 'notices.draftKept.text' : 'notices.nothingKept.text'));
     case 'submitted':
       // No chat receipt for an anonymous report: the reference in this person's chat history
       // (which the tenant can export) would link them to the case.
@@ -53,6 +53,7 @@ export async function submitWizardDialog(
         resumed: false,
         stale: result.stale,
         incomplete: result.incomplete,
+        returnTo: result.returnTo,
       });
   }
 }
@@ -66,6 +67,7 @@ interface StepToShow {
   resumed: boolean;
   stale?: boolean;
   incomplete?: { key: string; step: WizardStep };
+  returnTo?: 'review';
 }
 
 function wizardDialogCard(services: BotServices, locale: Locale, show: StepToShow): object {
@@ -92,6 +94,7 @@ function wizardDialogCard(services: BotServices, locale: Locale, show: StepToSho
       showDangerHelp: false,
       resumed: show.resumed,
       stale: show.stale,
+      returnTo: show.returnTo,
     }),
   );
 }

@@ -112,6 +112,7 @@ function wizardCases(locale: Locale): RenderedCase[] {
     add(`wizardStep ${step}, longest answers`, renderWizardStep(stepView(step, locale, { answers: LONGEST_ANSWERS })));
     add(`wizardStep ${step}, every error set`, renderWizardStep(stepView(step, locale, { answers: FULL_ANSWERS, errors: ERRORS_FOR_EVERY_FIELD })));
     add(`wizardStep ${step}, resumed with danger help`, renderWizardStep(stepView(step, locale, { resumed: true, showDangerHelp: true })));
+    add(`wizardStep ${step}, opened from the review`, renderWizardStep(stepView(step, locale, { answers: FULL_ANSWERS, returnTo: 'review' })));
     add(
       `wizardStep ${step}, anonymous`,
       renderWizardStep(stepView(step, locale, { answers: { ...FULL_ANSWERS, identity: 'anonymous', kind: 'advice' } })),
