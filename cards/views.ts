@@ -17,6 +17,7 @@ import type { CaseState } from '../bot/app/ports';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
 import type { Figure } from '../bot/domain/insights/caseInsights';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
+import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
 
 /** Dialogs that a chat button can open. */
 export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport' | 'insights';
@@ -94,6 +95,16 @@ export interface DialogReceiptView {
   showPoliceAdvice: boolean;
   /** The same submit arrived again: say it was already received. */
   duplicate: boolean;
+  /** Where the report went (a role, in the reporter's words; never a person). */
+  route: HandlerRoleName;
+  /** The one deadline that applies next, formatted; absent when none runs. */
+  nextDeadline?: ReporterDeadlineLine;
+}
+
+/** A deadline as the reporter is told it: which clock, and its date formatted in their language. */
+export interface ReporterDeadlineLine {
+  clock: ClockKind;
+  due: string;
 }
 
 /** Where to get help now (immediate danger), shown in a dialog. */
@@ -116,12 +127,16 @@ export interface ChatReceiptView {
   kind: RequestKind;
   /** Formatted date/time, Europe/Amsterdam. */
   nextStepBy: string;
+  /** Where the report went, and the one deadline that applies next (as on the dialog receipt). */
+  route: HandlerRoleName;
+  nextDeadline?: ReporterDeadlineLine;
 }
 
 /** The reporter's own cases ("status", "mijn meldingen"), in the chat: references and states only. */
 export interface MyCasesView {
   locale: Locale;
-  cases: { reference: string; kind: RequestKind; state: CaseState; receivedOn: string }[];
+  /** `caseId`: the case's button opens its dialog; `route` and `nextDeadline` as on the receipt. */
+  cases: { caseId: string; reference: string; kind: RequestKind; state: CaseState; receivedOn: string; route: HandlerRoleName; nextDeadline?: ReporterDeadlineLine }[];
   /** More cases exist than listed. */
   more: boolean;
 }

@@ -10,6 +10,7 @@ import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anony
 import { fetchCaseDialog, submitCaseDialog } from './caseDialogs';
 import type { BotServices } from './botServices';
 import { fetchAuditExportDialog } from './auditExportDialog';
+import { carriesFiles } from './carriesFiles';
 import { readChatMessage } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
 import { readDialogSubmit } from './dialogAction';
@@ -109,8 +110,11 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       return;
     }
     await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
-    const message = readChatMessage(context.activity.text);
+    const message = carriesFiles(context.activity.attachments) ? { command: 'file' as const } : readChatMessage(context.activity.text);
     switch (message.command) {
+      case 'file':
+        await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.fileNotTaken.title', textKey: 'notices.fileNotTaken.text', offerReport: true }));
+        return;
       case 'status':
         await sendCard(context, await myCasesCard(this.services, turn.reporter.userId, turn.locale));
         return;

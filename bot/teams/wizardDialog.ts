@@ -5,6 +5,7 @@ import { renderDialogReceipt } from '../../cards/dialogReceipt';
 import { formatDateTime, t } from '../../cards/i18n';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';
+import type { ReporterDeadlineLine } from '../../cards/views';
 import type { CaseReceipt } from '../app/caseReceipt';
 import { continueWizard, type WizardAction } from '../app/continueWizard';
 import { openWizard } from '../app/openWizard';
@@ -110,9 +111,22 @@ function receiptCard(locale: Locale, receipt: CaseReceipt): object {
     immediateDanger: receipt.immediateDanger,
     showPoliceAdvice: receipt.showPoliceAdvice,
     duplicate: receipt.duplicate,
+    route: receipt.route,
+    nextDeadline: deadlineLine(locale, receipt),
   });
 }
 
 function chatReceiptCard(locale: Locale, receipt: CaseReceipt): object {
-  return renderChatReceipt({ locale, reference: receipt.reference, kind: receipt.kind, nextStepBy: formatDateTime(receipt.nextStepBy, locale) });
+  return renderChatReceipt({
+    locale,
+    reference: receipt.reference,
+    kind: receipt.kind,
+    nextStepBy: formatDateTime(receipt.nextStepBy, locale),
+    route: receipt.route,
+    nextDeadline: deadlineLine(locale, receipt),
+  });
+}
+
+function deadlineLine(locale: Locale, receipt: CaseReceipt): ReporterDeadlineLine | undefined {
+  return receipt.nextDeadline && { clock: receipt.nextDeadline.clock, due: formatDateTime(new Date(receipt.nextDeadline.dueAt), locale) };
 }

@@ -25,9 +25,9 @@ describe('renderDangerHelp', () => {
       expect(numbers.map((n) => n.trim())).toEqual(['112']);
     });
 
-    it('when shown, then the reporter can continue the draft or stop, both for this draft', () => {
+    it('when shown, then the reporter can continue the draft where it was (no answers sent) or stop, both for this draft', () => {
       expect(actions(card).map(vmOf)).toEqual([
-        { dialog: 'wizard', nav: 'next', draftId: 'draft-6f1c2a9e' },
+        { dialog: 'wizard', nav: 'resume', draftId: 'draft-6f1c2a9e' },
         { dialog: 'wizard', nav: 'stop', draftId: 'draft-6f1c2a9e' },
       ]);
     });
