@@ -38,6 +38,8 @@ import type { OrganisationDirectory } from './domain/directory';
 import { graphTokenSource } from './teams/graphTokenSource';
 import { ConfigurationError } from './domain/errors';
 import { loadTopicLibrary } from './agenda/loadTopicLibrary';
+import type { HelpContact } from './domain/helpContact';
+import { loadHelpContacts } from './help/loadHelpContacts';
 import type { TopicLibrary } from './domain/agenda/topic';
 import { postDueTopics } from './app/agenda/postDueTopics';
 import { sendDueActionReminders, type ActionReminderRun } from './app/agenda/sendDueActionReminders';
@@ -113,8 +115,10 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     throw new ConfigurationError([`${config.directoryFile}: the central unit "${central.id}" needs at least one "meldpunt" role holder: it is where every case ends up when nobody else can take it.`]);
   }
   let topics: TopicLibrary;
+  let helpContacts: readonly HelpContact[];
   try {
     topics = loadTopicLibrary({ libraryFile: config.topicLibraryFile, unitTopicsDir: config.unitTopicsDir, knownUnitIds: new Set((await directory.allUnits()).map((unit) => unit.id)) });
+    helpContacts = loadHelpContacts(config.helpContactsFile);
   } catch (error) {
     await repos.close();
     throw error;
@@ -147,6 +151,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     correlationId: () => randomUUID(),
     deliverSoon: () => runDelivery({ timeBudgetMs: 3_000, maxAttemptsPerRun: 1 }).then(() => undefined),
     secretAttempts: new AttemptLimiter(repos.attempts, clock),
+    helpContacts,
   };
   const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
     await flushAllCaseOutboxes(services);

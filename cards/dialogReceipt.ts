@@ -72,7 +72,7 @@ export function renderDialogReceipt(view: DialogReceiptView): AdaptiveCard {
     showAnonymousCheck: anonymous,
     hasDeadline: view.nextDeadline !== undefined,
     routeTitle: t(l, `receipt.routeShort.${view.route}`),
-    danger: dangerHelpText(l),
+    danger: dangerHelpText(l, view.help),
     text: {
       title: t(l, 'receipt.title'),
       duplicate: t(l, 'receipt.duplicate'),

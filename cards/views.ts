@@ -18,6 +18,7 @@ import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } f
 import type { Figure } from '../bot/domain/insights/caseInsights';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
 import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
+import type { HelpContact } from '../bot/domain/helpContact';
 
 /** Dialogs that a chat button can open. */
 export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport' | 'insights';
@@ -97,6 +98,8 @@ export interface DialogReceiptView {
   duplicate: boolean;
   /** Where the report went (a role, in the reporter's words; never a person). */
   route: HandlerRoleName;
+  /** The organisation's ways to get help, shown when someone is in danger (see DangerHelpView). */
+  help?: readonly HelpContact[];
   /** The one deadline that applies next, formatted; absent when none runs. */
   nextDeadline?: ReporterDeadlineLine;
 }
@@ -111,6 +114,8 @@ export interface ReporterDeadlineLine {
 export interface DangerHelpView {
   locale: Locale;
   draftId: string;
+  /** The organisation's ways to get help (emergency first); absent: 112 and the services by name. */
+  help?: readonly HelpContact[];
 }
 
 /** Welcome card in the 1:1 chat (on install, "hallo", "help"). */

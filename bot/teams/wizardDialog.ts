@@ -43,7 +43,7 @@ export async function submitWizardDialog(
       // No chat receipt for an anonymous report: the reference in this person's chat history
       // (which the tenant can export) would link them to the case.
       if (!result.receipt.duplicate && result.receipt.identity !== 'anonymous') await sendCard(context, chatReceiptCard(turn.locale, result.receipt));
-      return dialogCard(t(turn.locale, 'dialog.receiptTitle'), receiptCard(turn.locale, result.receipt));
+      return dialogCard(t(turn.locale, 'dialog.receiptTitle'), receiptCard(turn.locale, result.receipt, services.helpContacts));
     case 'step':
       return wizardDialogCard(services, turn.locale, {
         draftId: result.draftId,
@@ -75,7 +75,7 @@ function wizardDialogCard(services: BotServices, locale: Locale, show: StepToSho
   const title = t(locale, 'dialog.wizardTitle');
   const stepNumber = WIZARD_STEPS.indexOf(show.step) + 1;
   const totalSteps = WIZARD_STEPS.length;
-  if (show.dangerHelp) return dialogCard(title, renderDangerHelp({ locale, draftId: show.draftId }));
+  if (show.dangerHelp) return dialogCard(title, renderDangerHelp({ locale, draftId: show.draftId, help: services.helpContacts }));
   if (show.step === 'review') {
     return dialogCard(
       title,
@@ -100,7 +100,7 @@ function wizardDialogCard(services: BotServices, locale: Locale, show: StepToSho
   );
 }
 
-function receiptCard(locale: Locale, receipt: CaseReceipt): object {
+function receiptCard(locale: Locale, receipt: CaseReceipt, help: BotServices['helpContacts']): object {
   return renderDialogReceipt({
     locale,
     reference: receipt.reference,
@@ -113,6 +113,7 @@ function receiptCard(locale: Locale, receipt: CaseReceipt): object {
     duplicate: receipt.duplicate,
     route: receipt.route,
     nextDeadline: deadlineLine(locale, receipt),
+    help,
   });
 }
 

@@ -3,6 +3,7 @@
  * languages: the input of the tests that must hold for all cards.
  */
 import { LOCALES, type Locale } from '../../bot/domain/locale';
+import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import { CATEGORIES, REQUEST_KINDS, WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../../bot/domain/report';
 import { CASE_STATES } from '../../bot/app/ports';
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
@@ -76,6 +77,9 @@ export const ERRORS_FOR_EVERY_FIELD: WizardStepView['errors'] = {
 };
 
 /** A wizard step view with defaults; override what the test is about. */
+/** The demo organisation's help file (config/help.demo.json). */
+export const DEMO_HELP = loadHelpContacts(`${__dirname}/../../config/help.demo.json`);
+
 export function stepView(step: InputStep, locale: Locale, overrides: Partial<WizardStepView> = {}): WizardStepView {
   return {
     locale,
@@ -151,6 +155,8 @@ function dialogCases(locale: Locale): RenderedCase[] {
   add('dialogReceipt anonymous duplicate without secret', renderDialogReceipt({ ...receipt, kind: 'report', identity: 'anonymous', duplicate: true }));
   add('dialogReceipt confidential complaint', renderDialogReceipt({ ...receipt, kind: 'complaint', identity: 'confidential', showPoliceAdvice: true }));
   add('dangerHelp', renderDangerHelp({ locale, draftId: DRAFT_ID }));
+  add('dangerHelp, the demo organisation\'s help file', renderDangerHelp({ locale, draftId: DRAFT_ID, help: DEMO_HELP }));
+  add('dialogReceipt, danger with the demo help file', renderDialogReceipt({ ...receipt, kind: 'report', identity: 'named', immediateDanger: true, help: DEMO_HELP }));
   add('anonymousStatus, empty form', renderAnonymousStatus({ locale }));
   add('anonymousStatus, wrong secret', renderAnonymousStatus({ locale, reference: 'VM-7K3Q-9DX2', error: 'referenceOrSecretWrong' }));
   add('anonymousStatus, nothing typed', renderAnonymousStatus({ locale, reference: '', error: 'required' }));

@@ -4,6 +4,8 @@ jest.mock(
   { virtual: true },
 );
 
+import { join } from 'node:path';
+import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import { t } from '../../cards/i18n';
 import { actions, inputs, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
@@ -94,6 +96,12 @@ describe.each([
     const help = dialogCardOf(await press(user, buttonVm(first, 'next'), { immediateDanger: 'true', categories: 'aggression' }));
     expect(textIn(help)).toContain(t(lang, 'dangerHelp.title'));
     expect(textIn(help)).toContain('112');
+    // The demo organisation's help file: real ways to get help, with numbers and links, in the reporter's language.
+    for (const contact of loadHelpContacts(join(__dirname, '../../config/help.demo.json'))) {
+      expect(textIn(help)).toContain(contact.text[lang]);
+      if (contact.url) expect(JSON.stringify(help)).toContain(contact.url);
+      if (contact.phone) expect(textIn(help)).toContain(contact.phone);
+    }
     const resume = actions(help).map(vmOf).find((vm) => vm.nav === 'resume')!;
     const second = dialogCardOf(await press(user, resume));
     expect(buttonVm(second, 'next').step).toBe('want');
