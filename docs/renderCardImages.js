@@ -1,3 +1,5 @@
+/* eslint-disable no-console, @typescript-eslint/no-require-imports -- a CommonJS tool script run by hand (npm run docs:images) */
+/* global window, document -- the function passed to page.evaluate runs in the browser */
 // Renders the README's pictures of the reporter's cards (receipt, welcome, "Mijn meldingen") to
 // PNG in docs/img/, from the compiled card templates (dist/, so run `npm run docs:images`, which
 // builds first). Uses the Adaptive Cards JS renderer in headless Chromium (CHROMIUM_PATH, default
