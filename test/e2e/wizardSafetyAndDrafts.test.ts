@@ -6,6 +6,7 @@ jest.mock(
 
 import { join } from 'node:path';
 import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
+import { CATEGORIES } from '../../bot/domain/report';
 import { t } from '../../cards/i18n';
 import { actions, inputs, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
@@ -92,6 +93,12 @@ describe.each([
     const user = newReporter();
     const first = await open(user);
     expect(inputs(first).map((input) => input.id)[0]).toBe('immediateDanger');
+    // Step 1 lists each category once: the explanation is part of the choice, not a list above it.
+    const categories = inputs(first).find((input) => input.id === 'categories')!;
+    expect((categories.choices as { title: string }[]).map((choice) => choice.title)).toEqual(
+      CATEGORIES.map((category) => `${t(lang, `categories.${category}.title`)} — ${t(lang, `categories.${category}.hint`)}`),
+    );
+    for (const category of CATEGORIES) expect(textIn(first)).not.toContain(t(lang, `categories.${category}.hint`));
 
     const help = dialogCardOf(await press(user, buttonVm(first, 'next'), { immediateDanger: 'true', categories: 'aggression' }));
     expect(textIn(help)).toContain(t(lang, 'dangerHelp.title'));
