@@ -48,6 +48,8 @@ import type { OrganisationDirectory } from './domain/directory';
 import { graphTokenSource } from './teams/graphTokenSource';
 import { ConfigurationError } from './domain/errors';
 import { loadTopicLibrary } from './agenda/loadTopicLibrary';
+import type { HelpContact } from './domain/helpContact';
+import { loadHelpContacts } from './help/loadHelpContacts';
 import type { TopicLibrary } from './domain/agenda/topic';
 import { postDueTopics } from './app/agenda/postDueTopics';
 import { sendDueActionReminders, type ActionReminderRun } from './app/agenda/sendDueActionReminders';
@@ -142,6 +144,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   let directory: OrganisationDirectory;
   let central: { id: string };
   let topics: TopicLibrary;
+  let helpContacts: readonly HelpContact[];
   try {
     structure = stage('directory', () => loadJsonDirectory(config.directoryFile));
     directory = config.directorySource === 'graph' ? new GraphDirectory({ getToken: graphTokenSource(config.bot), structure }) : structure;
@@ -150,6 +153,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     central = found;
     const knownUnitIds = new Set((await directory.allUnits()).map((unit) => unit.id));
     topics = stage('configuration', () => loadTopicLibrary({ libraryFile: config.topicLibraryFile, unitTopicsDir: config.unitTopicsDir, knownUnitIds }));
+    helpContacts = stage('configuration', () => loadHelpContacts(config.helpContactsFile));
   } catch (error) {
     await repos.close();
     throw markUnavailableReason(error, 'directory');
@@ -189,6 +193,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       }
     },
     secretAttempts: new AttemptLimiter(repos.attempts, clock),
+    helpContacts,
   };
   const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
     await flushAllCaseOutboxes(services);

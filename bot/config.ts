@@ -34,6 +34,7 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | DIRECTORY_FILE | the organisation directory (units, roles, people, teams), JSON | config/directory.demo.json (local mode only) |
  * | DIRECTORY_SOURCE | `file` (people, managers and roles from DIRECTORY_FILE) or `graph` (people and manager chains from Microsoft Graph with the bot's app registration; units, roles and teams still from DIRECTORY_FILE); graph needs production mode | file |
  * | TOPIC_LIBRARY_FILE | the team-meeting topic library (werkoverleg), JSON checked at start-up | config/topics/library.json |
+ * | HELP_CONTACTS_FILE | where a reporter gets help right now (112 first, then e.g. the Koninklijke Marechaussee, duty officer, BMW, chaplaincy, counsellors, company doctor), JSON checked at start-up | config/help.demo.json |
  * | UNIT_TOPICS_DIR | folder of the units' own topic files (`*.json`, see config/topics/units/README.md); a missing folder means none | config/topics/units |
  * | TEAM_TOPICS_SCHEDULE | NCRONTAB schedule of the timer that posts topics to team channels | 0 *\/15 * * * * |
  * | CENTRAL_UNIT_ID | the root unit, whose Meldpunt is the last resort | the directory's only unit without a parent |
@@ -65,6 +66,8 @@ export interface Config {
   directorySource: 'file' | 'graph';
   topicLibraryFile: string;
   unitTopicsDir: string;
+  /** The organisation's help file: ways to get help right now (see bot/help). */
+  helpContactsFile: string;
   centralUnitId?: string;
   botServiceUrl: string;
   /** Production: the outbound host allowlist (SDK notation), BOT_SERVICE_URL's host included. */
@@ -119,6 +122,7 @@ const envSchema = z.object({
   DIRECTORY_FILE: optionalText,
   DIRECTORY_SOURCE: optionalText.pipe(z.enum(['file', 'graph']).optional()),
   TOPIC_LIBRARY_FILE: optionalText,
+  HELP_CONTACTS_FILE: optionalText,
   UNIT_TOPICS_DIR: optionalText,
   DEADLINE_POLICY: optionalText,
   // At least a year: a typo such as 18 would otherwise delete cases closed 18 days ago, for good.
@@ -217,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     directoryFile: resolve(e.DIRECTORY_FILE ?? join('config', 'directory.demo.json')),
     topicLibraryFile: resolve(e.TOPIC_LIBRARY_FILE ?? join('config', 'topics', 'library.json')),
     unitTopicsDir: resolve(e.UNIT_TOPICS_DIR ?? join('config', 'topics', 'units')),
+    helpContactsFile: resolve(e.HELP_CONTACTS_FILE ?? join('config', 'help.demo.json')),
     centralUnitId: e.CENTRAL_UNIT_ID,
     botServiceUrl,
     botServiceHosts: [...splitHosts(e.BOT_SERVICE_HOSTS ?? DEFAULT_BOT_SERVICE_HOSTS.join(',')), new URL(botServiceUrl).hostname],

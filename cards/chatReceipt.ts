@@ -1,6 +1,7 @@
 import type { Locale } from '../bot/domain/locale';
 import template from './chatReceipt.card.json';
 import { t } from './i18n';
+import { reporterDeadlineText } from './reporterDeadlineText';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import type { ChatReceiptView } from './views';
 
@@ -9,12 +10,14 @@ interface ChatReceiptData {
   reference: string;
   kindTitle: string;
   nextStepBy: string;
-  text: Record<'title' | 'thanks' | 'reference' | 'kind' | 'nextStepBy' | 'next' | 'private' | 'myCases' | 'makeReport', string>;
+  routeTitle: string;
+  hasDeadline: boolean;
+  text: Record<'title' | 'thanks' | 'reference' | 'kind' | 'nextStepBy' | 'routeLabel' | 'next' | 'byWhen' | 'private' | 'myCases' | 'makeReport', string>;
 }
 
 /**
- * The receipt posted in the 1:1 chat after a submit: reference, kind, what happens next and by
- * when. Never any report content: chat messages are kept for compliance search.
+ * The receipt posted in the 1:1 chat after a submit: reference, kind, where it went (a role) and
+ * the one deadline that applies next. Never any report content: chat messages are kept for compliance search.
  */
 export function renderChatReceipt(view: ChatReceiptView): AdaptiveCard {
   const l = view.locale;
@@ -23,13 +26,17 @@ export function renderChatReceipt(view: ChatReceiptView): AdaptiveCard {
     reference: view.reference,
     kindTitle: t(l, `kinds.${view.kind}.title`),
     nextStepBy: view.nextStepBy,
+    routeTitle: t(l, `receipt.routeShort.${view.route}`),
+    hasDeadline: view.nextDeadline !== undefined,
     text: {
       title: t(l, 'chatReceipt.title'),
       thanks: t(l, 'chatReceipt.text'),
       reference: t(l, 'chatReceipt.reference'),
       kind: t(l, 'chatReceipt.kind'),
       nextStepBy: t(l, 'chatReceipt.nextStepBy'),
-      next: t(l, `kinds.${view.kind}.next`),
+      routeLabel: t(l, 'receipt.routeLabel'),
+      next: t(l, `receipt.route.${view.route}`),
+      byWhen: reporterDeadlineText(l, view.nextDeadline),
       private: t(l, 'chatReceipt.private'),
       myCases: t(l, 'common.myCases'),
       makeReport: t(l, 'common.makeReport'),

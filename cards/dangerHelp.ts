@@ -14,14 +14,15 @@ interface DangerHelpData {
 
 /**
  * Where to get help right now (a dialog), shown when the reporter says someone is in immediate
- * danger: 112 first, then the Koninklijke Marechaussee and Defence's own support. The draft is
+ * danger: the emergency number first, then the organisation's own ways to get help (its help file:
+ * e.g. the Koninklijke Marechaussee and Defence's own support), each with a number or a link. The draft is
  * kept; the reporter can go on with it or stop.
  */
 export function renderDangerHelp(view: DangerHelpView): AdaptiveCard {
   const data: DangerHelpData = {
     lang: view.locale,
     draftId: view.draftId,
-    danger: dangerHelpText(view.locale),
+    danger: dangerHelpText(view.locale, view.help),
     text: { continue: t(view.locale, 'dangerHelp.continue'), stop: t(view.locale, 'common.stop') },
   };
   return renderCard(template, data);

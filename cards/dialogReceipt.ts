@@ -1,8 +1,8 @@
 import type { Locale } from '../bot/domain/locale';
-import type { IdentityMode, RequestKind } from '../bot/domain/report';
 import { dangerHelpText, type DangerHelpText } from './dangerHelpText';
 import template from './dialogReceipt.card.json';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
+import { reporterDeadlineText } from './reporterDeadlineText';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import type { DialogReceiptView } from './views';
 
@@ -17,6 +17,9 @@ interface DialogReceiptData {
   duplicate: boolean;
   showDangerHelp: boolean;
   showPoliceAdvice: boolean;
+  showAnonymousCheck: boolean;
+  hasDeadline: boolean;
+  routeTitle: string;
   danger: DangerHelpText;
   text: Record<
     | 'title'
@@ -24,6 +27,8 @@ interface DialogReceiptData {
     | 'reference'
     | 'kind'
     | 'nextStepBy'
+    | 'routeLabel'
+    | 'anonymousCheck'
     | 'secretTitle'
     | 'secretWhy'
     | 'secretWriteDown'
@@ -42,18 +47,9 @@ interface DialogReceiptData {
 }
 
 /**
- * What happens next, for this kind and identity: an anonymous or confidential melding never goes
- * via the line, and nobody can reach an anonymous reporter to talk or mediate.
- */
-function nextStepKey(kind: RequestKind, identity: IdentityMode): MessageKey {
-  if (kind === 'report' && identity !== 'named') return 'receipt.nextMeldpunt';
-  if ((kind === 'advice' || kind === 'mediation') && identity === 'anonymous') return 'receipt.anonymousNoContact';
-  return `kinds.${kind}.next`;
-}
-
-/**
- * The receipt at the end of the report dialog: reference, kind, what happens next and by when,
- * and who can know the reporter's identity. For an anonymous report the follow-up secret is shown
+ * The receipt at the end of the report dialog: reference, kind, where the report went (a role in
+ * the reporter's words, never a person), the one deadline that applies next, and who can know
+ * the reporter's identity. For an anonymous report the follow-up secret is shown
  * here, once, with the advice to write it down outside Teams. Help for immediate danger comes
  * first when the reporter said someone is in danger; the Koninklijke Marechaussee advice follows
  * when `showPoliceAdvice`.
@@ -73,21 +69,27 @@ export function renderDialogReceipt(view: DialogReceiptView): AdaptiveCard {
     duplicate: view.duplicate,
     showDangerHelp: view.immediateDanger,
     showPoliceAdvice: view.showPoliceAdvice,
-    danger: dangerHelpText(l),
+    showAnonymousCheck: anonymous,
+    hasDeadline: view.nextDeadline !== undefined,
+    routeTitle: t(l, `receipt.routeShort.${view.route}`),
+    danger: dangerHelpText(l, view.help),
     text: {
       title: t(l, 'receipt.title'),
       duplicate: t(l, 'receipt.duplicate'),
       reference: t(l, 'receipt.reference'),
       kind: t(l, 'receipt.kind'),
       nextStepBy: t(l, 'receipt.nextStepBy'),
+      routeLabel: t(l, 'receipt.routeLabel'),
+      anonymousCheck: t(l, 'receipt.anonymousCheck'),
       secretTitle: t(l, 'receipt.secretTitle'),
       secretWhy: t(l, 'receipt.secretWhy'),
       secretWriteDown: t(l, 'receipt.secretWriteDown'),
       secretOnce: t(l, 'receipt.secretOnce'),
       secretShownBefore: t(l, 'receipt.secretShownBefore'),
       whatNext: t(l, 'receipt.whatNext'),
-      next: t(l, nextStepKey(view.kind, view.identity)),
-      byWhen: t(l, anonymous ? 'receipt.byWhenAnonymous' : 'receipt.byWhen', { date: view.nextStepBy }),
+      // Which route was taken, and only the deadline that applies to it.
+      next: t(l, `receipt.route.${view.route}`),
+      byWhen: reporterDeadlineText(l, view.nextDeadline),
       identity: t(l, `receipt.identity.${view.identity}`),
       policeTitle: t(l, 'receipt.police.title'),
       policeText: t(l, 'receipt.police.text'),

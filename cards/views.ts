@@ -17,6 +17,8 @@ import type { CaseState } from '../bot/app/ports';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
 import type { Figure } from '../bot/domain/insights/caseInsights';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
+import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
+import type { HelpContact } from '../bot/domain/helpContact';
 
 /** Dialogs that a chat button can open. */
 export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport' | 'insights';
@@ -25,7 +27,7 @@ export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExpor
 export type ChatVerb = 'showMyCases' | 'showWelcome';
 
 /** Navigation in a dialog. */
-export type DialogNav = 'next' | 'back' | 'stop' | 'goto' | 'submit' | 'close' | 'restart' | 'checkStatus';
+export type DialogNav = 'next' | 'back' | 'stop' | 'goto' | 'submit' | 'close' | 'restart' | 'checkStatus' | 'resume';
 
 export interface DialogAction {
   dialog?: DialogName;
@@ -61,6 +63,8 @@ export interface WizardStepView {
   resumed: boolean;
   /** The card pressed was older than the draft: say this is the latest draft instead. */
   stale?: boolean;
+  /** Opened with "Wijzig" on the review: Next (and Back) return to the review. */
+  returnTo?: 'review';
 }
 
 /** The review step: a summary with "change" per section, then submit. Only ever rendered in a dialog. */
@@ -92,12 +96,26 @@ export interface DialogReceiptView {
   showPoliceAdvice: boolean;
   /** The same submit arrived again: say it was already received. */
   duplicate: boolean;
+  /** Where the report went (a role, in the reporter's words; never a person). */
+  route: HandlerRoleName;
+  /** The organisation's ways to get help, shown when someone is in danger (see DangerHelpView). */
+  help?: readonly HelpContact[];
+  /** The one deadline that applies next, formatted; absent when none runs. */
+  nextDeadline?: ReporterDeadlineLine;
+}
+
+/** A deadline as the reporter is told it: which clock, and its date formatted in their language. */
+export interface ReporterDeadlineLine {
+  clock: ClockKind;
+  due: string;
 }
 
 /** Where to get help now (immediate danger), shown in a dialog. */
 export interface DangerHelpView {
   locale: Locale;
   draftId: string;
+  /** The organisation's ways to get help (emergency first); absent: 112 and the services by name. */
+  help?: readonly HelpContact[];
 }
 
 /** Welcome card in the 1:1 chat (on install, "hallo", "help"). */
@@ -114,12 +132,16 @@ export interface ChatReceiptView {
   kind: RequestKind;
   /** Formatted date/time, Europe/Amsterdam. */
   nextStepBy: string;
+  /** Where the report went, and the one deadline that applies next (as on the dialog receipt). */
+  route: HandlerRoleName;
+  nextDeadline?: ReporterDeadlineLine;
 }
 
 /** The reporter's own cases ("status", "mijn meldingen"), in the chat: references and states only. */
 export interface MyCasesView {
   locale: Locale;
-  cases: { reference: string; kind: RequestKind; state: CaseState; receivedOn: string }[];
+  /** `caseId`: the case's button opens its dialog; `route` and `nextDeadline` as on the receipt. */
+  cases: { caseId: string; reference: string; kind: RequestKind; state: CaseState; receivedOn: string; route: HandlerRoleName; nextDeadline?: ReporterDeadlineLine }[];
   /** More cases exist than listed. */
   more: boolean;
 }

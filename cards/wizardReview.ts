@@ -53,9 +53,11 @@ function answerText(locale: Locale, answers: ReportAnswers, field: keyof ReportA
     case 'location':
     case 'description':
       return answers[field] || undefined;
+    case 'immediateDanger':
+      // A yes/no question: unanswered stays "not answered".
+      return answers.immediateDanger === undefined ? undefined : yesNo(locale, answers.immediateDanger);
     case 'preferMeldpunt':
     case 'wantsCounsellorContact':
-    case 'immediateDanger':
       // A toggle that was never switched on means "no".
       return yesNo(locale, answers[field]);
   }

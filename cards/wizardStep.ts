@@ -58,6 +58,17 @@ interface WizardStepData {
   kinds: Choice[];
   identities: Choice[];
   managerInvolvedChoices: Choice[];
+  dangerChoices: Choice[];
+  /** The buttons' `vm`: `returnTo: 'review'` only when the step was opened with "Wijzig" on the review. */
+  vm: Record<'back' | 'next' | 'stop', StepVm>;
+}
+
+interface StepVm {
+  dialog: 'wizard';
+  nav: 'back' | 'next' | 'stop';
+  draftId: string;
+  step: InputStep;
+  returnTo?: 'review';
 }
 
 const INPUT_STEPS: readonly InputStep[] = ['what', 'want', 'identity', 'involved', 'details', 'support'];
@@ -125,10 +136,9 @@ function fieldsData(view: WizardStepView): Record<keyof ReportAnswers, FieldData
       title: t(l, 'wizard.support.counsellorTitle'),
       hint: t(l, 'wizard.support.counsellorHint'),
     }),
-    immediateDanger: field('immediateDanger', toggleValue(answers.immediateDanger), {
+    immediateDanger: field('immediateDanger', answers.immediateDanger === undefined ? '' : toggleValue(answers.immediateDanger), {
       label: t(l, 'wizard.support.dangerLabel'),
-      title: t(l, 'wizard.support.dangerTitle'),
-      hint: t(l, 'wizard.support.dangerHint'),
+      hint: t(l, 'wizard.what.dangerHint'),
     }),
   };
 }
@@ -165,7 +175,22 @@ function wizardStepData(view: WizardStepView): WizardStepData {
     kinds: REQUEST_KINDS.map((k) => ({ value: k, title: t(l, `kinds.${k}.title`), hint: t(l, `kinds.${k}.hint`), next: t(l, `kinds.${k}.next`) })),
     identities: IDENTITY_MODES.map((m) => ({ value: m, title: t(l, `identity.${m}.title`), hint: t(l, `identity.${m}.hint`), next: '' })),
     managerInvolvedChoices: MANAGER_INVOLVED.map((m) => ({ value: m, title: t(l, `managerInvolved.${m}`), hint: '', next: '' })),
+    dangerChoices: [
+      { value: 'true', title: t(l, 'wizard.what.dangerYes'), hint: '', next: '' },
+      { value: 'false', title: t(l, 'wizard.what.dangerNo'), hint: '', next: '' },
+    ],
+    vm: {
+      back: stepVm(view, 'back'),
+      next: stepVm(view, 'next'),
+      stop: { dialog: 'wizard', nav: 'stop', draftId: view.draftId, step: view.step },
+    },
   };
+}
+
+function stepVm(view: WizardStepView, nav: 'back' | 'next'): StepVm {
+  const vm: StepVm = { dialog: 'wizard', nav, draftId: view.draftId, step: view.step };
+  if (view.returnTo === 'review') vm.returnTo = 'review';
+  return vm;
 }
 
 /**

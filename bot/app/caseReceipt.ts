@@ -2,9 +2,10 @@ import { SERIOUS_CATEGORIES } from '../domain/chooseRoute';
 import type { IdentityMode, RequestKind } from '../domain/report';
 import { followUpSecret } from './followUpSecret';
 import type { CaseRecord, Pseudonymizer } from './ports';
+import { reporterRoute, type ReporterRoute } from './reporterRoute';
 
 /** What the reporter is told after submitting: never any of the report's content. */
-export interface CaseReceipt {
+export interface CaseReceipt extends ReporterRoute {
   caseId: string;
   reference: string;
   kind: RequestKind;
@@ -25,6 +26,8 @@ export function caseReceipt(
   options: { duplicate: boolean; immediateDanger: boolean },
 ): CaseReceipt {
   return {
+    // What ran from receipt: the receipt is about the moment the report arrived.
+    ...reporterRoute(record, record.receivedAt),
     caseId: record.id,
     reference: record.reference,
     kind: record.kind,

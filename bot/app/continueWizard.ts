@@ -6,8 +6,9 @@ import { WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../domain/rep
 import { caseIdForSubmission } from './caseIdForSubmission';
 import { caseReceipt, type CaseReceipt } from './caseReceipt';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
-import { loadDraft } from './loadDraft';
-import { openWizard } from './openWizard';
+import { hasAnswers } from '../domain/hasAnswers';
+import { loadDraft, type OpenDraft } from './loadDraft';
+import { newDraft } from './openWizard';
 import { saveDraft } from './saveDraft';
 import { submitReport } from './submitReport';
 
@@ -18,6 +19,8 @@ export interface WizardAction {
   step?: WizardStep;
   goto?: WizardStep;
   submissionId?: string;
+  /** The step was opened with "Wijzig" on the review: Next returns there. */
+  returnTo?: 'review';
 }
 
 export type WizardResult =
@@ -32,8 +35,11 @@ export type WizardResult =
       stale: boolean;
       /** Submitting found an incomplete step. */
       incomplete?: { key: string; step: WizardStep };
+      /** The step is shown again (an error) after "Wijzig" on the review: its Next still returns there. */
+      returnTo?: 'review';
     }
-  | { type: 'stopped' }
+  /** `kept`: the draft has answers and is kept; without answers nothing is stored. */
+  | { type: 'stopped'; kept: boolean }
   | { type: 'submitted'; receipt: CaseReceipt };
 
 const SAVE_ATTEMPTS = 3;
@@ -57,16 +63,16 @@ export async function continueWizard(
 
   const ownerKey = deps.pseudonyms.pseudonym('user', reporter.userId);
   for (let attempt = 1; ; attempt += 1) {
-    const draft = await loadDraft(deps, ownerKey);
-    if (!draft || draft.draftId !== action.draftId) {
-      const { draft: current } = await openWizard(deps, reporter, locale);
-      return { type: 'step', draftId: current.draftId, step: current.step, answers: current.answers, errors: {}, dangerHelp: false, stale: true };
+    // No stored draft yet (nothing answered so far): this card starts it.
+    const draft: OpenDraft = (await loadDraft(deps, ownerKey)) ?? { ...newDraft(deps, locale), ...(action.draftId ? { draftId: action.draftId } : {}) };
+    if (draft.draftId !== action.draftId) {
+      return { type: 'step', draftId: draft.draftId, step: draft.step, answers: draft.answers, errors: {}, dangerHelp: false, stale: true };
     }
 
     // The card's own step says which inputs it carried.
     const cardStep = action.step && WIZARD_STEPS.includes(action.step) ? action.step : draft.step;
     const today = deps.calendar.dateOf(deps.clock.now());
-    const outcome = advanceWizard({ step: cardStep, answers: draft.answers }, action.nav, input, today, action.goto);
+    const outcome = advanceWizard({ step: cardStep, answers: draft.answers }, action.nav, input, today, action.goto, { returnToReview: action.returnTo === 'review', withoutInputs: action.step === undefined });
 
     if (outcome.type === 'submit') {
       if (!action.submissionId) {
@@ -77,8 +83,11 @@ export async function continueWizard(
       return { type: 'submitted', receipt };
     }
 
+    const kept = hasAnswers(outcome.state.answers);
     try {
-      await saveDraft(deps, ownerKey, { ...draft, locale, step: outcome.state.step, answers: outcome.state.answers }, draft.etag);
+      if (kept) await saveDraft(deps, ownerKey, { ...draft, locale, step: outcome.state.step, answers: outcome.state.answers }, draft.etag ?? (await deps.repos.drafts.get(ownerKey))?.etag);
+      // Only a draft with an answer is kept: one emptied again is removed.
+      else if (draft.etag) await deps.repos.drafts.delete(ownerKey);
     } catch (error) {
       if (error instanceof ConcurrencyError && attempt < SAVE_ATTEMPTS) continue;
       throw error;
@@ -86,8 +95,8 @@ export async function continueWizard(
 
     switch (outcome.type) {
       case 'stop':
-        deps.logger.info('draft.kept', { step: outcome.state.step });
-        return { type: 'stopped' };
+        deps.logger.info(kept ? 'draft.kept' : 'draft.nothing_to_keep', { step: outcome.state.step });
+        return { type: 'stopped', kept };
       case 'incomplete':
         return { type: 'step', draftId: draft.draftId, step: 'review', answers: outcome.state.answers, errors: {}, dangerHelp: false, stale: false, incomplete: outcome.error };
       case 'show':
@@ -99,7 +108,15 @@ export async function continueWizard(
           errors: outcome.errors,
           dangerHelp: outcome.dangerHelp,
           stale: false,
+          returnTo: returnsToReview(action, cardStep, outcome.state.step) ? 'review' : undefined,
         };
     }
   }
+}
+
+/** A step opened from the review ("Wijzig"), or shown again with an error after that, keeps returning to the review. */
+function returnsToReview(action: WizardAction, cardStep: WizardStep, shown: WizardStep): boolean {
+  if (shown === 'review') return false;
+  if (action.nav === 'goto') return cardStep === 'review';
+  return action.returnTo === 'review' && shown === cardStep;
 }

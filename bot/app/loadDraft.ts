@@ -10,8 +10,8 @@ export interface OpenDraft {
   locale: Locale;
   answers: ReportAnswers;
   createdAt: string;
-  /** For replacing the stored draft. */
-  etag: string;
+  /** For replacing the stored draft; absent when it is not stored yet (no answers). */
+  etag?: string;
 }
 
 /** Loads the reporter's draft; an expired draft counts as none (the purge job removes it). */

@@ -7,7 +7,15 @@ export interface WizardState {
   answers: ReportAnswers;
 }
 
-export type WizardNav = 'next' | 'back' | 'stop' | 'goto' | 'submit';
+/** `resume`: show the draft's current step again, e.g. after the danger help; the card carries no inputs. */
+export type WizardNav = 'next' | 'back' | 'stop' | 'goto' | 'submit' | 'resume';
+
+export interface WizardOptions {
+  /** The step was opened with "Wijzig" on the review: Next and Back return to the review. */
+  returnToReview?: boolean;
+  /** The card pressed was not a step (the danger help): it carried no answers, so none change. */
+  withoutInputs?: boolean;
+}
 
 export type WizardOutcome =
   /** Show `state.step` (with errors, when the step was not complete). */
@@ -30,24 +38,30 @@ export function advanceWizard(
   input: Record<string, unknown>,
   today: string,
   goto?: WizardStep,
+  options: WizardOptions = {},
 ): WizardOutcome {
-  const parsed = parseStepInput(state.step, input, today);
-  const answers = mergeStepAnswers(state.step, state.answers, parsed.answers);
+  if (nav === 'resume') return show({ step: state.step, answers: state.answers });
+  const parsed = options.withoutInputs ? { answers: {}, errors: {} } : parseStepInput(state.step, input, today);
+  const answers = options.withoutInputs ? state.answers : mergeStepAnswers(state.step, state.answers, parsed.answers);
   const here: WizardState = { step: state.step, answers };
   const index = WIZARD_STEPS.indexOf(state.step);
+  const returnToReview = options.returnToReview === true && state.step !== 'review';
 
   switch (nav) {
     case 'stop':
       return { type: 'stop', state: here };
     case 'back':
-      return show({ step: WIZARD_STEPS[Math.max(0, index - 1)], answers });
+      return show({ step: returnToReview ? 'review' : WIZARD_STEPS[Math.max(0, index - 1)], answers });
     case 'goto':
       return show({ step: goto ?? state.step, answers });
     case 'next': {
       const errors: FieldErrors = { ...checkStep(state.step, answers), ...parsed.errors };
-      if (Object.keys(errors).length > 0) return { type: 'show', state: here, errors, dangerHelp: false };
-      const step = WIZARD_STEPS[Math.min(WIZARD_STEPS.length - 1, index + 1)];
-      return { type: 'show', state: { step, answers }, errors: {}, dangerHelp: state.step === 'support' && answers.immediateDanger === true };
+      // Safety first: the help is shown as soon as the reporter says someone is in danger (also
+      // when something else on the step is missing), and only then, not each time the step is passed.
+      const dangerHelp = answers.immediateDanger === true && state.answers.immediateDanger !== true;
+      if (Object.keys(errors).length > 0) return { type: 'show', state: here, errors, dangerHelp };
+      const step = returnToReview ? 'review' : WIZARD_STEPS[Math.min(WIZARD_STEPS.length - 1, index + 1)];
+      return { type: 'show', state: { step, answers }, errors: {}, dangerHelp };
     }
     case 'submit': {
       for (const step of WIZARD_STEPS) {

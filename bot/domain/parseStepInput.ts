@@ -59,7 +59,7 @@ export function parseStepInput(step: WizardStep, input: Record<string, unknown>,
     else errors[field] = 'invalidChoice';
   };
 
-  const toggle = (field: 'preferMeldpunt' | 'wantsCounsellorContact' | 'immediateDanger') => {
+  const toggle = (field: 'preferMeldpunt' | 'wantsCounsellorContact') => {
     if (!has(field)) {
       answers[field] = false;
       return;
@@ -115,9 +115,16 @@ export function parseStepInput(step: WizardStep, input: Record<string, unknown>,
       }
       case 'preferMeldpunt':
       case 'wantsCounsellorContact':
-      case 'immediateDanger':
         toggle(field);
         break;
+      case 'immediateDanger': {
+        // A yes/no question, not a toggle: left unanswered, it stays unanswered.
+        if (!has('immediateDanger')) break;
+        const parsed = flag.safeParse(input.immediateDanger);
+        if (parsed.success) answers.immediateDanger = parsed.data;
+        else errors.immediateDanger = 'invalidChoice';
+        break;
+      }
     }
   }
   return { answers, errors };

@@ -67,11 +67,12 @@ export type CompleteReport = Required<Pick<ReportAnswers, 'categories' | 'kind' 
 
 /** The answer fields each step asks for (the review step asks none). */
 export const STEP_FIELDS: Record<WizardStep, readonly (keyof ReportAnswers)[]> = {
-  what: ['categories'],
+  // Safety first: whether someone is in danger right now is asked before what happened.
+  what: ['immediateDanger', 'categories'],
   want: ['kind', 'preferMeldpunt'],
   identity: ['identity'],
   involved: ['involved', 'managerInvolved'],
   details: ['incidentDate', 'location', 'description'],
-  support: ['wantsCounsellorContact', 'immediateDanger'],
+  support: ['wantsCounsellorContact'],
   review: [],
 };

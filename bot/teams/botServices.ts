@@ -1,5 +1,6 @@
 import type { AttemptLimiter } from '../app/attemptLimiter';
 import type { AgendaDependencies } from '../app/agenda/agendaDependencies';
+import type { HelpContact } from '../domain/helpContact';
 
 /** What the Teams layer needs from the composition root. */
 export interface BotServices extends AgendaDependencies {
@@ -14,4 +15,6 @@ export interface BotServices extends AgendaDependencies {
   deliverQueued(itemIds: readonly string[]): Promise<void>;
   /** Failed reference + secret attempts per user, against guessing. */
   secretAttempts: AttemptLimiter;
+  /** Where to get help right now (the organisation's help file), emergency number first; absent: the built-in texts (112 and the services by name). */
+  helpContacts?: readonly HelpContact[];
 }

@@ -1,7 +1,7 @@
 import { normalizeCaseReference } from '../domain/caseReference';
 
 /** What a typed message asks for. */
-export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'insights' | 'welcome' | 'notInChat';
+export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'insights' | 'welcome' | 'notInChat' | 'file';
 
 /** A typed message read: the command, and for `audit` the case reference (normalised; absent when none or not a reference). */
 export interface ChatMessage {
@@ -22,13 +22,10 @@ const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['welcome', ['help', 'hulp', 'hallo', 'hoi', 'hi', 'hello', 'start', 'menu', 'begin']],
 ];
 
-/** Messages longer than this are probably a report typed into the chat. */
-const LONG_MESSAGE = 40;
-
 /**
  * Reads a typed chat message (the manifest's commands send the same words). Mentions and
- * punctuation are ignored. A long unknown message is treated as a report typed into the chat:
- * the bot then explains why it should go in the form instead.
+ * punctuation are ignored. Any other message, short or long, may be a report typed into the chat
+ * ("mijn sergeant pest mij elke dag"): the bot then explains why it should go in the form instead.
  */
 export function readChatCommand(text: string | undefined): ChatCommand {
   return readChatMessage(text).command;
@@ -53,5 +50,5 @@ export function readChatMessage(text: string | undefined): ChatMessage {
     const reference = normalizeCaseReference(audit[1] ?? '');
     return reference ? { command: 'audit', reference } : { command: 'audit' };
   }
-  return { command: plain.length > LONG_MESSAGE ? 'notInChat' : 'welcome' };
+  return { command: plain === '' ? 'welcome' : 'notInChat' };
 }

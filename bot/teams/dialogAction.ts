@@ -7,10 +7,12 @@ const dialogActionSchema = z.object({
   dialog: z
     .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights'])
     .optional(),
-  nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus']),
+  nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus', 'resume']),
   draftId: z.string().max(64).optional(),
   step: z.enum(WIZARD_STEPS).optional(),
   goto: z.enum(WIZARD_STEPS).optional(),
+  // A wizard step opened with "Wijzig" on the review returns there; any other value is ignored.
+  returnTo: z.string().max(20).optional().transform((value) => (value === 'review' ? ('review' as const) : undefined)),
   submissionId: z.string().max(64).optional(),
   // Case ids are base64url hashes: anything else is not a case (and must not reach the store's id check).
   caseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),

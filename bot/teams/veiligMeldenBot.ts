@@ -11,6 +11,7 @@ import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anony
 import { fetchCaseDialog, submitCaseDialog } from './caseDialogs';
 import type { BotServices } from './botServices';
 import { fetchAuditExportDialog } from './auditExportDialog';
+import { carriesFiles } from './carriesFiles';
 import { readChatMessage } from './chatCommand';
 import { CHAT_VERBS } from './chatVerbs';
 import { readDialogSubmit } from './dialogAction';
@@ -117,8 +118,11 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       return;
     }
     await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
-    const message = readChatMessage(context.activity.text);
+    const message = carriesFiles(context.activity.attachments) ? { command: 'file' as const } : readChatMessage(context.activity.text);
     switch (message.command) {
+      case 'file':
+        await sendCard(context, renderNotice({ locale: turn.locale, titleKey: 'notices.fileNotTaken.title', textKey: 'notices.fileNotTaken.text', offerReport: true }));
+        return;
       case 'status':
         await sendCard(context, await myCasesCard(this.services, turn.reporter.userId, turn.locale));
         return;
@@ -179,14 +183,16 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     const { action, inputs } = readDialogSubmit(value);
     if (action?.dialog && !dialogRule(action.dialog)) throw new ForbiddenError('dialog not declared');
     if (!action) return fetchWizardDialog(this.services, turn);
+    // Every close or cancel button of every dialog closes it (an empty answer) and changes nothing.
+    if (action.nav === 'close') return undefined;
     if (action.dialog === 'handover') return submitHandoverDialog(this.services, turn, action, inputs);
-    // The audit dialog has only a close button; anything else it might send reopens the record (checked again).
-    if (action.dialog === 'auditExport') return action.nav === 'close' ? undefined : fetchAuditExportDialog(this.services, turn, action);
-    // The insights' period buttons reopen it for that period (the role is checked again); close closes.
-    if (action.dialog === 'insights') return action.nav === 'close' ? undefined : fetchInsightsDialog(this.services, turn, action);
+    // The audit dialog has only a close button (above); anything else it might send reopens the record (checked again).
+    if (action.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
+    // The insights' period buttons reopen it for that period (the role is checked again).
+    if (action.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
-    if (action.nav === 'close' || action.nav === 'restart') return fetchWizardDialog(this.services, turn);
+    if (action.nav === 'restart') return fetchWizardDialog(this.services, turn);
     return submitWizardDialog(this.services, context, turn, { ...action, nav: action.nav }, inputs);
   }
 

@@ -1,10 +1,9 @@
 import { renderWelcome } from '../../cards/welcome';
-import { loadDraft } from '../app/loadDraft';
+import { hasSavedDraft } from '../app/hasSavedDraft';
 import type { BotServices } from './botServices';
 import type { TurnIdentity } from './turnIdentity';
 
-/** The welcome card, offering to continue a draft when there is one. */
+/** The welcome card, offering to continue a draft when one with answers is kept. */
 export async function welcomeCard(services: BotServices, turn: TurnIdentity): Promise<object> {
-  const draft = await loadDraft(services, services.pseudonyms.pseudonym('user', turn.reporter.userId));
-  return renderWelcome({ locale: turn.locale, hasDraft: draft !== undefined });
+  return renderWelcome({ locale: turn.locale, hasDraft: await hasSavedDraft(services, turn.reporter.userId) });
 }

@@ -5,6 +5,7 @@ import { renderDialogReceipt } from '../../cards/dialogReceipt';
 import { formatDateTime, t } from '../../cards/i18n';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';
+import type { ReporterDeadlineLine } from '../../cards/views';
 import type { CaseReceipt } from '../app/caseReceipt';
 import { continueWizard, type WizardAction } from '../app/continueWizard';
 import { openWizard } from '../app/openWizard';
@@ -37,12 +38,12 @@ export async function submitWizardDialog(
   const result = await continueWizard(services, turn.reporter, turn.locale, action, inputs);
   switch (result.type) {
     case 'stopped':
-      return dialogMessage(t(turn.locale, 'notices.draftKept.text'));
+      return dialogMessage(t(turn.locale, result.kept ? 'notices.draftKept.text' : 'notices.nothingKept.text'));
     case 'submitted':
       // No chat receipt for an anonymous report: the reference in this person's chat history
       // (which the tenant can export) would link them to the case.
       if (!result.receipt.duplicate && result.receipt.identity !== 'anonymous') await sendCard(context, chatReceiptCard(turn.locale, result.receipt));
-      return dialogCard(t(turn.locale, 'dialog.receiptTitle'), receiptCard(turn.locale, result.receipt));
+      return dialogCard(t(turn.locale, 'dialog.receiptTitle'), receiptCard(turn.locale, result.receipt, services.helpContacts));
     case 'step':
       return wizardDialogCard(services, turn.locale, {
         draftId: result.draftId,
@@ -53,6 +54,7 @@ export async function submitWizardDialog(
         resumed: false,
         stale: result.stale,
         incomplete: result.incomplete,
+        returnTo: result.returnTo,
       });
   }
 }
@@ -66,13 +68,14 @@ interface StepToShow {
   resumed: boolean;
   stale?: boolean;
   incomplete?: { key: string; step: WizardStep };
+  returnTo?: 'review';
 }
 
 function wizardDialogCard(services: BotServices, locale: Locale, show: StepToShow): object {
   const title = t(locale, 'dialog.wizardTitle');
   const stepNumber = WIZARD_STEPS.indexOf(show.step) + 1;
   const totalSteps = WIZARD_STEPS.length;
-  if (show.dangerHelp) return dialogCard(title, renderDangerHelp({ locale, draftId: show.draftId }));
+  if (show.dangerHelp) return dialogCard(title, renderDangerHelp({ locale, draftId: show.draftId, help: services.helpContacts }));
   if (show.step === 'review') {
     return dialogCard(
       title,
@@ -92,11 +95,12 @@ function wizardDialogCard(services: BotServices, locale: Locale, show: StepToSho
       showDangerHelp: false,
       resumed: show.resumed,
       stale: show.stale,
+      returnTo: show.returnTo,
     }),
   );
 }
 
-function receiptCard(locale: Locale, receipt: CaseReceipt): object {
+function receiptCard(locale: Locale, receipt: CaseReceipt, help: BotServices['helpContacts']): object {
   return renderDialogReceipt({
     locale,
     reference: receipt.reference,
@@ -107,9 +111,23 @@ function receiptCard(locale: Locale, receipt: CaseReceipt): object {
     immediateDanger: receipt.immediateDanger,
     showPoliceAdvice: receipt.showPoliceAdvice,
     duplicate: receipt.duplicate,
+    route: receipt.route,
+    nextDeadline: deadlineLine(locale, receipt),
+    help,
   });
 }
 
 function chatReceiptCard(locale: Locale, receipt: CaseReceipt): object {
-  return renderChatReceipt({ locale, reference: receipt.reference, kind: receipt.kind, nextStepBy: formatDateTime(receipt.nextStepBy, locale) });
+  return renderChatReceipt({
+    locale,
+    reference: receipt.reference,
+    kind: receipt.kind,
+    nextStepBy: formatDateTime(receipt.nextStepBy, locale),
+    route: receipt.route,
+    nextDeadline: deadlineLine(locale, receipt),
+  });
+}
+
+function deadlineLine(locale: Locale, receipt: CaseReceipt): ReporterDeadlineLine | undefined {
+  return receipt.nextDeadline && { clock: receipt.nextDeadline.clock, due: formatDateTime(new Date(receipt.nextDeadline.dueAt), locale) };
 }

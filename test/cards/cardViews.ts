@@ -3,6 +3,7 @@
  * languages: the input of the tests that must hold for all cards.
  */
 import { LOCALES, type Locale } from '../../bot/domain/locale';
+import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import { CATEGORIES, REQUEST_KINDS, WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../../bot/domain/report';
 import { CASE_STATES } from '../../bot/app/ports';
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
@@ -76,6 +77,9 @@ export const ERRORS_FOR_EVERY_FIELD: WizardStepView['errors'] = {
 };
 
 /** A wizard step view with defaults; override what the test is about. */
+/** The demo organisation's help file (config/help.demo.json). */
+export const DEMO_HELP = loadHelpContacts(`${__dirname}/../../config/help.demo.json`);
+
 export function stepView(step: InputStep, locale: Locale, overrides: Partial<WizardStepView> = {}): WizardStepView {
   return {
     locale,
@@ -112,6 +116,7 @@ function wizardCases(locale: Locale): RenderedCase[] {
     add(`wizardStep ${step}, longest answers`, renderWizardStep(stepView(step, locale, { answers: LONGEST_ANSWERS })));
     add(`wizardStep ${step}, every error set`, renderWizardStep(stepView(step, locale, { answers: FULL_ANSWERS, errors: ERRORS_FOR_EVERY_FIELD })));
     add(`wizardStep ${step}, resumed with danger help`, renderWizardStep(stepView(step, locale, { resumed: true, showDangerHelp: true })));
+    add(`wizardStep ${step}, opened from the review`, renderWizardStep(stepView(step, locale, { answers: FULL_ANSWERS, returnTo: 'review' })));
     add(
       `wizardStep ${step}, anonymous`,
       renderWizardStep(stepView(step, locale, { answers: { ...FULL_ANSWERS, identity: 'anonymous', kind: 'advice' } })),
@@ -135,17 +140,23 @@ function dialogCases(locale: Locale): RenderedCase[] {
     immediateDanger: false,
     showPoliceAdvice: false,
     duplicate: false,
+    route: 'line_manager' as const,
+    nextDeadline: { clock: 'acknowledge' as const, due: '2 april 2025 om 17:00' },
   };
+  const ROUTE_OF_KIND = { advice: 'vertrouwenspersoon', report: 'line_manager', complaint: 'klachtencoordinator', mediation: 'ago' } as const;
   for (const kind of REQUEST_KINDS) {
-    add(`dialogReceipt ${kind}, named`, renderDialogReceipt({ ...receipt, kind, identity: 'named' }));
+    add(`dialogReceipt ${kind}, named`, renderDialogReceipt({ ...receipt, kind, identity: 'named', route: ROUTE_OF_KIND[kind] }));
   }
+  add('dialogReceipt to the safety officer, no deadline', renderDialogReceipt({ ...receipt, kind: 'report', identity: 'named', route: 'veiligheidsfunctionaris', nextDeadline: undefined }));
   add(
     'dialogReceipt anonymous with secret, danger and police advice',
-    renderDialogReceipt({ ...receipt, kind: 'report', identity: 'anonymous', secret: 'K7QX-M3TP-9HDA-RW4C', immediateDanger: true, showPoliceAdvice: true }),
+    renderDialogReceipt({ ...receipt, kind: 'report', identity: 'anonymous', route: 'meldpunt', secret: 'K7QX-M3TP-9HDA-RW4C', immediateDanger: true, showPoliceAdvice: true }),
   );
   add('dialogReceipt anonymous duplicate without secret', renderDialogReceipt({ ...receipt, kind: 'report', identity: 'anonymous', duplicate: true }));
   add('dialogReceipt confidential complaint', renderDialogReceipt({ ...receipt, kind: 'complaint', identity: 'confidential', showPoliceAdvice: true }));
   add('dangerHelp', renderDangerHelp({ locale, draftId: DRAFT_ID }));
+  add('dangerHelp, the demo organisation\'s help file', renderDangerHelp({ locale, draftId: DRAFT_ID, help: DEMO_HELP }));
+  add('dialogReceipt, danger with the demo help file', renderDialogReceipt({ ...receipt, kind: 'report', identity: 'named', immediateDanger: true, help: DEMO_HELP }));
   add('anonymousStatus, empty form', renderAnonymousStatus({ locale }));
   add('anonymousStatus, wrong secret', renderAnonymousStatus({ locale, reference: 'VM-7K3Q-9DX2', error: 'referenceOrSecretWrong' }));
   add('anonymousStatus, nothing typed', renderAnonymousStatus({ locale, reference: '', error: 'required' }));
@@ -164,14 +175,22 @@ function chatCases(locale: Locale): RenderedCase[] {
   add('welcome, no draft', renderWelcome({ locale, hasDraft: false }));
   add('welcome, with draft', renderWelcome({ locale, hasDraft: true }));
   for (const kind of REQUEST_KINDS) {
-    add(`chatReceipt ${kind}`, renderChatReceipt({ locale, reference: 'VM-7K3Q-9DX2', kind, nextStepBy: '2 april 2025 om 17:00' }));
+    add(`chatReceipt ${kind}`, renderChatReceipt({ locale, reference: 'VM-7K3Q-9DX2', kind, nextStepBy: '2 april 2025 om 17:00', route: 'meldpunt', nextDeadline: { clock: 'acknowledge', due: '2 april 2025 om 17:00' } }));
   }
   add('myCases, none', renderMyCases({ locale, cases: [], more: false }));
   add(
     'myCases, one in every state',
     renderMyCases({
       locale,
-      cases: CASE_STATES.map((state, i) => ({ reference: `VM-7K3Q-9DX${i + 3}`, kind: REQUEST_KINDS[i % REQUEST_KINDS.length], state, receivedOn: '2025-03-28' })),
+      cases: CASE_STATES.map((state, i) => ({
+        caseId: `case-${i}`,
+        route: 'line_manager' as const,
+        reference: `VM-7K3Q-9DX${i + 3}`,
+        kind: REQUEST_KINDS[i % REQUEST_KINDS.length],
+        state,
+        receivedOn: '2025-03-28',
+        nextDeadline: state === 'closed' ? undefined : { clock: 'firstUpdate' as const, due: '2 april 2025' },
+      })),
       more: false,
     }),
   );
@@ -179,13 +198,23 @@ function chatCases(locale: Locale): RenderedCase[] {
     'myCases, a full page and more',
     renderMyCases({
       locale,
-      cases: Array.from({ length: 25 }, (_, i) => ({ reference: `VM-7K3Q-${String(1000 + i)}`, kind: 'complaint', state: 'in_progress', receivedOn: '28 maart 2025' })),
+      cases: Array.from({ length: 25 }, (_, i) => ({
+        caseId: `case-${i}`,
+        route: 'klachtencoordinator' as const,
+        reference: `VM-7K3Q-${String(1000 + i)}`,
+        kind: 'complaint' as const,
+        state: 'in_progress' as const,
+        receivedOn: '28 maart 2025',
+        nextDeadline: { clock: 'decision' as const, due: '9 mei 2025' },
+      })),
       more: true,
     }),
   );
   add('notice draftKept', renderNotice({ locale, titleKey: 'notices.draftKept.title', textKey: 'notices.draftKept.text', offerReport: true }));
   add('notice draftDeleted', renderNotice({ locale, titleKey: 'notices.draftDeleted.title', textKey: 'notices.draftDeleted.text' }));
   add('notice nothingFound', renderNotice({ locale, titleKey: 'notices.nothingFound.title', textKey: 'notices.nothingFound.text', offerReport: false }));
+  add('notice fileNotTaken', renderNotice({ locale, titleKey: 'notices.fileNotTaken.title', textKey: 'notices.fileNotTaken.text', offerReport: true }));
+  add('notice nothingKept', renderNotice({ locale, titleKey: 'notices.nothingKept.title', textKey: 'notices.nothingKept.text' }));
   add('notice notInChat', renderNotice({ locale, titleKey: 'notices.notInChat.title', textKey: 'notices.notInChat.text', offerReport: true }));
   add('notice usePersonalChat', renderNotice({ locale, titleKey: 'notices.usePersonalChat.title', textKey: 'notices.usePersonalChat.text' }));
   add('notice unknown keys', renderNotice({ locale, titleKey: 'notices.nope.title', textKey: 'notices.nope.text' }));

@@ -1,8 +1,8 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
-import { REQUEST_KINDS } from '../../bot/domain/report';
+import { CLOCK_KINDS } from '../../bot/domain/deadlines/deadlinePolicies';
 import { renderDialogReceipt } from '../../cards/dialogReceipt';
 import { t } from '../../cards/i18n';
-import type { DialogReceiptView } from '../../cards/views';
+import { HANDLER_ROLES, type DialogReceiptView } from '../../cards/views';
 import { actions, bodyOf, ofType, textIn, vmOf, visibleTexts } from './cardChecks';
 
 const SECRET = 'K7QX-M3TP-9HDA-RW4C';
@@ -17,33 +17,47 @@ function receiptView(locale: Locale, overrides: Partial<DialogReceiptView> = {})
     immediateDanger: false,
     showPoliceAdvice: false,
     duplicate: false,
+    route: 'line_manager',
+    nextDeadline: { clock: 'acknowledge', due: locale === 'nl' ? '2 april 2025 om 17:00' : '2 April 2025 at 17:00' },
     ...overrides,
   };
 }
 
 describe('renderDialogReceipt', () => {
   describe.each(LOCALES)('in %s', (locale) => {
-    it('when a report was received, then the reference, kind and next-step date are shown', () => {
+    it('when a report was received, then the reference, kind, route and next-step date are shown', () => {
       const view = receiptView(locale);
       const texts = visibleTexts(renderDialogReceipt(view));
-      expect(texts).toEqual(expect.arrayContaining(['VM-7K3Q-9DX2', t(locale, 'kinds.report.title'), view.nextStepBy]));
-      expect(texts).toContain(t(locale, 'receipt.byWhen', { date: view.nextStepBy }));
+      expect(texts).toEqual(expect.arrayContaining(['VM-7K3Q-9DX2', t(locale, 'kinds.report.title'), t(locale, 'receipt.routeShort.line_manager'), view.nextStepBy]));
+      expect(texts).toContain(t(locale, 'receipt.deadline.acknowledge', { date: view.nextStepBy }));
     });
 
-    it.each(REQUEST_KINDS)('when the kind is %s and the reporter is named, then the receipt says what happens next for that kind', (kind) => {
-      expect(visibleTexts(renderDialogReceipt(receiptView(locale, { kind })))).toContain(t(locale, `kinds.${kind}.next`));
-    });
-
-    it.each(['anonymous', 'confidential'] as const)('when a melding is %s, then the receipt says it goes to the Meldpunt, not via the line', (identity) => {
-      const texts = visibleTexts(renderDialogReceipt(receiptView(locale, { kind: 'report', identity })));
-      expect(texts).toContain(t(locale, 'receipt.nextMeldpunt'));
+    it.each(HANDLER_ROLES)('when the report went to %s, then the receipt says so in the reporter\'s words, and only that route', (route) => {
+      const texts = visibleTexts(renderDialogReceipt(receiptView(locale, { route })));
+      expect(texts).toContain(t(locale, `receipt.route.${route}`));
+      for (const other of HANDLER_ROLES.filter((role) => role !== route)) expect(texts).not.toContain(t(locale, `receipt.route.${other}`));
+      // Never both the line's and the Meldpunt's timelines.
       expect(texts).not.toContain(t(locale, 'kinds.report.next'));
     });
 
-    it.each(['advice', 'mediation'] as const)('when an anonymous reporter asked for %s, then the receipt does not promise that someone will contact them', (kind) => {
-      const texts = visibleTexts(renderDialogReceipt(receiptView(locale, { kind, identity: 'anonymous' })));
-      expect(texts).toContain(t(locale, 'receipt.anonymousNoContact'));
-      expect(texts).not.toContain(t(locale, `kinds.${kind}.next`));
+    it.each(CLOCK_KINDS)('when the next deadline is %s, then exactly that one deadline is stated', (clock) => {
+      const texts = visibleTexts(renderDialogReceipt(receiptView(locale, { nextDeadline: { clock, due: 'D-DAY' } })));
+      const deadlines = CLOCK_KINDS.filter((kind) => texts.includes(t(locale, `receipt.deadline.${kind}`, { date: 'D-DAY' })));
+      expect(deadlines).toEqual([clock]);
+    });
+
+    it('when a counsellor handles a confidential request, then the texts about who contacts you and who knows your name agree', () => {
+      const texts = visibleTexts(renderDialogReceipt(receiptView(locale, { kind: 'advice', identity: 'confidential', route: 'vertrouwenspersoon', nextDeadline: { clock: 'contact', due: 'D' } })));
+      expect(texts).toContain(t(locale, 'receipt.identity.confidential'));
+      expect(texts).toContain(t(locale, 'receipt.deadline.contact', { date: 'D' }));
+      // Nothing says that only the Meldpunt knows who you are while a counsellor contacts you.
+      expect(texts.join(' ')).not.toMatch(/Alleen het Meldpunt|Only the Meldpunt/);
+    });
+
+    it('when anonymous, then the receipt says messages are read with reference and secret code', () => {
+      const texts = visibleTexts(renderDialogReceipt(receiptView(locale, { kind: 'advice', identity: 'anonymous', route: 'vertrouwenspersoon' })));
+      expect(texts).toContain(t(locale, 'receipt.anonymousCheck'));
+      expect(visibleTexts(renderDialogReceipt(receiptView(locale)))).not.toContain(t(locale, 'receipt.anonymousCheck'));
     });
 
     it('when anonymous with a secret, then the secret is shown once, as plain monospace text, with the advice to write it down outside Teams', () => {
@@ -54,7 +68,7 @@ describe('renderDialogReceipt', () => {
       expect(JSON.stringify(card).split(SECRET)).toHaveLength(2);
       expect(visibleTexts(card)).toEqual(expect.arrayContaining([t(locale, 'receipt.secretWriteDown'), t(locale, 'receipt.secretOnce')]));
       expect(visibleTexts(card)).toContain(t(locale, 'receipt.identity.anonymous'));
-      expect(visibleTexts(card)).toContain(t(locale, 'receipt.byWhenAnonymous', { date: receiptView(locale).nextStepBy }));
+      expect(visibleTexts(card)).toContain(t(locale, 'receipt.anonymousCheck'));
     });
 
     it('when named, then no secret and no secret advice appear', () => {

@@ -68,12 +68,12 @@ describe('renderWizardReview', () => {
       expect(visibleTexts(advice)).not.toContain(t(locale, 'review.fields.preferMeldpunt'));
     });
 
-    it('when answers are missing, then they show as not answered, and switched-off toggles as no', () => {
+    it('when answers are missing, then they show as not answered (the danger question too), and switched-off toggles as no', () => {
       const card = renderWizardReview(reviewView(locale, {}));
       const notAnswered = ofType(card, 'TextRun').filter((run) => run.text === t(locale, 'common.notAnswered'));
-      expect(notAnswered.length).toBe(8);
+      expect(notAnswered.length).toBe(9);
       expect(notAnswered.every((run) => run.italic === true)).toBe(true);
-      expect(textRuns(card).filter((text) => text === t(locale, 'common.no'))).toHaveLength(2);
+      expect(textRuns(card).filter((text) => text === t(locale, 'common.no'))).toHaveLength(1);
     });
 
     it('when submitting found a missing answer, then the message and a button to that step come first', () => {

@@ -52,17 +52,19 @@ describe('renderWizardStep', () => {
     it('when answers exist, then every input starts with them, in the form the card sends back', () => {
       const values = (step: (typeof INPUT_STEPS)[number]) =>
         Object.fromEntries(inputs(renderWizardStep(stepView(step, locale, { answers: FULL_ANSWERS }))).map((i) => [i.id, i.value]));
-      expect(values('what')).toEqual({ categories: 'bullying,sexual_harassment' });
+      expect(values('what')).toEqual({ immediateDanger: 'false', categories: 'bullying,sexual_harassment' });
       expect(values('want')).toEqual({ kind: 'report', preferMeldpunt: 'true' });
       expect(values('identity')).toEqual({ identity: 'confidential' });
       expect(values('involved')).toEqual({ involved: FULL_ANSWERS.involved, managerInvolved: 'yes' });
       expect(values('details')).toEqual({ incidentDate: '2025-03-14', location: FULL_ANSWERS.location, description: FULL_ANSWERS.description });
-      expect(values('support')).toEqual({ wantsCounsellorContact: 'true', immediateDanger: 'false' });
+      expect(values('support')).toEqual({ wantsCounsellorContact: 'true' });
     });
 
     it('when nothing is answered yet, then inputs are empty and toggles are off', () => {
       const card = renderWizardStep(stepView('support', locale));
-      expect(inputs(card).map((i) => i.value)).toEqual(['false', 'false']);
+      expect(inputs(card).map((i) => i.value)).toEqual(['false']);
+      // Unanswered, the danger question has no answer (not "no").
+      expect(inputById(renderWizardStep(stepView('what', locale)), 'immediateDanger').value).toBe('');
       expect(inputById(renderWizardStep(stepView('details', locale)), 'description').value).toBe('');
     });
 
@@ -72,14 +74,56 @@ describe('renderWizardStep', () => {
       }
     });
 
-    it('when the step asks what happened, then categories are an expanded multi-select with a short title and an explanation each', () => {
+    it('when the step asks what happened, then each category is listed once, as a choice with its explanation', () => {
       const card = renderWizardStep(stepView('what', locale));
       const input = inputById(card, 'categories');
-      expect(input).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded' });
-      expect(input.choices).toEqual(CATEGORIES.map((c) => ({ title: t(locale, `categories.${c}.title`), value: c })));
+      expect(input).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true, style: 'expanded', wrap: true });
+      expect(input.choices).toEqual(CATEGORIES.map((c) => ({ title: `${t(locale, `categories.${c}.title`)} — ${t(locale, `categories.${c}.hint`)}`, value: c })));
       for (const c of CATEGORIES) {
-        expect(textIn(card)).toContain(t(locale, `categories.${c}.hint`));
+        // Nowhere else on the card: no list of explanations above a list of checkboxes.
+        expect(textIn(card)).not.toContain(t(locale, `categories.${c}.hint`));
       }
+    });
+
+    it('when the wizard starts, then its first question is whether someone is in danger right now, before what happened', () => {
+      const card = renderWizardStep(stepView('what', locale));
+      expect(inputs(card).map((input) => input.id)).toEqual(['immediateDanger', 'categories']);
+      expect(inputById(card, 'immediateDanger')).toMatchObject({
+        type: 'Input.ChoiceSet',
+        style: 'expanded',
+        label: t(locale, 'wizard.support.dangerLabel'),
+        choices: [
+          { title: t(locale, 'wizard.what.dangerYes'), value: 'true' },
+          { title: t(locale, 'wizard.what.dangerNo'), value: 'false' },
+        ],
+      });
+      expect(inputById(renderWizardStep(stepView('what', locale, { answers: { immediateDanger: true } })), 'immediateDanger').value).toBe('true');
+    });
+
+    it('when a hint explains a question, then it comes right after that question (and its error), never before it', () => {
+      const hints: [typeof INPUT_STEPS[number], string, string][] = [
+        ['what', 'immediateDanger', t(locale, 'wizard.what.dangerHint')],
+        ['want', 'preferMeldpunt', t(locale, 'preferMeldpunt.hint')],
+        ['involved', 'managerInvolved', t(locale, 'wizard.involved.managerInvolvedHint')],
+        ['support', 'wantsCounsellorContact', t(locale, 'wizard.support.counsellorHint')],
+      ];
+      for (const [step, id, hint] of hints) {
+        expect(elementAfterInput(renderWizardStep(stepView(step, locale)), id)).toMatchObject({ type: 'TextBlock', text: hint });
+        const texts = visibleTexts(renderWizardStep(stepView(step, locale)));
+        const card = renderWizardStep(stepView(step, locale));
+        const label = inputById(card, id).label as string;
+        expect(JSON.stringify(card).indexOf(JSON.stringify(label))).toBeLessThan(JSON.stringify(card).indexOf(JSON.stringify(hint)));
+        expect(texts).toContain(hint);
+      }
+    });
+
+    it('when a step is opened with "Wijzig" on the review, then its Next and Back carry returnTo review, and Stop does not', () => {
+      const card = renderWizardStep(stepView('involved', locale, { returnTo: 'review' }));
+      expect(actions(card).map(vmOf)).toEqual([
+        { dialog: 'wizard', nav: 'back', draftId: 'draft-6f1c2a9e', step: 'involved', returnTo: 'review' },
+        { dialog: 'wizard', nav: 'next', draftId: 'draft-6f1c2a9e', step: 'involved', returnTo: 'review' },
+        { dialog: 'wizard', nav: 'stop', draftId: 'draft-6f1c2a9e', step: 'involved' },
+      ]);
     });
 
     it('when the step asks what the reporter wants, then each kind is explained with what happens next, and the Meldpunt preference is a toggle', () => {
@@ -129,11 +173,10 @@ describe('renderWizardStep', () => {
       });
     });
 
-    it('when the step asks about support, then both questions are toggles that send "true"/"false"', () => {
+    it('when the step asks about support, then the counsellor question is a toggle that sends "true"/"false" (danger was asked at the start)', () => {
       const card = renderWizardStep(stepView('support', locale));
-      for (const id of ['wantsCounsellorContact', 'immediateDanger']) {
-        expect(inputById(card, id)).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false' });
-      }
+      expect(inputs(card).map((input) => input.id)).toEqual(['wantsCounsellorContact']);
+      expect(inputById(card, 'wantsCounsellorContact')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true', valueOff: 'false' });
     });
 
     it('when reporting anonymously, then the support step says a counsellor cannot contact you', () => {

@@ -53,13 +53,36 @@ describe('advanceWizard', () => {
     expect(advanceWizard(state, 'next', { identity: 'confidential' }, TODAY)).toMatchObject({ errors: {}, state: { step: 'involved' } });
   });
 
-  it('when someone is in immediate danger, then the next card shows where to get help first', () => {
-    const state: WizardState = { step: 'support', answers: {} };
-    expect(advanceWizard(state, 'next', { immediateDanger: 'true', wantsCounsellorContact: 'false' }, TODAY)).toMatchObject({
+  it('when the reporter says on the first step that someone is in danger, then the help is shown at once, even before the categories are complete', () => {
+    const state: WizardState = { step: 'what', answers: {} };
+    expect(advanceWizard(state, 'next', { immediateDanger: 'true', categories: 'aggression' }, TODAY)).toMatchObject({
       type: 'show',
       dangerHelp: true,
-      state: { step: 'review', answers: { immediateDanger: true, wantsCounsellorContact: false } },
+      state: { step: 'want', answers: { immediateDanger: true, categories: ['aggression'] } },
     });
+    expect(advanceWizard(state, 'next', { immediateDanger: 'true' }, TODAY)).toMatchObject({ type: 'show', dangerHelp: true, state: { step: 'what' } });
+  });
+
+  it('when the danger answer was already yes, then passing the step again does not show the help again', () => {
+    const state: WizardState = { step: 'what', answers: { immediateDanger: true, categories: ['aggression'] } };
+    expect(advanceWizard(state, 'next', { immediateDanger: 'true', categories: 'aggression' }, TODAY)).toMatchObject({ dangerHelp: false, state: { step: 'want' } });
+    expect(advanceWizard({ step: 'what', answers: {} }, 'next', { immediateDanger: 'false', categories: 'aggression' }, TODAY)).toMatchObject({ dangerHelp: false });
+  });
+
+  it('when a step was opened from the review ("Wijzig"), then Next and Back return to the review, with the change kept', () => {
+    const state: WizardState = { step: 'involved', answers: { managerInvolved: 'no', description: 'd' } };
+    expect(advanceWizard(state, 'next', { managerInvolved: 'yes' }, TODAY, undefined, { returnToReview: true })).toMatchObject({
+      state: { step: 'review', answers: { managerInvolved: 'yes', description: 'd' } },
+    });
+    expect(advanceWizard(state, 'back', { managerInvolved: 'yes' }, TODAY, undefined, { returnToReview: true })).toMatchObject({ state: { step: 'review' } });
+    expect(advanceWizard(state, 'next', { managerInvolved: 'yes' }, TODAY)).toMatchObject({ state: { step: 'details' } });
+    expect(advanceWizard(state, 'next', {}, TODAY, undefined, { returnToReview: true })).toMatchObject({ state: { step: 'involved' }, errors: { managerInvolved: 'required' } });
+  });
+
+  it('when a card without inputs is pressed (the danger help), then no answer changes, and resume shows the draft step', () => {
+    const state: WizardState = { step: 'want', answers: { kind: 'report', categories: ['bullying'] } };
+    expect(advanceWizard(state, 'stop', {}, TODAY, undefined, { withoutInputs: true })).toEqual({ type: 'stop', state });
+    expect(advanceWizard(state, 'resume', {}, TODAY)).toEqual({ type: 'show', state, errors: {}, dangerHelp: false });
   });
 
   it('when a field is emptied, then its earlier answer is removed', () => {

@@ -19,8 +19,19 @@ export function buttonVm(card: object, nav: string): Record<string, any> {
   return found;
 }
 
-/** Answers per wizard step, as the card inputs send them. */
+/**
+ * Answers per wizard step, as the card inputs send them. Whether someone is in danger is asked on
+ * the first step (`what`); an `immediateDanger` under `support` (where it used to be) is moved there.
+ */
 export type StepInputs = Record<'what' | 'want' | 'identity' | 'involved' | 'details' | 'support', Record<string, string>>;
+
+/** The inputs a step's card sends, with the danger answer on the first step. */
+export function inputsOfStep(inputs: StepInputs, step: keyof StepInputs): Record<string, string> {
+  const { immediateDanger, ...support } = inputs.support;
+  if (step === 'support') return support;
+  if (step === 'what' && immediateDanger !== undefined && inputs.what.immediateDanger === undefined) return { ...inputs.what, immediateDanger };
+  return inputs[step];
+}
 
 export function namedReportInputs(description: string): StepInputs {
   return {
@@ -44,9 +55,12 @@ export async function walkToReview(bot: BotHarness, user: TeamsUser, inputs: Ste
   for (const step of ['what', 'want', 'identity', 'involved', 'details', 'support'] as const) {
     const next = buttonVm(card, 'next');
     expect(next.step).toBe(step);
-    const response = await bot.send(taskSubmit(user, bot.connector.serviceUrl, { ...inputs[step], vm: next }));
+    const response = await bot.send(taskSubmit(user, bot.connector.serviceUrl, { ...inputsOfStep(inputs, step), vm: next }));
     expect(response.status).toBe(200);
     card = dialogCardOf(response.body);
+    // Someone in danger: the help comes first; "continue my report" goes on with the wizard.
+    const resume = actions(card).map(vmOf).find((vm) => vm.nav === 'resume');
+    if (resume) card = dialogCardOf((await bot.send(taskSubmit(user, bot.connector.serviceUrl, { vm: resume }))).body);
   }
   return card;
 }
