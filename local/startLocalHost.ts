@@ -4,6 +4,7 @@
  * `PORT` (default 7071) and `HOST` (default 127.0.0.1), plus whatever the functions read.
  */
 import { join } from 'node:path';
+import { chatPageServiceUrl, localChatPageFor } from './chatPage/localChatPageFor';
 import { installFunctionsCoreShim } from './installFunctionsCoreShim';
 import { loadLocalSettings } from './loadLocalSettings';
 import { startLocalHost, type LocalHost } from './localHost';
@@ -39,8 +40,13 @@ async function main(): Promise<void> {
   // Before the function modules load @azure/functions: the library looks for its host only once.
   installFunctionsCoreShim();
   loadLocalSettings(join(process.cwd(), 'local.settings.json'), process.env);
-  const host = await startLocalHost({ port: readPort(process.env.PORT), host: process.env.HOST?.trim() || '127.0.0.1' });
+  // Local mode only: the chat page standing in for Teams, and its connector endpoint (local/chatPage).
+  const chatPage = localChatPageFor(process.env);
+  const host = await startLocalHost({ port: readPort(process.env.PORT), host: process.env.HOST?.trim() || '127.0.0.1', handleOtherRequest: chatPage });
+  // Chats the bot opens itself (a handler's task card) go to the page's connector; the application is built on the first request.
+  if (chatPage) process.env.BOT_SERVICE_URL ??= chatPageServiceUrl(host.url);
   console.log(describeHost(host));
+  if (chatPage) console.log(`\nChat page (stand-in for the Teams client): open ${host.url}/ in a browser.`);
 
   const shutDown = (signal: string) => {
     console.log(`${signal}: stopping the local host…`);
