@@ -12,7 +12,7 @@ import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
 import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
 import { startLocalHost, type LocalHost } from '../../local/localHost';
-import { daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { daan, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
 import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from './chatPageDriver';
 
@@ -143,5 +143,15 @@ const SCHEDULES = {
     await waitForText(page.locator('#clock-now'), '7 dec');
     await chat.messages.locator('.card', { hasText: t('nl', 'agenda.topic.questionsTitle') }).first().waitFor();
     await chat.messages.getByRole('button', { name: t('nl', 'agenda.topic.discussed'), exact: true }).first().waitFor();
+  });
+
+  it('when English is chosen, then the page speaks English and the bot answers in English', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await chat.actAs(sophie.aadObjectId);
+
+    expect(await page.getAttribute('#compose-text', 'placeholder')).toBe('Type a message');
+    await waitForText(page.locator('[data-place="personal"]'), 'Chat with Veilig Melden');
+    await waitForText(chat.messages, t('en', 'welcome.intro'));
+    await chat.messages.getByRole('button', { name: t('en', 'common.makeReport'), exact: true }).first().waitFor();
   });
 });
