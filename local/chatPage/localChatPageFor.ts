@@ -1,14 +1,17 @@
 import { join, resolve } from 'node:path';
+import { isLoopback } from '../../bot/config';
 import { createChatPage, type LocalRequestHandler } from './chatPageServer';
 import { loadDemoOrganisation } from './demoOrganisation';
 
 /**
  * The chat page for `npm start`, or nothing: it is served only in local mode (no
  * MicrosoftAppId), like `POST /api/dev/clock`. With an app id the host is a production stand-in
- * and has no page and no connector endpoint (404).
+ * and has no page and no connector endpoint (404); bound to another address than loopback, neither.
  */
 export function localChatPageFor(env: NodeJS.ProcessEnv): LocalRequestHandler | undefined {
   if (env.MicrosoftAppId?.trim()) return undefined;
+  // Anyone who reaches the page can act as anyone: only on loopback, as local mode itself.
+  if (!isLoopback(env.HOST?.trim() || '127.0.0.1')) return undefined;
   return createChatPage(loadDemoOrganisation(resolve(env.DIRECTORY_FILE?.trim() || join('config', 'directory.demo.json'))));
 }
 

@@ -31,8 +31,9 @@ describe('the chat page outside local mode', () => {
     else process.env.MicrosoftAppId = saved;
   });
 
-  it('when an app id is configured, then there is no page to compose', () => {
+  it('when an app id is configured (or the host is not bound to loopback), then there is no page to compose', () => {
     expect(localChatPageFor({ MicrosoftAppId: '00000000-0000-0000-0000-00000000b07a' })).toBeUndefined();
+    expect(localChatPageFor({ HOST: '0.0.0.0' })).toBeUndefined();
     expect(localChatPageFor({})).toBeDefined();
   });
 
