@@ -85,10 +85,15 @@
     card.hostConfig = new AdaptiveCards.HostConfig(window.TEAMS_HOST_CONFIG);
     card.parse(withPeoplePicker(content));
     card.onExecuteAction = onAction;
+    // Each rendered input carries its card id, also those of a ShowCard rendered when it is opened.
+    var markInputs = function () {
+      card.getAllInputs().forEach(function (input) {
+        if (input.renderedElement) input.renderedElement.setAttribute('data-input-id', input.id);
+      });
+    };
+    card.onInlineCardExpanded = markInputs;
     var element = card.render();
-    card.getAllInputs().forEach(function (input) {
-      if (input.renderedElement) input.renderedElement.setAttribute('data-input-id', input.id);
-    });
+    markInputs();
     return element;
   }
 
