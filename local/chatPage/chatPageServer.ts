@@ -115,7 +115,7 @@ export function createChatPage(organisation: DemoOrganisation): LocalRequestHand
         if (!bundle || !existsSync(bundle)) return writeJson(response, 404, { error: 'not_found', message: 'adaptivecards is not installed: run npm ci.' });
         return sendFile(response, bundle, 'text/javascript; charset=utf-8');
       }
-      const file = STATIC_FILES[params.file];
+      const file = Object.hasOwn(STATIC_FILES, params.file) ? STATIC_FILES[params.file] : undefined;
       if (!file) return writeJson(response, 404, { error: 'not_found' });
       sendFile(response, join(publicDir(), file.file), file.type);
     },
@@ -188,6 +188,7 @@ export function createChatPage(organisation: DemoOrganisation): LocalRequestHand
       if (response.headersSent) response.destroy();
       else if (error instanceof PayloadTooLargeError) writeJson(response, 413, { error: 'payload_too_large' });
       else if (error instanceof SyntaxError) writeJson(response, 400, { error: 'invalid_json', message: 'The body must be JSON.' });
+      else if (error instanceof URIError) writeJson(response, 400, { error: 'invalid_path', message: 'The path is not validly encoded.' });
       else writeJson(response, 502, { error: 'bot_unreachable', message: 'The page could not reach the bot on this host.' });
     }
     return true;

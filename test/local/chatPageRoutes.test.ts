@@ -108,8 +108,13 @@ describe('the chat page routes in local mode (no browser)', () => {
     ['GET', '/chat/../package.json'],
     ['GET', '/chat/chatPageServer.ts'],
     ['DELETE', '/connector/v3/conversations'],
+    ['GET', '/chat/constructor'],
   ])('when %s %s is asked (not declared), then it is refused with 404', async (method, path) => {
     expect((await call(method, path)).status).toBe(404);
+  });
+
+  it('when a path is not validly encoded, then the answer is 400, not 5xx', async () => {
+    expect((await call('GET', '/connector/v3/conversations/%E0%A4%A/members')).status).toBe(400);
   });
 
   it('when the clock is advanced through the page, then the local clock route moves it', async () => {
