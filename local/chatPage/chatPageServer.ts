@@ -181,8 +181,8 @@ export function createChatPage(organisation: DemoOrganisation): LocalRequestHand
     const route = compiled.find((candidate) => candidate.method === request.method && candidate.pattern.test(path));
     if (!route) return false;
     const match = route.pattern.exec(path)!;
-    const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
     try {
+      const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
       await routes[route.key]({ request, response, baseUrl, url, params });
     } catch (error) {
       if (response.headersSent) response.destroy();
