@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compileRoute } from './compileRoute';
 import { errorName } from './errorName';
@@ -27,6 +27,11 @@ export interface LocalHostOptions {
   loadFunctions?: () => void;
   /** Fire timer functions on their schedules. Default `true`; `runTimer` works either way. */
   startTimers?: boolean;
+  /**
+   * Local-only pages outside `/api/` (the chat page, `local/chatPage`): tried first, answers and
+   * returns true for its own routes, false to let the functions have the request.
+   */
+  handleOtherRequest?: (request: IncomingMessage, response: ServerResponse, baseUrl: string) => Promise<boolean>;
 }
 
 /** A registered function as the local host serves it. */
@@ -115,7 +120,7 @@ function timerTriggerValue(status: TimerScheduleStatus): { json: string } {
  *   six-field NCRONTAB, or if the port cannot be bound
  */
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
-  const { port, host = '127.0.0.1', loadFunctions = defaultLoadFunctions, startTimers = true } = options;
+  const { port, host = '127.0.0.1', loadFunctions = defaultLoadFunctions, startTimers = true, handleOtherRequest } = options;
 
   let registrations: AppRegistrations;
   try {
@@ -180,7 +185,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   let baseUrl = '';
   const server = createServer((request, response) => {
     const dispatch = { routes, baseUrl, maxBodyBytes: maxRequestBodyBytes, logError: (line: string) => log('error', line) };
-    handleHttpRequest(request, response, dispatch).catch((error: unknown) => {
+    const other = handleOtherRequest && !(request.url ?? '/').startsWith(`/${routePrefix}/`) ? handleOtherRequest(request, response, baseUrl) : Promise.resolve(false);
+    other.then((handled) => (handled ? undefined : handleHttpRequest(request, response, dispatch))).catch((error: unknown) => {
       log('error', `local host: request handling failed; ${errorName(error)}`);
       if (response.headersSent) response.destroy();
       else writeJson(response, 500, { error: 'internal' });

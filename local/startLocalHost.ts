@@ -4,6 +4,8 @@
  * `PORT` (default 7071) and `HOST` (default 127.0.0.1), plus whatever the functions read.
  */
 import { join } from 'node:path';
+import { resetApplication } from '../bot/composition';
+import { chatPageServiceUrl, localChatPageFor } from './chatPage/localChatPageFor';
 import { checkBeforeListening } from './checkBeforeListening';
 import { installFunctionsCoreShim } from './installFunctionsCoreShim';
 import { loadLocalSettings } from './loadLocalSettings';
@@ -40,13 +42,26 @@ async function main(): Promise<void> {
   // Before the function modules load @azure/functions: the library looks for its host only once.
   installFunctionsCoreShim();
   loadLocalSettings(join(process.cwd(), 'local.settings.json'), process.env);
+  const port = readPort(process.env.PORT);
+  const hostName = process.env.HOST?.trim() || '127.0.0.1';
+  // Chats the bot opens itself (a handler's task card) go to the chat page's connector endpoint.
+  const pageInLocalMode = !process.env.MicrosoftAppId?.trim();
+  if (pageInLocalMode && port !== 0) process.env.BOT_SERVICE_URL ??= chatPageServiceUrl(`http://${hostName.includes(':') ? `[${hostName}]` : hostName}:${port}`);
   // Settings, files and the application are checked before listening: problems are printed, not hidden behind 503s.
   if (!(await checkBeforeListening(process.env, (line) => console.error(line)))) {
     process.exitCode = 1;
     return;
   }
-  const host = await startLocalHost({ port: readPort(process.env.PORT), host: process.env.HOST?.trim() || '127.0.0.1' });
+  // Local mode only: the chat page standing in for Teams, and its connector endpoint (local/chatPage).
+  const chatPage = localChatPageFor(process.env);
+  const host = await startLocalHost({ port, host: hostName, handleOtherRequest: chatPage });
+  if (chatPage && !process.env.BOT_SERVICE_URL) {
+    // PORT=0: the address is known only now; build the application again with it.
+    process.env.BOT_SERVICE_URL = chatPageServiceUrl(host.url);
+    await resetApplication({ env: process.env, localHostOptIn: true });
+  }
   console.log(describeHost(host));
+  if (chatPage) console.log(`\nChat page (stand-in for the Teams client): open ${host.url}/ in a browser.`);
 
   const shutDown = (signal: string) => {
     console.log(`${signal}: stopping the local host…`);

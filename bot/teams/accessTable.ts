@@ -91,6 +91,30 @@ export const ROUTE_ACCESS = {
   'POST /api/dev/clock': { scope: 'http', roles: ['localDeveloper'] },
 } as const satisfies Record<string, AccessRule>;
 
+/**
+ * The local chat page (`local/chatPage`, `npm start` only): a stand-in for the Teams client on
+ * loopback, and the Bot Connector endpoint it gives the bot as `serviceUrl`. Served by the local
+ * host only without MicrosoftAppId; never registered in production (the Functions runtime does
+ * not load `local/`). It reaches the bot only through `POST /api/messages`, as Teams does.
+ */
+export const LOCAL_PAGE_ACCESS = {
+  'GET /': { scope: 'http', roles: ['localDeveloper'] },
+  'GET /chat/{file}': { scope: 'http', roles: ['localDeveloper'] },
+  'GET /chat/api/organisation': { scope: 'http', roles: ['localDeveloper'] },
+  'GET /chat/api/messages': { scope: 'http', roles: ['localDeveloper'] },
+  'POST /chat/api/open': { scope: 'http', roles: ['localDeveloper'] },
+  'POST /chat/api/activity': { scope: 'http', roles: ['localDeveloper'] },
+  'POST /chat/api/clock': { scope: 'http', roles: ['localDeveloper'] },
+  'POST /connector/v3/conversations': { scope: 'http', roles: ['localDeveloper'] },
+  'POST /connector/v3/conversations/{conversationId}/activities': { scope: 'http', roles: ['localDeveloper'] },
+  'POST /connector/v3/conversations/{conversationId}/activities/{activityId}': { scope: 'http', roles: ['localDeveloper'] },
+  'PUT /connector/v3/conversations/{conversationId}/activities/{activityId}': { scope: 'http', roles: ['localDeveloper'] },
+  'DELETE /connector/v3/conversations/{conversationId}/activities/{activityId}': { scope: 'http', roles: ['localDeveloper'] },
+  'GET /connector/v3/conversations/{conversationId}/pagedmembers': { scope: 'http', roles: ['localDeveloper'] },
+  'GET /connector/v3/conversations/{conversationId}/members': { scope: 'http', roles: ['localDeveloper'] },
+  'GET /connector/v3/conversations/{conversationId}/members/{userId}': { scope: 'http', roles: ['localDeveloper'] },
+} as const satisfies Record<string, AccessRule>;
+
 export type DeclaredVerb = keyof typeof VERB_ACCESS;
 export type DeclaredDialog = keyof typeof DIALOG_ACCESS;
 
