@@ -20,8 +20,13 @@ export class HmacExclusionMarker implements ExclusionMarker {
     return { kid: this.keys.active, marks: marks.sort() };
   }
 
+  /**
+   * Whether the person is among the marks. Marks made with a key no longer in the ring cannot be
+   * checked: then everyone counts as marked (fail closed), so a removed key never lets the people
+   * a case was kept from see it.
+   */
   isMarked(caseId: string, personId: string, stored: ExclusionMarks): boolean {
-    if (!this.keys.keys.has(stored.kid)) return false;
+    if (!this.keys.keys.has(stored.kid)) return true;
     const expected = Buffer.from(this.hash(stored.kid, caseId, personId));
     let found = false;
     for (const mark of stored.marks) {

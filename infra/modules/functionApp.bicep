@@ -57,6 +57,11 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 
 var settings = [
   {
+    // The host stops a request body past 256 KiB before the worker sees it (the worker checks again: functions/readBodyWithinLimit.ts).
+    name: 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT'
+    value: '262144'
+  }
+  {
     name: 'MicrosoftAppId'
     value: botAppId
   }

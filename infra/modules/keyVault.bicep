@@ -30,6 +30,7 @@ var purposes = [
   'address'
   'relay'
   'pseudonym'
+  'exclusion'
 ]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates the five key sets of Veilig Melden as Key Vault secrets, each
 #   { "active": "<kid>", "keys": { "<kid>": "<base64 of 32 random bytes>" } }
-# named <prefix>-content, -identity, -address, -relay, -pseudonym. A secret that already exists is
+# named <prefix>-content, -identity, -address, -relay, -pseudonym, -exclusion. A secret that already exists is
 # left alone (re-running never replaces keys: data sealed with them would be lost).
 #
 #   VAULT_NAME=<vault> [KEY_VAULT_SECRET_PREFIX=vm-keys] infra/scripts/create-key-sets.sh
@@ -28,7 +28,7 @@ umask 077
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
 
-for purpose in content identity address relay pseudonym; do
+for purpose in content identity address relay pseudonym exclusion; do
   name="$PREFIX-$purpose"
   if az keyvault secret show --vault-name "$VAULT_NAME" --name "$name" --query id --output none 2>/dev/null; then
     echo "$name: exists, left as it is"

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../bot/config';
 import { ConfigurationError } from '../../bot/domain/errors';
+import { KEY_RING_PURPOSES } from '../../bot/security/keyRing';
 import { COSMOS_CONTAINERS, COSMOS_INDEXING_POLICY } from '../../bot/storage/cosmosContainerSpecs';
 
 export const REPOSITORY_ROOT = join(__dirname, '../..');
@@ -16,11 +17,18 @@ export const REPOSITORY_ROOT = join(__dirname, '../..');
 export interface InfraTexts {
   cosmosBicep: string;
   functionAppBicep: string;
+  keyVaultBicep: string;
+  createKeySetsScript: string;
 }
 
 export function readInfraTexts(): InfraTexts {
   const read = (path: string) => readFileSync(join(REPOSITORY_ROOT, path), 'utf8');
-  return { cosmosBicep: read('infra/modules/cosmos.bicep'), functionAppBicep: read('infra/modules/functionApp.bicep') };
+  return {
+    cosmosBicep: read('infra/modules/cosmos.bicep'),
+    functionAppBicep: read('infra/modules/functionApp.bicep'),
+    keyVaultBicep: read('infra/modules/keyVault.bicep'),
+    createKeySetsScript: read('infra/scripts/create-key-sets.sh'),
+  };
 }
 
 /** The text of `var <name> = [ … ]` or `{ … }` up to its matching bracket. */
@@ -186,5 +194,12 @@ export function infraProblems(texts: InfraTexts, fields = queriedFields(), sched
     if (!settings.some((setting) => setting.name === name)) problems.push(`functionApp.bicep: ${name} is not set, but a timer function reads %${name}%`);
   }
   if (!/runtime: \{\s*name: 'node'\s*version: '22'\s*\}/.test(texts.functionAppBicep)) problems.push('functionApp.bicep: the runtime is not node 22');
+  // Production refuses to start without a secret per key set: the vault and the script that creates them must name each.
+  const declaredPurposes = [...(bicepVariable(texts.keyVaultBicep, 'purposes') ?? '').matchAll(/'([a-z]+)'/g)].map((match) => match[1]!);
+  const scriptPurposes = /for purpose in ([a-z ]+); do/.exec(texts.createKeySetsScript)?.[1]?.split(' ') ?? [];
+  for (const purpose of KEY_RING_PURPOSES) {
+    if (!declaredPurposes.includes(purpose)) problems.push(`keyVault.bicep: the key set "${purpose}" is not in purposes, but production reads <prefix>-${purpose}`);
+    if (!scriptPurposes.includes(purpose)) problems.push(`create-key-sets.sh: the key set "${purpose}" is not created, but production reads <prefix>-${purpose}`);
+  }
   return problems;
 }

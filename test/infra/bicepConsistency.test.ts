@@ -95,6 +95,14 @@ describe('the checks fail when the Bicep drifts from the code', () => {
     expect(infraProblems({ ...texts, functionAppBicep })).toEqual(['functionApp.bicep: MicrosoftAppPassword holds a secret: it may only be a Key Vault reference']);
   });
 
+  it('when a key set production reads is missing from the vault or from the script that creates the key sets, then it is named', () => {
+    const keyVaultBicep = texts.keyVaultBicep.replace(/^  'exclusion'\n/m, '');
+    expect(keyVaultBicep).not.toEqual(texts.keyVaultBicep);
+    expect(infraProblems({ ...texts, keyVaultBicep })).toEqual(['keyVault.bicep: the key set "exclusion" is not in purposes, but production reads <prefix>-exclusion']);
+    const createKeySetsScript = texts.createKeySetsScript.replace(' relay pseudonym', ' pseudonym');
+    expect(infraProblems({ ...texts, createKeySetsScript })).toEqual(['create-key-sets.sh: the key set "relay" is not created, but production reads <prefix>-relay']);
+  });
+
   it('when the runtime is not Node 22, then it is reported', () => {
     const functionAppBicep = texts.functionAppBicep.replace("version: '22'", "version: '20'");
     expect(infraProblems({ ...texts, functionAppBicep })).toEqual(['functionApp.bicep: the runtime is not node 22']);
