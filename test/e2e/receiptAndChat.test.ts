@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLOCK_KINDS } from '../../bot/domain/deadlines/deadlinePolicies';
