@@ -31,6 +31,8 @@ export async function sendDueCheckIns(deps: CaseDependencies): Promise<number> {
             if (!aftercare || aftercare.stoppedAt) delete record.nextCheckInAt;
             return { record, result: false };
           }
+          // The history entry first: the outbox id counts it, so this check-in's id differs from the closing notice's.
+          record.history.push({ at: now.toISOString(), actor: 'system', type: 'check_in_sent' });
           const recipient = reporterRecipient(deps, record);
           if (recipient?.kind === 'relay') {
             const delayMs = Math.floor(deps.random() * deps.settings.anonymousNoticeDelayMinutes * 60_000);
@@ -39,7 +41,6 @@ export async function sendDueCheckIns(deps: CaseDependencies): Promise<number> {
             enqueueNotification(deps, record, recipient, { type: 'checkIn', locale: record.locale, caseId: record.id, reference: record.reference }, now);
           }
           aftercare.sent += 1;
-          record.history.push({ at: now.toISOString(), actor: 'system', type: 'check_in_sent' });
           const next = nextCheckInAfter(aftercare.moments, now);
           if (next) record.nextCheckInAt = next;
           else delete record.nextCheckInAt;
