@@ -124,12 +124,19 @@ describe('aftercare after a named case closes, through POST /api/messages', () =
     }
     const details = dialogCardOf((await bot.send(taskFetch(marieke, bot.connector.serviceUrl, { vm: { dialog: 'caseDetails', nav: 'next', caseId: retaliation.id } }))).body);
     expect(textIn(details)).toContain(TYPED.retaliation);
+    expect(textIn(details)).toContain(t('nl', 'history.retaliation_reported'));
 
     // The first case: an answer counted, sealed; its history says only that a check-in was answered.
     const stored = cases(bot).find((item) => item.id === first.id)!;
     expect(stored.aftercare).toMatchObject({ answered: 1, retaliationCaseIds: [retaliation.id], sealedReplies: { ct: expect.any(String) } });
     expect(stored.history.at(-1)).toEqual({ at: expect.any(String), actor: 'reporter', type: 'check_in_answered' });
     expect(JSON.stringify(stored)).not.toContain('negative_consequences');
+    // Jeroen, who handled it, sees in its history that a check-in was answered, not what.
+    const history = textIn(dialogCardOf((await bot.send(taskFetch(jeroen, bot.connector.serviceUrl, { vm: { dialog: 'caseDetails', nav: 'next', caseId: first.id } }))).body));
+    expect(history).toContain(t('nl', 'history.check_in_answered'));
+    for (const answer of ['fine', 'concerns', 'negative_consequences'] as const) expect(history).not.toContain(t('nl', `aftercare.answers.${answer}`));
+    expect(history).not.toContain(TYPED.retaliation);
+    expect(history).not.toContain(reference);
     expect(JSON.stringify(cases(bot))).not.toContain(TYPED.retaliation);
     expectNoTypedTextSent(bot);
     expect(bot.logs.join('\n')).not.toContain(TYPED.retaliation);

@@ -82,6 +82,8 @@ export async function openRetaliationCase(
     auditPending: true,
     history: [
       { at, actor: 'reporter', type: 'submitted', detail: { via: 'check_in' } },
+      // What kind of case this is, for its handler (the case record says it with `retaliationOf`).
+      { at, actor: 'reporter', type: 'retaliation_reported' },
       { at, actor: 'system', type: 'routed', detail: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) } },
     ],
   };
