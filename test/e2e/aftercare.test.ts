@@ -128,7 +128,7 @@ describe('aftercare after a named case closes, through POST /api/messages', () =
 
     // The first case: an answer counted, sealed; its history says only that a check-in was answered.
     const stored = cases(bot).find((item) => item.id === first.id)!;
-    expect(stored.aftercare).toMatchObject({ answered: 1, retaliationCaseIds: [retaliation.id], sealedReplies: { ct: expect.any(String) } });
+    expect(stored.aftercare).toMatchObject({ answered: 1, retaliationCaseIds: [retaliation.id], sealedReplies: { ct: expect.any(String) }, firstAnsweredAt: expect.any(String), firstNegativeAt: expect.any(String) });
     expect(stored.history.at(-1)).toEqual({ at: expect.any(String), actor: 'reporter', type: 'check_in_answered' });
     expect(JSON.stringify(stored)).not.toContain('negative_consequences');
     // Jeroen, who handled it, sees in its history that a check-in was answered, not what.
@@ -228,6 +228,8 @@ describe('aftercare for an anonymous reporter: through the relay, with the rando
     const stored = cases(bot).find((item) => item.id === caseId)!;
     expect(stored.aftercare).toMatchObject({ answered: 1 });
     expect(stored.aftercare!.retaliationCaseIds).toBeUndefined();
+    expect(stored.aftercare).toMatchObject({ firstAnsweredAt: expect.any(String) });
+    expect(stored.aftercare!.firstNegativeAt).toBeUndefined();
     expect(JSON.stringify(cases(bot))).not.toContain(TYPED.concerns);
     expect(cases(bot)).toHaveLength(1);
   });

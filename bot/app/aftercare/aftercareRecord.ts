@@ -17,6 +17,10 @@ export interface AftercareRecord {
   stoppedAt?: string;
   /** `CheckInReply[]`, sealed 'content', context `<caseId>:aftercare`. */
   sealedReplies?: Sealed;
+  /** When the reporter first answered a check-in (insights: counted once the month has ended). */
+  firstAnsweredAt?: string;
+  /** When the reporter first answered "negative consequences" (insights: the share reporting retaliation after closure). */
+  firstNegativeAt?: string;
   /** Ids of the retaliation cases the answers opened (for the insights and idempotency). */
   retaliationCaseIds?: string[];
 }

@@ -49,6 +49,8 @@ export async function answerCheckIn(deps: IntakeDependencies, reporter: Reporter
     replies.push({ at: now.toISOString(), answer, ...(text ? { text } : {}) });
     aftercare.sealedReplies = deps.cipher.seal('content', replies, context);
     aftercare.answered += 1;
+    aftercare.firstAnsweredAt ??= now.toISOString();
+    if (answer === 'negative_consequences') aftercare.firstNegativeAt ??= now.toISOString();
     if (receipt && !(aftercare.retaliationCaseIds ?? []).includes(receipt.caseId)) aftercare.retaliationCaseIds = [...(aftercare.retaliationCaseIds ?? []), receipt.caseId];
     record.history.push({ at: now.toISOString(), actor: 'reporter', type: 'check_in_answered' });
     return { record, result: undefined };
