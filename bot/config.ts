@@ -214,6 +214,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if ((e.AUDIT_RETENTION_DAYS ?? 3653) < (e.CASE_RETENTION_DAYS ?? 1826)) {
     problems.push(`AUDIT_RETENTION_DAYS (${e.AUDIT_RETENTION_DAYS ?? 3653}) must be at least CASE_RETENTION_DAYS (${e.CASE_RETENTION_DAYS ?? 1826}): the audit of a case must outlive the case.`);
   }
+  // A check-in needs its case: none may fall (by whole 30-day months) after the closed case is purged.
+  const lastCheckInMonth = Math.max(0, ...(e.CHECK_IN_MONTHS ?? DEFAULT_CHECK_IN_MONTHS));
+  if (lastCheckInMonth * 30 > (e.CASE_RETENTION_DAYS ?? 1826)) {
+    problems.push(`CHECK_IN_MONTHS: the last check-in (${lastCheckInMonth} months) falls after CASE_RETENTION_DAYS (${e.CASE_RETENTION_DAYS ?? 1826}), when the closed case is already deleted.`);
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {

@@ -37,4 +37,11 @@ describe('CHECK_IN_MONTHS', () => {
     expect(() => loadConfig({ CHECK_IN_MONTHS: value })).toThrow(ConfigurationError);
     expect(() => loadConfig({ CHECK_IN_MONTHS: value })).toThrow(/CHECK_IN_MONTHS/);
   });
+
+  it('when the last check-in falls after the closed case is purged, then start-up is refused', () => {
+    expect(() => loadConfig({ CHECK_IN_MONTHS: '1,14', CASE_RETENTION_DAYS: '400' })).toThrow(/CHECK_IN_MONTHS: the last check-in \(14 months\) falls after CASE_RETENTION_DAYS/);
+    expect(loadConfig({ CHECK_IN_MONTHS: '1,12', CASE_RETENTION_DAYS: '400' }).checkInMonths).toEqual([1, 12]);
+    // The shortest retention allowed still takes the default check-ins.
+    expect(loadConfig({ CASE_RETENTION_DAYS: '365' }).checkInMonths).toEqual([1, 3, 6, 12]);
+  });
 });
