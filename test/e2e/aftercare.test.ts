@@ -173,7 +173,7 @@ describe('aftercare for an anonymous reporter: through the relay, with the rando
 
   beforeAll(async () => {
     bot = await startBotHarness();
-    for (const user of [sophie, fatima]) await bot.send(botInstalled(user, bot.connector.serviceUrl));
+    for (const user of [sophie, fatima, marieke]) await bot.send(botInstalled(user, bot.connector.serviceUrl));
     const receipt = textIn(dialogCardOf(await submitReview(bot, sophie, await walkToReview(bot, sophie, report('anonymous', 'Korporaal Smeets')))));
     reference = REFERENCE.exec(receipt)![0];
     secret = SECRET.exec(receipt)![0];
@@ -232,6 +232,25 @@ describe('aftercare for an anonymous reporter: through the relay, with the rando
     expect(stored.aftercare!.firstNegativeAt).toBeUndefined();
     expect(JSON.stringify(cases(bot))).not.toContain(TYPED.concerns);
     expect(cases(bot)).toHaveLength(1);
+  });
+
+  it('when Sophie answers "negative consequences", then a new anonymous case is opened with its own relay, and the receipt shows its reference and secret once', async () => {
+    const first = cases(bot).find((item) => item.id === caseId)!;
+    const form = dialogCardOf((await bot.send(taskFetch(sophie, bot.connector.serviceUrl, { vm: { dialog: 'checkIn', nav: 'next' } }))).body);
+    const receipt = textIn(dialogCardOf((await bot.send(taskSubmit(sophie, bot.connector.serviceUrl, { reference, secret, answer: 'negative_consequences', text: TYPED.retaliation, vm: buttonVm(form, 'submit') }))).body));
+    expect(receipt).toContain(t('en', 'receipt.title'));
+    const newReference = REFERENCE.exec(receipt)![0];
+    expect(newReference).not.toBe(reference);
+    expect(SECRET.exec(receipt)![0]).not.toBe(secret);
+    const retaliation = cases(bot).find((item) => item.reference === newReference)!;
+    expect(retaliation).toMatchObject({ identity: 'anonymous', retaliationOf: { caseId }, relayId: expect.any(String) });
+    expect(retaliation.relayId).not.toBe(first.relayId);
+    expect(retaliation.reporterKey).toBeUndefined();
+    expect(retaliation.sealedReporter).toBeUndefined();
+    expect(JSON.stringify(retaliation)).not.toContain(sophie.aadObjectId);
+    // Fatima handled the first case: the new one goes elsewhere.
+    expect(handlerOf(bot, retaliation.id, [fatima, marieke])).toBe(marieke);
+    expectNoTypedTextSent(bot);
   });
 
   it('when Sophie stops the check-ins in the dialog, then none comes at 3 months', async () => {

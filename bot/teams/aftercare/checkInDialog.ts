@@ -2,6 +2,7 @@ import { renderCheckInDialog, type CheckInDialogView } from '../../../cards/chec
 import { renderDialogReceipt } from '../../../cards/dialogReceipt';
 import { formatDateTime, t } from '../../../cards/i18n';
 import { answerCheckIn } from '../../app/aftercare/answerCheckIn';
+import { CHECK_IN_TEXT_MAX_LENGTH } from '../../domain/aftercare/checkIns';
 import { openCheckIn } from '../../app/aftercare/openCheckIn';
 import { stopCheckIns } from '../../app/aftercare/stopCheckIns';
 import type { ReporterCredentials } from '../../app/caseAccess';
@@ -31,7 +32,7 @@ export async function fetchCheckInDialog(services: BotServices, turn: TurnIdenti
 export async function submitCheckInDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object> {
   const { locale } = turn;
   const typed = { answer: typeof inputs.answer === 'string' ? inputs.answer.slice(0, MAX_TYPED) : undefined, text: typeof inputs.text === 'string' ? inputs.text : undefined };
-  const again = (errors: Errors, reference?: string) => form(services, locale, { caseId: action.caseId, reference, answer: typed.answer, text: typed.text?.slice(0, 2_000), errors });
+  const again = (errors: Errors, reference?: string) => form(services, locale, { caseId: action.caseId, reference, answer: typed.answer, text: typed.text?.slice(0, CHECK_IN_TEXT_MAX_LENGTH), errors });
 
   let credentials: ReporterCredentials;
   let attemptKey: string | undefined;
