@@ -14,9 +14,10 @@ export type ReporterCredentials = { kind: 'user'; userId: string; caseId: string
  */
 export function isExcludedFromCase(deps: Pick<IntakeDependencies, 'cipher' | 'exclusions'>, record: CaseRecord, personId: string): boolean {
   if (record.exclusionMarks && deps.exclusions.isMarked(record.id, personId, record.exclusionMarks)) return true;
-  // A retaliation case is also closed to everyone excluded from the case it follows from.
-  const first = record.retaliationOf;
-  if (first?.exclusionMarks && deps.exclusions.isMarked(first.caseId, personId, first.exclusionMarks)) return true;
+  // A retaliation case is also closed to everyone excluded from the case it follows from (and from that one's, in a chain).
+  for (let link = record.retaliationOf; link; link = link.earlier) {
+    if (link.exclusionMarks && deps.exclusions.isMarked(link.caseId, personId, link.exclusionMarks)) return true;
+  }
   return record.sealedExclusions ? deps.cipher.open<{ excluded: string[] }>('content', record.sealedExclusions, `${record.id}:exclusions`).excluded.includes(personId) : false;
 }
 

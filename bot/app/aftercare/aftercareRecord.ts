@@ -39,4 +39,6 @@ export interface CheckInReply {
 export interface RetaliationLink {
   caseId: string;
   exclusionMarks?: ExclusionMarks;
+  /** When the first case was itself a retaliation case: its own link, so everyone excluded along the chain stays excluded. */
+  earlier?: RetaliationLink;
 }

@@ -76,7 +76,7 @@ export async function openRetaliationCase(
     routing: { role: routing.role, rule: routing.rule, ...(routing.fallback ? { fallback: routing.fallback } : {}) },
     unitId: first.unitId ?? deps.settings.centralUnitId,
     exclusionMarks: deps.exclusions.mark(id, first.identity === 'anonymous' ? routing.excluded.filter((personId) => personId !== reporter.userId) : routing.excluded),
-    retaliationOf: { caseId: first.id, ...(first.exclusionMarks ? { exclusionMarks: first.exclusionMarks } : {}) },
+    retaliationOf: { caseId: first.id, ...(first.exclusionMarks ? { exclusionMarks: first.exclusionMarks } : {}), ...(first.retaliationOf ? { earlier: first.retaliationOf } : {}) },
     isOpen: true,
     auditedCount: 0,
     auditPending: true,
