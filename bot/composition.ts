@@ -16,6 +16,7 @@ import { isLoopback, loadConfig, type Config } from './config';
 import { OffsetClock, systemClock, type Clock as DomainClock } from './domain/clock';
 import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy } from './domain/deadlines/deadlinePolicies';
 import { sendDueReminders, type ReminderRun } from './app/sendDueReminders';
+import { sendDueCheckIns } from './app/aftercare/sendDueCheckIns';
 import { sendCoordinatorDigests } from './app/sendCoordinatorDigests';
 import { handOverFromDepartedHandlers } from './app/handOverFromDepartedHandlers';
 import { WorkingCalendar } from './domain/workingCalendar';
@@ -71,7 +72,7 @@ export interface Application {
   /** Daily: deletes closed cases past CASE_RETENTION_DAYS (each leaving a purge register entry), then finished outbox items and old chat addresses. */
   purgeClosedCases(): Promise<number>;
   /** The reminder timer: reminders before deadlines, escalation after. */
-  sendDueReminders(): Promise<ReminderRun & { actions: ActionReminderRun }>;
+  sendDueReminders(): Promise<ReminderRun & { actions: ActionReminderRun; checkIns: number }>;
   /** The agenda timer: posts topic cards to team channels whose next meeting is near. */
   postTeamTopics(): Promise<number>;
   /** Weekly: each coordinator's counts per unit. */
@@ -181,6 +182,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       draftTtlDays: config.draftTtlDays,
       centralUnitId: central.id,
       anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
+      checkInMonths: config.checkInMonths,
       deadlinePolicy,
     },
     localMode: config.mode === 'local',
@@ -216,7 +218,12 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     return removed;
   };
   /** The reminder timer's work: cases' deadlines, then agreed actions' (one deadline engine). */
-  const runReminders = async (): Promise<ReminderRun & { actions: ActionReminderRun }> => ({ ...(await sendDueReminders(services)), actions: await sendDueActionReminders(services) });
+  const runReminders = async (): Promise<ReminderRun & { actions: ActionReminderRun; checkIns: number }> => ({
+    ...(await sendDueReminders(services)),
+    actions: await sendDueActionReminders(services),
+    // Aftercare check-ins of closed cases run with the reminders (same timer, REMINDER_SCHEDULE).
+    checkIns: await sendDueCheckIns(services),
+  });
   const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
     advanceable.advance(milliseconds);
     await purgeExpiredDrafts(services);

@@ -629,6 +629,8 @@ export interface InsightFiguresView {
   deadlinesMetPct: Figure;
   takenSeriously: Figure;
   wouldReportAgain: Figure;
+  /** Share of reporters who answered an aftercare check-in with "negative consequences" (absent: not counted). */
+  negativeAfterClosePct?: Figure;
 }
 
 /** The coordinator's insights for one period, in a dialog. */

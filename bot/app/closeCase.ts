@@ -1,5 +1,6 @@
 import { CASE_OUTCOMES, nextState, type CaseOutcome } from '../domain/caseLifecycle';
 import { ValidationError } from '../domain/errors';
+import { scheduleCheckIns } from './aftercare/scheduleCheckIns';
 import { assertAssignedHandler } from './caseAccess';
 import { applyClockEvent } from './caseClockUpdates';
 import { appendCaseMessage, readMessageText } from './caseMessages';
@@ -32,6 +33,7 @@ export async function closeCase(deps: CaseDependencies, caseId: string, handlerU
     appendCaseMessage(deps, record, { from: 'handler', kind: 'closing', at, text });
     record.history.push({ at, actor: record.handlerKey!, type: 'closed', detail: { outcome: outcome as string } });
     notifyReporter(deps, record, 'closed', now);
+    scheduleCheckIns(deps, record, now);
     return { record, result: undefined };
   });
   deps.logger.info('case.closed', { outcome: record.outcome });

@@ -15,6 +15,8 @@ export type NotificationIntent =
   | { type: 'handlerTask'; caseId: string; news: HandlerNews; locale: Locale }
   | { type: 'reporterNotice'; event: ReporterEvent; locale: Locale; caseId?: string; reference?: string; role?: string }
   | { type: 'feedback'; caseId: string; reference: string; locale: Locale }
+  /** To a reporter after closing: "how are you doing since your report?" (aftercare). Anonymous: no case id, no reference. */
+  | { type: 'checkIn'; locale: Locale; caseId?: string; reference?: string }
   /** To an escalation contact (the handler's manager, or a coordinator): references and dates only, no access to content. */
   | { type: 'escalation'; caseId: string; clock: string; level: number; locale: Locale }
   /** To a complainant: consent asked for a second postponement of the decision (Awb 9:11(3)). */

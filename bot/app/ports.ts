@@ -9,6 +9,7 @@
 import type { Locale } from '../domain/locale';
 import type { Category, IdentityMode, ManagerInvolved, RequestKind, WizardStep } from '../domain/report';
 import type { TeamSettings } from '../domain/agenda/teamSettings';
+import type { AftercareRecord, RetaliationLink } from './aftercare/aftercareRecord';
 
 export type { Clock } from '../domain/clock';
 
@@ -221,6 +222,12 @@ export interface CaseRecord {
    * so the audit can name them without storing names in plain text.
    */
   sealedActors?: Sealed;
+  /** Closed cases: the check-ins with the reporter (nazorg); see bot/app/aftercare. */
+  aftercare?: AftercareRecord;
+  /** The next check-in moment; absent when none is left or they were stopped. Indexed. */
+  nextCheckInAt?: string;
+  /** A retaliation case (benadeling): the case whose reporter met negative consequences. */
+  retaliationOf?: RetaliationLink;
 }
 
 /** A staff member who acted on a case, as kept in `CaseRecord.sealedActors`. */
@@ -289,6 +296,8 @@ export interface CaseRepository {
    * number of open cases (Cosmos DB's range index; see the benchmark).
    */
   listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** Closed cases whose next check-in (`nextCheckInAt`) is at or before `now`, earliest first (one range condition, as for reminders). */
+  listDueForCheckIn(now: string, limit: number): Promise<Versioned<CaseRecord>[]>;
   /** All open cases, a page at a time (daily jobs: digest, handlers who left the directory). */
   listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
   /**

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../cards/i18n';
 import { giveFeedback } from '../app/giveFeedback';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { BotServices } from './botServices';
+import { CHECK_IN_VERBS } from './aftercare/checkInVerbs';
 import { handlerTaskView } from './handlerTaskView';
 import { userMri } from './userMri';
 import { cardActionResponse, type AdaptiveCardActionResponse } from './invokeResponses';
@@ -31,6 +32,7 @@ function caseIdOf(data: Readonly<Record<string, unknown>>): string {
 
 /** Every `Action.Execute` verb of the chat cards, with who may call it. */
 export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
+  ...CHECK_IN_VERBS,
   showMyCases: {
     handle: async (services, _context, turn) => cardActionResponse(await myCasesCard(services, turn.reporter.userId, turn.locale)),
   },

@@ -5,7 +5,7 @@ import { WIZARD_STEPS } from '../domain/report';
 
 const dialogActionSchema = z.object({
   dialog: z
-    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights'])
+    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights', 'checkIn'])
     .optional(),
   nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus', 'resume']),
   draftId: z.string().max(64).optional(),

@@ -1,4 +1,6 @@
 import { renderFeedback } from '../../cards/feedback';
+import { renderCheckIn } from '../../cards/checkIn';
+import { checkInNotice } from '../app/aftercare/checkInNotice';
 import { keyInGroup } from '../../cards/keyInGroup';
 import { renderNotice } from '../../cards/notice';
 import { renderCoordinatorDigest } from '../../cards/coordinatorDigest';
@@ -54,6 +56,10 @@ export async function renderNotification(services: BotServices, payload: unknown
       });
     case 'feedback':
       return renderFeedback({ locale: intent.locale, caseId: intent.caseId, reference: intent.reference, answered: false });
+    case 'checkIn': {
+      const notice = await checkInNotice(services, intent);
+      return notice && renderCheckIn({ locale: intent.locale, ...notice });
+    }
     case 'extensionConsent': {
       const stored = await services.repos.cases.get(intent.caseId);
       if (!stored?.value.pendingExtension) return undefined;

@@ -23,6 +23,7 @@ import { deadlineCards } from './deadlineCardViews';
 import { auditExportCards } from './auditExportCardViews';
 import { insightsCards } from './insightsCardViews';
 import { handoverCards } from './handoverCardViews';
+import { aftercareCards } from './aftercareCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
 
@@ -226,5 +227,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale), ...aftercareCards(locale)]);
 }

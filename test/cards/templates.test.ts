@@ -39,6 +39,8 @@ describe('card templates', () => {
         'auditExport',
         'caseDetails',
         'chatReceipt',
+        'checkIn',
+        'checkInDialog',
         'coordinatorDigest',
         'dangerHelp',
         'dialogReceipt',
