@@ -73,10 +73,19 @@ export async function extendComplaintDecision(deps: CaseDependencies, caseId: st
   return result;
 }
 
+/** What the complainant's consent card shows after their answer. */
+export interface ConsentAnswered {
+  answer: 'yes' | 'no';
+  reference: string;
+  /** The decision date that was proposed (absent when nothing was pending). */
+  proposedDueAt?: string;
+}
+
 /** The complainant answers the request for a second postponement in their chat. Only they can; once. */
-export async function answerExtensionConsent(deps: CaseDependencies, caseId: string, reporterUserId: string, consent: unknown): Promise<'yes' | 'no'> {
+export async function answerExtensionConsent(deps: CaseDependencies, caseId: string, reporterUserId: string, consent: unknown): Promise<ConsentAnswered> {
   if (consent !== 'yes' && consent !== 'no') throw new ValidationError({ consent: 'invalidChoice' });
   const found = await findReporterCase(deps, { kind: 'user', userId: reporterUserId, caseId });
+  const proposedDueAt = found.value.pendingExtension?.proposedDueAt;
   await updateCase(deps, found.value.id, async (record, now) => {
     const pending = record.pendingExtension;
     if (!pending) throw new ExtensionRefusedError('consent_required');
@@ -91,5 +100,5 @@ export async function answerExtensionConsent(deps: CaseDependencies, caseId: str
     return { record, result: undefined };
   });
   deps.logger.info('case.extension_consent', { consent });
-  return consent;
+  return { answer: consent, reference: found.value.reference, proposedDueAt };
 }

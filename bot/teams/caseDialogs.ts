@@ -4,13 +4,12 @@ import { renderHandlerAction } from '../../cards/handlerAction';
 import { renderReporterCase } from '../../cards/reporterCase';
 import type { CaseMessageLine, CloseOutcome, HandlerActionView, HandlerRoleName } from '../../cards/views';
 import { renderWithdraw } from '../../cards/withdraw';
-import { assertAssignedHandler, type ReporterCredentials } from '../app/caseAccess';
+import type { ReporterCredentials } from '../app/caseAccess';
 import { closeCase } from '../app/closeCase';
 import { extendComplaintDecision, type ExtensionOutcome } from '../app/extendComplaintDecision';
-import type { CaseRecord } from '../app/ports';
 import { giveFeedback } from '../app/giveFeedback';
 import { answerIdentityRequest } from '../app/answerIdentityRequest';
-import { identityRequestStatus } from '../app/identityRequestStatus';
+import { openHandlerForm, reopenHandlerForm, type HandlerFormCase } from '../app/openHandlerForm';
 import { requestReporterIdentity } from '../app/requestReporterIdentity';
 import { openCaseDetails } from '../app/openCaseDetails';
 import { openReporterCase } from '../app/openReporterCase';
@@ -19,7 +18,7 @@ import { reassignCase } from '../app/reassignCase';
 import { replyAsReporter } from '../app/replyAsReporter';
 import { sendCaseMessage } from '../app/sendCaseMessage';
 import { withdrawCase } from '../app/withdrawCase';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
@@ -66,11 +65,8 @@ async function fetchCaseDialogUnguarded(services: BotServices, turn: TurnIdentit
   const { locale } = turn;
   if (action.dialog === 'caseDetails') return caseDetailsDialog(services, turn, action.caseId ?? '');
   if (isHandlerForm(action.dialog)) {
-    const stored = await services.repos.cases.get(action.caseId ?? '');
-    if (!stored) throw new NotFoundError('case');
-    assertAssignedHandler(services, stored.value, turn.reporter.userId);
-    if (action.dialog === 'caseIdentity' && identityRequestStatus(stored.value, stored.value.handlerKey!) !== 'available') throw new ForbiddenError('identity request not possible now');
-    return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(stored.value, locale), errors: {} });
+    const form = await openHandlerForm(services, { caseId: action.caseId ?? '', form: HANDLER_FORMS[action.dialog] }, turn.reporter.userId);
+    return handlerForm(locale, { caseId: form.caseId, reference: form.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(form, locale), errors: {} });
   }
   if (action.dialog === 'caseWithdraw') {
     const { record } = await openReporterCase(services, await reporterCredentials(turn, action, services));
@@ -103,16 +99,16 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
       if (form === 'identity') await requestReporterIdentity(services, caseId, userId, inputs.message);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const stored = await services.repos.cases.get(caseId);
+      const formCase = await reopenHandlerForm(services, { caseId }, userId);
       return handlerForm(locale, {
         caseId,
-        reference: stored?.value.reference ?? '',
+        reference: formCase.reference,
         action: form,
         message: typeof inputs.message === 'string' ? inputs.message.slice(0, 4_000) : undefined,
         targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRoleName) : undefined,
         outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as CloseOutcome) : undefined,
         days: typeof inputs.days === 'string' || typeof inputs.days === 'number' ? String(inputs.days).slice(0, 10) : undefined,
-        currentDue: stored ? decisionDue(stored.value, locale) : undefined,
+        currentDue: decisionDue(formCase, locale),
         errors: error.fields as HandlerActionView['errors'],
       });
     }
@@ -194,9 +190,8 @@ async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, case
 }
 
 /** The current decision date of a klacht, for the extension form. */
-function decisionDue(record: CaseRecord, locale: Locale): string | undefined {
-  const decision = record.clocks?.find((clock) => clock.clock === 'decision');
-  return decision ? formatDateTime(new Date(decision.dueAt), locale) : undefined;
+function decisionDue(form: HandlerFormCase, locale: Locale): string | undefined {
+  return form.decisionDueAt ? formatDateTime(new Date(form.decisionDueAt), locale) : undefined;
 }
 
 function handlerForm(locale: Locale, view: Omit<HandlerActionView, 'locale'>): object {

@@ -2,10 +2,10 @@ import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
 import type { TopicCardView, TopicFormField } from '../../../cards/views';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { findPosting } from '../../app/agenda/findPosting';
-import { installTeam } from '../../app/agenda/installTeam';
+import { findOrInstallTeam } from '../../app/agenda/installTeam';
+import { openActionTask } from '../../app/agenda/actionTask';
 import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
 import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
-import { teamKeyFor } from '../../app/agenda/teamKeys';
 import type { TeamRecord } from '../../app/ports';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
@@ -40,9 +40,7 @@ function topicForm(data: Data): TopicCardView['form'] {
 async function teamOf(services: BotServices, context: TurnContext): Promise<TeamRecord> {
   const team = teamOfTurn(context);
   if (!team) throw new ForbiddenError('not in a team channel');
-  const stored = await services.repos.teams.get(teamKeyFor(services, team.teamId));
-  if (stored) return stored.value;
-  return installTeam(services, { ...team, conversation: channelReference(context) });
+  return findOrInstallTeam(services, { ...team, conversation: channelReference(context) });
 }
 
 function memberTurn(team: TeamRecord, turn: TurnIdentity): TeamMemberTurn {
@@ -109,11 +107,9 @@ async function onAction(services: BotServices, turn: TurnIdentity, data: Data, r
     else if (error instanceof ForbiddenError) notForYou = true;
     else throw error;
   }
-  const action = (await services.repos.teamActions.get(actionId))?.value;
-  if (!action) throw new NotFoundError('action');
+  const task = await openActionTask(services, { actionId }, notForYou ? '' : turn.reporter.userId);
   return cardActionResponse(
-    await actionTaskCard(services, action, turn.locale, {
-      viewerUserId: notForYou ? '' : turn.reporter.userId,
+    actionTaskCard(services, task, turn.locale, {
       news,
       errors,
       newDate: typeof data.newDate === 'string' ? data.newDate.slice(0, 20) : undefined,

@@ -2,6 +2,7 @@ import { formatDate, formatDateTime } from '../../../cards/i18n';
 import type { AdaptiveCard } from '../../../cards/renderCard';
 import { renderTopic } from '../../../cards/topic';
 import type { TopicCardView } from '../../../cards/views';
+import { agreedActionsOf } from '../../app/agenda/agreedActionsOf';
 import { openMembers } from '../../app/agenda/teamMembers';
 import { findTopic } from '../../app/agenda/topicsForUnit';
 import type { TeamRecord, TopicPosting } from '../../app/ports';
@@ -27,13 +28,7 @@ export async function topicCard(services: BotServices, team: TeamRecord, posting
   if (!topic) return undefined;
   const text = topic[locale];
   const recordedBy = posting.sealedRecordedBy ? services.cipher.open<{ name: string }>('identity', posting.sealedRecordedBy, `${team.id}:${posting.id}:by`).name : undefined;
-  const actions: NonNullable<TopicCardView['actions']> = [];
-  for (const actionId of posting.status === 'discussed' ? (posting.actionIds ?? []) : []) {
-    const action = (await services.repos.teamActions.get(actionId))?.value;
-    if (!action) continue;
-    const owner = services.cipher.open<{ name: string }>('identity', action.sealedOwner, `${action.id}:owner`);
-    actions.push({ text: services.cipher.open<string>('content', action.sealedText, action.id), ownerName: owner.name, due: formatDate(new Date(action.dueAt), locale) });
-  }
+  const actions = (await agreedActionsOf(services, posting)).map((action) => ({ text: action.text, ownerName: action.ownerName, due: formatDate(new Date(action.dueAt), locale) }));
   const members = openMembers(services, team)
     .map((member) => ({ id: member.userId, name: member.name }))
     .sort((a, b) => a.name.localeCompare(b.name))
