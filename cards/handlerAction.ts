@@ -1,13 +1,14 @@
 import type { Locale } from '../bot/domain/locale';
 import { caseFieldError } from './caseFieldError';
-import { CASE_MESSAGE_MAX_LENGTH } from './caseMessageMaxLength';
-import { IDENTITY_REASON_MAX_LENGTH } from './identityReasonMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../bot/domain/caseMessageText';
 import { displayDate } from './displayDate';
 import type { FieldErrorData } from './fieldError';
 import template from './handlerAction.card.json';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import { CLOSE_OUTCOMES, HANDLER_ROLES, type CaseDialogName, type HandlerActionView } from './views';
+import { HANDLER_OUTCOMES } from '../bot/domain/caseLifecycle';
+import { HANDLER_ROLES } from '../bot/domain/chooseRoute';
+import type { CaseDialogName, HandlerActionView } from './views';
 
 type Action = HandlerActionView['action'];
 
@@ -123,7 +124,7 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
     targetRole: input(l, view.targetRole, view.errors.targetRole),
     outcome: input(l, view.outcome, view.errors.outcome),
     roles: TARGET_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
-    outcomes: CLOSE_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
+    outcomes: HANDLER_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
     text: {
       title: t(l, `handler.action.${action}.title`),
       reference: t(l, 'handler.action.reference', { reference: view.reference }),

@@ -1,8 +1,7 @@
+import { caseMessageText } from '../domain/caseMessageText';
 import { ValidationError } from '../domain/errors';
 import type { IntakeDependencies } from './intakeDependencies';
 import type { CaseMessage, CaseRecord } from './ports';
-
-export const MESSAGE_MAX_LENGTH = 4_000;
 
 /** The messages of a case, opened. */
 export function readCaseMessages(deps: Pick<IntakeDependencies, 'cipher'>, record: CaseRecord): CaseMessage[] {
@@ -14,14 +13,9 @@ export function appendCaseMessage(deps: Pick<IntakeDependencies, 'cipher'>, reco
   record.sealedMessages = deps.cipher.seal('content', [...readCaseMessages(deps, record), message], `${record.id}:messages`);
 }
 
-/**
- * Reads a message typed in a dialog: text, trimmed, 1 to 4,000 characters. `field` names the
- * input for the error shown next to it.
- */
-export function readMessageText(value: unknown, field: string, required = true): string {
-  const text = typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim() : '';
-  if (typeof value !== 'string' && value !== undefined && value !== null) throw new ValidationError({ [field]: 'invalidValue' });
-  if (required && text.length === 0) throw new ValidationError({ [field]: 'messageRequired' });
-  if (text.length > MESSAGE_MAX_LENGTH) throw new ValidationError({ [field]: 'tooLong' });
-  return text;
+/** Reads a message typed in a dialog (see caseMessageText). `field` names the input for the error shown next to it. */
+export function readMessageText(value: unknown, field: string): string {
+  const parsed = caseMessageText.safeParse(value);
+  if (!parsed.success) throw new ValidationError({ [field]: parsed.error.issues[0]?.message ?? 'invalidValue' });
+  return parsed.data;
 }

@@ -6,6 +6,7 @@
  * values produced by a `ContentCipher`, and people are found through keyed pseudonyms
  * (`Pseudonymizer`), never by their Teams or Entra ids.
  */
+import type { CaseOutcome, CaseState } from '../domain/caseLifecycle';
 import type { Locale } from '../domain/locale';
 import type { Category, IdentityMode, ManagerInvolved, RequestKind, WizardStep } from '../domain/report';
 import type { TeamSettings } from '../domain/agenda/teamSettings';
@@ -118,9 +119,6 @@ export interface DraftRepository {
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-export const CASE_STATES = ['submitted', 'acknowledged', 'in_progress', 'closed'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
 /** One entry of a case's append-only history (the "centrale registratie"). Holds no report content. */
 export interface CaseEvent {
   at: string;
@@ -201,7 +199,7 @@ export interface CaseRecord {
   identityDisclosedTo?: string[];
   acknowledgedAt?: string;
   closedAt?: string;
-  outcome?: 'resolved' | 'referred' | 'no_further_action' | 'withdrawn';
+  outcome?: CaseOutcome;
   /** The reporter's answers to the two closing questions (1–5), for the insights; never shown to the handler. */
   feedback?: { takenSeriously?: number; wouldReportAgain?: number; at: string };
   /**

@@ -1,3 +1,4 @@
+import { IDENTITY_REASON_MAX_LENGTH } from '../domain/caseMessageText';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { assertAssignedHandler } from './caseAccess';
 import { appendCaseMessage, readMessageText } from './caseMessages';
@@ -7,9 +8,6 @@ import { identityRequestStatus } from './identityRequestStatus';
 import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord } from './ports';
 import { updateCase } from './updateCase';
-
-/** The longest reason a handler may give for asking who reported. */
-export const IDENTITY_REASON_MAX_LENGTH = 1_000;
 
 /** The reason typed in the form: required, at most 1,000 characters. */
 function readReason(value: unknown): string {

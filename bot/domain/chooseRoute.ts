@@ -1,7 +1,8 @@
 import type { Category, CompleteReport } from './report';
 
-/** Who handles a case, as a role. */
-export type HandlerRole = 'vertrouwenspersoon' | 'klachtencoordinator' | 'ago' | 'meldpunt' | 'veiligheidsfunctionaris' | 'line_manager';
+/** Who handles a case, as a role (in the order the cards list them). */
+export const HANDLER_ROLES = ['vertrouwenspersoon', 'klachtencoordinator', 'ago', 'meldpunt', 'veiligheidsfunctionaris', 'line_manager'] as const;
+export type HandlerRole = (typeof HANDLER_ROLES)[number];
 
 /** The DOMAIN.md routing rules, by number, plus the reporter's own choice of the Meldpunt. */
 export type RoutingRule =

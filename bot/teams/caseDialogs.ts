@@ -2,7 +2,11 @@ import { renderCaseDetails } from '../../cards/caseDetails';
 import { formatDate, formatDateTime, t } from '../../cards/i18n';
 import { renderHandlerAction } from '../../cards/handlerAction';
 import { renderReporterCase } from '../../cards/reporterCase';
-import type { CaseMessageLine, CloseOutcome, HandlerActionView, HandlerRoleName } from '../../cards/views';
+import type { CaseMessageLine, HandlerActionView } from '../../cards/views';
+import { z } from 'zod';
+import { HANDLER_OUTCOMES, type HandlerOutcome } from '../domain/caseLifecycle';
+import type { HandlerRole } from '../domain/chooseRoute';
+import { CASE_MESSAGE_MAX_LENGTH, caseMessageText } from '../domain/caseMessageText';
 import { renderWithdraw } from '../../cards/withdraw';
 import type { ReporterCredentials } from '../app/caseAccess';
 import { closeCase } from '../app/closeCase';
@@ -23,10 +27,14 @@ import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
+import { parseForm } from './parseForm';
 import type { TurnIdentity } from './turnIdentity';
 
 const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend', caseIdentity: 'identity' } as const;
 type HandlerForm = keyof typeof HANDLER_FORMS;
+
+/** The close form: one of the outcomes a handler may choose, and the closing message. */
+const closeForm = z.object({ outcome: z.enum(HANDLER_OUTCOMES, { error: 'pickOutcome' }), message: caseMessageText });
 
 function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
   return dialog !== undefined && dialog in HANDLER_FORMS;
@@ -95,7 +103,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
       if (form === 'extend') extension = await extendComplaintDecision(services, caseId, userId, inputs.days, inputs.message);
       if (form === 'update' || form === 'question') await sendCaseMessage(services, caseId, userId, form, inputs.message);
       if (form === 'reassign') await reassignCase(services, caseId, userId, { role: inputs.targetRole }, inputs.message);
-      if (form === 'close') await closeCase(services, caseId, userId, inputs.outcome, inputs.message);
+      if (form === 'close') await closeCase(services, { caseId, ...parseForm(closeForm, inputs) }, userId);
       if (form === 'identity') await requestReporterIdentity(services, caseId, userId, inputs.message);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -104,9 +112,9 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
         caseId,
         reference: formCase.reference,
         action: form,
-        message: typeof inputs.message === 'string' ? inputs.message.slice(0, 4_000) : undefined,
-        targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRoleName) : undefined,
-        outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as CloseOutcome) : undefined,
+        message: typeof inputs.message === 'string' ? inputs.message.slice(0, CASE_MESSAGE_MAX_LENGTH) : undefined,
+        targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRole) : undefined,
+        outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as HandlerOutcome) : undefined,
         days: typeof inputs.days === 'string' || typeof inputs.days === 'number' ? String(inputs.days).slice(0, 10) : undefined,
         currentDue: decisionDue(formCase, locale),
         errors: error.fields as HandlerActionView['errors'],

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, t } from '../../cards/i18n';
-import type { HandlerRoleName, HandlerTaskView } from '../../cards/views';
+import type { HandlerTaskView } from '../../cards/views';
+import type { HandlerRole } from '../domain/chooseRoute';
 import type { HandlerTask } from '../app/openHandlerTask';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
@@ -30,7 +31,7 @@ export function handlerTaskView(services: Pick<BotServices, 'clock' | 'calendar'
     kind: record.kind,
     identity: record.identity,
     state: record.state,
-    role: (record.assignment?.role ?? 'meldpunt') as HandlerRoleName,
+    role: (record.assignment?.role ?? 'meldpunt') as HandlerRole,
     receivedOn: formatDate(new Date(record.receivedAt), locale),
     deadlines: running.map((clock) => ({
       labelKey: `clocks.${clock.clock}`,

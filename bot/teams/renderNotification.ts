@@ -6,7 +6,7 @@ import { renderExtensionConsent } from '../../cards/extensionConsent';
 import type { DigestUnitLine } from '../../cards/views';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import { renderReporterNotice } from '../../cards/reporterNotice';
-import type { HandlerRoleName } from '../../cards/views';
+import type { HandlerRole } from '../domain/chooseRoute';
 import type { NotificationIntent } from '../app/notificationIntent';
 import type { BotServices } from './botServices';
 import { handlerTaskView } from './handlerTaskView';
@@ -47,7 +47,7 @@ export async function renderNotification(services: BotServices, payload: unknown
         anonymous: notice.caseId === undefined,
         reference: notice.reference,
         caseId: notice.caseId,
-        role: notice.role as HandlerRoleName | undefined,
+        role: notice.role as HandlerRole | undefined,
       });
     }
     case 'feedback':

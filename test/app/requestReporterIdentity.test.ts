@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
 import { requestReporterIdentity } from '../../bot/app/requestReporterIdentity';
 import { submitReport } from '../../bot/app/submitReport';
+import { IDENTITY_REASON_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { ForbiddenError, ValidationError } from '../../bot/domain/errors';
 import type { IdentityMode } from '../../bot/domain/report';
 import { caseTestDependencies } from '../fakes/caseTestDependencies';
@@ -49,5 +50,11 @@ describe('requestReporterIdentity (use case)', () => {
     const record = (await deps.repos.cases.get(caseId))!.value;
     expect(record.identityRequest).toMatchObject({ state: 'pending' });
     expect(record.history.filter((event) => event.type === 'identity_requested')).toHaveLength(1);
+  });
+
+  it('when the reason is as long as the form allows, then it is accepted, and one character more is refused as too long', async () => {
+    const { caseId, handlerId } = await reportAs('confidential');
+    await expect(requestReporterIdentity(deps, caseId, handlerId, 'x'.repeat(IDENTITY_REASON_MAX_LENGTH + 1))).rejects.toMatchObject({ fields: { message: 'identityReasonTooLong' } });
+    await expect(requestReporterIdentity(deps, caseId, handlerId, 'x'.repeat(IDENTITY_REASON_MAX_LENGTH))).resolves.toMatchObject({ identityRequest: { state: 'pending' } });
   });
 });
