@@ -7,7 +7,7 @@ import template from './handlerAction.card.json';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import { HANDLER_OUTCOMES } from '../bot/domain/caseLifecycle';
-import { HANDLER_ROLES } from '../bot/domain/chooseRoute';
+import { REASSIGN_ROLES } from '../bot/domain/chooseRoute';
 import type { CaseDialogName, HandlerActionView } from './views';
 
 type Action = HandlerActionView['action'];
@@ -72,9 +72,6 @@ export const HANDLER_ACTION_DIALOGS: Readonly<Record<Action, CaseDialogName>> = 
 /** A number as typed: digits, optionally signed and with a decimal part (Teams sends `Input.Number` values as such strings). */
 const TYPED_NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Roles a case can be passed on to: never back to the line, which may be involved (and never sees anonymous or confidential reports). */
-const TARGET_ROLES = HANDLER_ROLES.filter((role) => role !== 'line_manager');
-
 function input(locale: Locale, value: string | undefined, errorKey: string | undefined): InputData {
   return { value: value ?? '', ...caseFieldError(locale, errorKey) };
 }
@@ -123,7 +120,7 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
     message: input(l, view.message, view.errors.message),
     targetRole: input(l, view.targetRole, view.errors.targetRole),
     outcome: input(l, view.outcome, view.errors.outcome),
-    roles: TARGET_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
+    roles: REASSIGN_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
     outcomes: HANDLER_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
     text: {
       title: t(l, `handler.action.${action}.title`),

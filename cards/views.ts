@@ -15,6 +15,8 @@
 import type { Locale } from '../bot/domain/locale';
 import type { CaseState, HandlerOutcome } from '../bot/domain/caseLifecycle';
 import type { HandlerRole } from '../bot/domain/chooseRoute';
+import type { CaseMessageAuthor, CaseMessageKind } from '../bot/domain/caseMessageKind';
+import type { ReporterEvent } from '../bot/domain/reporterEvent';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
 import type { Figure } from '../bot/domain/insights/caseInsights';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
@@ -238,8 +240,8 @@ export interface HandlerTaskView {
 
 /** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
 export interface CaseMessageLine {
-  from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
+  from: CaseMessageAuthor;
+  kind: CaseMessageKind;
   /** Formatted date/time. */
   at: string;
   text: string;
@@ -304,7 +306,8 @@ export interface HandlerActionView {
  */
 export interface ReporterNoticeView {
   locale: Locale;
-  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended' | 'identityRequested';
+  /** A case event, or the handler asking (in a confidential report) whether they may know who reported. */
+  event: ReporterEvent | 'identityRequested';
   anonymous: boolean;
   /** Named/confidential only. */
   reference?: string;

@@ -7,6 +7,7 @@
  * (`Pseudonymizer`), never by their Teams or Entra ids.
  */
 import type { CaseOutcome, CaseState } from '../domain/caseLifecycle';
+import type { CaseMessageAuthor, CaseMessageKind } from '../domain/caseMessageKind';
 import type { Locale } from '../domain/locale';
 import type { Category, IdentityMode, ManagerInvolved, RequestKind, WizardStep } from '../domain/report';
 import type { TeamSettings } from '../domain/agenda/teamSettings';
@@ -258,8 +259,8 @@ export interface CaseAssignment {
 
 /** A message between handler and reporter (stored sealed in the case). */
 export interface CaseMessage {
-  from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
+  from: CaseMessageAuthor;
+  kind: CaseMessageKind;
   at: string;
   text: string;
 }

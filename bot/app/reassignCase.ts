@@ -1,5 +1,5 @@
 import { nextState } from '../domain/caseLifecycle';
-import type { HandlerRole } from '../domain/chooseRoute';
+import { REASSIGN_ROLES, type HandlerRole, type ReassignRole } from '../domain/chooseRoute';
 import { ValidationError } from '../domain/errors';
 import { assignCase } from './assignCase';
 import { assertAssignedHandler, mayHandleCase } from './caseAccess';
@@ -11,10 +11,6 @@ import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
 import { readFields } from './readFields';
 import { updateCase } from './updateCase';
-
-/** Roles a case can be handed to (not the line: a case that left the line does not go back into it). */
-export const REASSIGN_ROLES = ['meldpunt', 'vertrouwenspersoon', 'klachtencoordinator', 'veiligheidsfunctionaris', 'ago'] as const;
-export type ReassignRole = (typeof REASSIGN_ROLES)[number];
 
 /** To a role (its nearest eligible holder from the reporter's unit up) or to a named person (keeps the current role). */
 export type ReassignTarget = { role: unknown } | { personId: string };

@@ -8,7 +8,8 @@ import { actionDueMoment } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { findPosting } from './findPosting';
 import { pickTopicFor } from './pickTopicFor';
-import { readAgreedActions, SKIP_REASON_MAX_LENGTH, type AgreedActionInput } from './readAgreedActions';
+import { SKIP_REASON_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
+import { readAgreedActions, type AgreedActionInput } from './readAgreedActions';
 import { derivedId, teamKeyFor } from './teamKeys';
 import { updateTeam } from './updateTeam';
 

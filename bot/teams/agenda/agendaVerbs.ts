@@ -7,6 +7,7 @@ import { openActionTask } from '../../app/agenda/actionTask';
 import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
 import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
 import type { TeamRecord } from '../../app/ports';
+import { ACTION_SLOTS } from '../../domain/agenda/topicFormLimits';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
@@ -27,7 +28,7 @@ export interface AgendaVerb {
 const TOPIC_FORM_FIELDS: readonly TopicFormField[] = [
   'notes',
   'skipReason',
-  ...([1, 2, 3] as const).flatMap((slot) => (['Text', 'Owner', 'Due'] as const).map((part) => `action${slot}${part}` as TopicFormField)),
+  ...ACTION_SLOTS.flatMap((slot) => (['Text', 'Owner', 'Due'] as const).map((part) => `action${slot}${part}` as TopicFormField)),
 ];
 
 function topicForm(data: Data): TopicCardView['form'] {

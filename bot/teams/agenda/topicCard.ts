@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '../../../cards/i18n';
 import type { AdaptiveCard } from '../../../cards/renderCard';
-import { renderTopic } from '../../../cards/topic';
+import { renderTopic, TOPIC_MAX_MEMBERS } from '../../../cards/topic';
 import type { TopicCardView } from '../../../cards/views';
 import { agreedActionsOf } from '../../app/agenda/agreedActionsOf';
 import { openMembers } from '../../app/agenda/teamMembers';
@@ -8,9 +8,6 @@ import { findTopic } from '../../app/agenda/topicsForUnit';
 import type { TeamRecord, TopicPosting } from '../../app/ports';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
-
-/** The most members offered in each action-owner list (Teams' people picker searches everyone else). */
-const MAX_MEMBERS = 75;
 
 /** What was entered on the card, kept when it comes back with errors. */
 export interface TopicCardOptions {
@@ -32,7 +29,7 @@ export async function topicCard(services: BotServices, team: TeamRecord, posting
   const members = openMembers(services, team)
     .map((member) => ({ id: member.userId, name: member.name }))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .slice(0, MAX_MEMBERS);
+    .slice(0, TOPIC_MAX_MEMBERS);
   return renderTopic({
     locale,
     postingId: posting.id,
