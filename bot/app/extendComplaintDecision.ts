@@ -6,23 +6,22 @@ import { ValidationError } from '../domain/errors';
 import { ZONE } from '../domain/workingCalendar';
 import { assertAssignedHandler, findReporterCase } from './caseAccess';
 import { refreshNextDueAt } from './caseClockUpdates';
-import { appendCaseMessage, readMessageText } from './caseMessages';
+import { appendCaseMessage } from './caseMessages';
 import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from './enqueueNotification';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
 import { notifyHandler } from './replyAsReporter';
-import { readFields } from './readFields';
 import { updateCase } from './updateCase';
 
 export type ExtensionOutcome = { status: 'extended'; newDueAt: string } | { status: 'consent_requested'; proposedDueAt: string };
 
-/** Days typed in the dialog: a whole number from 1. */
-function readDays(value: unknown): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1) throw new ValidationError({ days: 'daysOutOfRange' });
-  return Number(text);
+/** The postponement form, parsed at the adapter: whole days from 1, and the reason the complainant reads. */
+export interface ExtendDecisionCommand {
+  caseId: string;
+  days: number;
+  reason: string;
 }
 
 /** The notice the complainant reads in their dialog (Awb 9:11(2): told in writing, with the reason). */
@@ -44,10 +43,9 @@ function withoutReasons(clocks: CaseClock[]): CaseClock[] {
  * postponement is not refused outright: the complainant is asked in their chat, and it takes
  * effect only when they consent.
  */
-export async function extendComplaintDecision(deps: CaseDependencies, caseId: string, handlerUserId: string, daysTyped: unknown, reasonTyped: unknown): Promise<ExtensionOutcome> {
-  const { days, reason } = readFields({ days: () => readDays(daysTyped), reason: () => readMessageText(reasonTyped, 'message') });
-
-  const { result } = await updateCase(deps, caseId, (record, now) => {
+export async function extendComplaintDecision(deps: CaseDependencies, command: ExtendDecisionCommand, handlerUserId: string): Promise<ExtensionOutcome> {
+  const { days, reason } = command;
+  const { result } = await updateCase(deps, command.caseId, (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     const clocks = (record.clocks ?? []) as CaseClock[];
     try {

@@ -17,3 +17,6 @@ export const caseMessageText = z
   .union([z.string(), z.undefined(), z.null()], { error: 'invalidValue' })
   .transform((value) => (value ?? '').replace(/\r\n/g, '\n').trim())
   .pipe(z.string().min(1, { error: 'messageRequired' }).max(CASE_MESSAGE_MAX_LENGTH, { error: 'tooLong' }));
+
+/** The reason a handler gives for asking who reported: a case message of at most 1,000 characters. */
+export const identityReasonText = caseMessageText.pipe(z.string().max(IDENTITY_REASON_MAX_LENGTH, { error: 'identityReasonTooLong' }));

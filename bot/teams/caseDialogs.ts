@@ -3,17 +3,16 @@ import { formatDate, formatDateTime, t } from '../../cards/i18n';
 import { renderHandlerAction } from '../../cards/handlerAction';
 import { renderReporterCase } from '../../cards/reporterCase';
 import type { CaseMessageLine, HandlerActionView } from '../../cards/views';
-import { z } from 'zod';
-import { HANDLER_OUTCOMES, type HandlerOutcome } from '../domain/caseLifecycle';
+import type { HandlerOutcome } from '../domain/caseLifecycle';
 import type { HandlerRole } from '../domain/chooseRoute';
-import { CASE_MESSAGE_MAX_LENGTH, caseMessageText } from '../domain/caseMessageText';
+import { CASE_MESSAGE_MAX_LENGTH } from '../domain/caseMessageText';
 import { renderWithdraw } from '../../cards/withdraw';
 import type { ReporterCredentials } from '../app/caseAccess';
 import { closeCase } from '../app/closeCase';
 import { extendComplaintDecision, type ExtensionOutcome } from '../app/extendComplaintDecision';
 import { giveFeedback } from '../app/giveFeedback';
 import { answerIdentityRequest } from '../app/answerIdentityRequest';
-import { openHandlerForm, reopenHandlerForm, type HandlerFormCase } from '../app/openHandlerForm';
+import { openHandlerForm, reopenHandlerForm, type HandlerFormCase, type HandlerFormName } from '../app/openHandlerForm';
 import { requestReporterIdentity } from '../app/requestReporterIdentity';
 import { openCaseDetails } from '../app/openCaseDetails';
 import { openReporterCase } from '../app/openReporterCase';
@@ -27,14 +26,12 @@ import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
+import { HANDLER_FORM_INPUTS } from './handlerForms';
 import { parseForm } from './parseForm';
 import type { TurnIdentity } from './turnIdentity';
 
 const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend', caseIdentity: 'identity' } as const;
 type HandlerForm = keyof typeof HANDLER_FORMS;
-
-/** The close form: one of the outcomes a handler may choose, and the closing message. */
-const closeForm = z.object({ outcome: z.enum(HANDLER_OUTCOMES, { error: 'pickOutcome' }), message: caseMessageText });
 
 function isHandlerForm(dialog: string | undefined): dialog is HandlerForm {
   return dialog !== undefined && dialog in HANDLER_FORMS;
@@ -100,11 +97,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     const form = HANDLER_FORMS[action.dialog];
     let extension: ExtensionOutcome | undefined;
     try {
-      if (form === 'extend') extension = await extendComplaintDecision(services, caseId, userId, inputs.days, inputs.message);
-      if (form === 'update' || form === 'question') await sendCaseMessage(services, caseId, userId, form, inputs.message);
-      if (form === 'reassign') await reassignCase(services, caseId, userId, { role: inputs.targetRole }, inputs.message);
-      if (form === 'close') await closeCase(services, { caseId, ...parseForm(closeForm, inputs) }, userId);
-      if (form === 'identity') await requestReporterIdentity(services, caseId, userId, inputs.message);
+      extension = await runHandlerForm(services, form, caseId, userId, inputs);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const formCase = await reopenHandlerForm(services, { caseId }, userId);
@@ -165,6 +158,35 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     return reporterCaseDialog(services, turn, credentials, action.secret, { errors: error.fields, typed: { [field]: typed } });
   }
   return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: 'reporter.sent' });
+}
+
+/** Parses a handler form into its use case's command and runs it; the postponement says whether it took effect or waits for consent. */
+async function runHandlerForm(services: BotServices, form: HandlerFormName, caseId: string, userId: string, inputs: Record<string, unknown>): Promise<ExtensionOutcome | undefined> {
+  switch (form) {
+    case 'update':
+    case 'question': {
+      const { message } = parseForm(HANDLER_FORM_INPUTS[form], inputs);
+      await sendCaseMessage(services, { caseId, kind: form, message }, userId);
+      return undefined;
+    }
+    case 'reassign': {
+      const { targetRole, message } = parseForm(HANDLER_FORM_INPUTS.reassign, inputs);
+      await reassignCase(services, { caseId, target: { role: targetRole }, reason: message }, userId);
+      return undefined;
+    }
+    case 'close':
+      await closeCase(services, { caseId, ...parseForm(HANDLER_FORM_INPUTS.close, inputs) }, userId);
+      return undefined;
+    case 'extend': {
+      const { days, message } = parseForm(HANDLER_FORM_INPUTS.extend, inputs);
+      return extendComplaintDecision(services, { caseId, days, reason: message }, userId);
+    }
+    case 'identity': {
+      const { message } = parseForm(HANDLER_FORM_INPUTS.identity, inputs);
+      await requestReporterIdentity(services, { caseId, reason: message }, userId);
+      return undefined;
+    }
+  }
 }
 
 async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, caseId: string): Promise<object> {
