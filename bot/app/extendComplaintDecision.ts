@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import type { CaseClock } from '../domain/deadlines/caseClocks';
 import { extendDecision } from '../domain/deadlines/extendDecision';
 import { ExtensionRefusedError } from '../domain/deadlines/extensionRefusedError';
-import { ValidationError } from '../domain/errors';
 import { ZONE } from '../domain/workingCalendar';
 import { assertAssignedHandler, findReporterCase } from './caseAccess';
 import { refreshNextDueAt } from './caseClockUpdates';
@@ -80,8 +79,8 @@ export interface ConsentAnswered {
 }
 
 /** The complainant answers the request for a second postponement in their chat. Only they can; once. */
-export async function answerExtensionConsent(deps: CaseDependencies, caseId: string, reporterUserId: string, consent: unknown): Promise<ConsentAnswered> {
-  if (consent !== 'yes' && consent !== 'no') throw new ValidationError({ consent: 'invalidChoice' });
+export async function answerExtensionConsent(deps: CaseDependencies, command: { caseId: string; consent: 'yes' | 'no' }, reporterUserId: string): Promise<ConsentAnswered> {
+  const { caseId, consent } = command;
   const found = await findReporterCase(deps, { kind: 'user', userId: reporterUserId, caseId });
   const proposedDueAt = found.value.pendingExtension?.proposedDueAt;
   await updateCase(deps, found.value.id, async (record, now) => {

@@ -28,6 +28,7 @@ import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
 import { HANDLER_FORM_INPUTS } from './handlerForms';
 import { parseForm } from './parseForm';
+import { REPORTER_FORM_INPUTS } from './reporterForms';
 import type { TurnIdentity } from './turnIdentity';
 
 const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend', caseIdentity: 'identity' } as const;
@@ -136,7 +137,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
   // caseMessages: the answer to a request to know who they are (its own buttons, nothing typed) …
   if (inputs.identityAnswer !== undefined) {
     try {
-      const answer = await answerIdentityRequest(services, credentials, inputs.identityAnswer);
+      const answer = await answerIdentityRequest(services, credentials, parseForm(REPORTER_FORM_INPUTS.identityAnswer, inputs).identityAnswer);
       return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: answer === 'accept' ? 'reporter.identityAccepted' : 'reporter.identityRefused' });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -150,9 +151,12 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
   const typed = typeof inputs[field] === 'string' ? (inputs[field] as string) : '';
   try {
     if (view.askFeedback && (inputs.takenSeriously !== undefined || inputs.wouldReportAgain !== undefined)) {
-      await giveFeedback(services, credentials, { takenSeriously: inputs.takenSeriously, wouldReportAgain: inputs.wouldReportAgain });
+      await giveFeedback(services, credentials, parseForm(REPORTER_FORM_INPUTS.feedback, inputs));
     }
-    if (typed.trim() !== '') await replyAsReporter(services, credentials, field, typed);
+    if (typed.trim() !== '') {
+      const message = field === 'answer' ? parseForm(REPORTER_FORM_INPUTS.answer, { answer: typed }).answer : parseForm(REPORTER_FORM_INPUTS.information, { information: typed }).information;
+      await replyAsReporter(services, credentials, { kind: field, message });
+    }
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return reporterCaseDialog(services, turn, credentials, action.secret, { errors: error.fields, typed: { [field]: typed } });

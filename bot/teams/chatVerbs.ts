@@ -13,6 +13,8 @@ import type { BotServices } from './botServices';
 import { handlerTaskView } from './handlerTaskView';
 import { cardActionResponse, type AdaptiveCardActionResponse } from './invokeResponses';
 import { myCasesCard } from './myCasesCard';
+import { parseForm } from './parseForm';
+import { REPORTER_FORM_INPUTS } from './reporterForms';
 import type { TurnIdentity } from './turnIdentity';
 import { welcomeCard } from './welcomeCard';
 
@@ -55,7 +57,8 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
   consentExtension: {
     handle: async (services, _context, turn, data) => {
       const { caseId } = caseCommand(data);
-      const answered = await answerExtensionConsent(services, caseId, turn.reporter.userId, data.consent);
+      const { consent } = parseForm(REPORTER_FORM_INPUTS.extensionConsent, data);
+      const answered = await answerExtensionConsent(services, { caseId, consent }, turn.reporter.userId);
       const proposedDue = answered.proposedDueAt ? formatDateTime(new Date(answered.proposedDueAt), turn.locale) : '';
       return cardActionResponse(renderExtensionConsent({ locale: turn.locale, caseId, reference: answered.reference, proposedDue, answered: answered.answer }));
     },
@@ -65,7 +68,7 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
       const { caseId } = caseCommand(data);
       const credentials = { kind: 'user' as const, userId: turn.reporter.userId, caseId };
       try {
-        const record = await giveFeedback(services, credentials, { takenSeriously: data.takenSeriously, wouldReportAgain: data.wouldReportAgain });
+        const record = await giveFeedback(services, credentials, parseForm(REPORTER_FORM_INPUTS.feedback, data));
         return cardActionResponse(renderFeedback({ locale: turn.locale, caseId, reference: record.reference, answered: true }));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;

@@ -92,7 +92,7 @@ describe('handling a case (use cases on real storage and the demo organisation)'
   });
 
   it('when feedback is given before closing, then it is refused', async () => {
-    await expect(giveFeedback(deps, { kind: 'user', userId: DAAN, caseId }, { takenSeriously: '3', wouldReportAgain: undefined })).rejects.toThrow(IllegalTransitionError);
+    await expect(giveFeedback(deps, { kind: 'user', userId: DAAN, caseId }, { takenSeriously: 3, wouldReportAgain: undefined })).rejects.toThrow(IllegalTransitionError);
   });
 
   it('when the handler cannot be reached, then the central Meldpunt takes the case, and after three such moves it stays put', async () => {

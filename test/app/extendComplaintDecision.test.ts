@@ -1,5 +1,6 @@
 import { HANDLER_FORM_INPUTS } from '../../bot/teams/handlerForms';
 import { parseForm } from '../../bot/teams/parseForm';
+import { REPORTER_FORM_INPUTS } from '../../bot/teams/reporterForms';
 import { randomUUID } from 'node:crypto';
 import { answerExtensionConsent, extendComplaintDecision } from '../../bot/app/extendComplaintDecision';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
@@ -62,18 +63,19 @@ describe('postponing the decision on a klacht (Awb 9:11)', () => {
     expect(await decisionDue()).toBe('2027-01-25');
     expect((await stored()).pendingExtension).toMatchObject({ days: 21 });
 
-    await expect(answerExtensionConsent(deps, caseId, ANOUK, 'yes')).rejects.toThrow();
-    await expect(answerExtensionConsent(deps, caseId, DAAN, 'maybe')).rejects.toThrow(ValidationError);
-    await answerExtensionConsent(deps, caseId, DAAN, 'yes');
+    await expect(answerExtensionConsent(deps, { caseId, consent: 'yes' }, ANOUK)).rejects.toThrow();
+    expect(() => parseForm(REPORTER_FORM_INPUTS.extensionConsent, { consent: 'maybe' })).toThrow(expect.objectContaining({ fields: { consent: 'invalidChoice' } }));
+    expect(() => parseForm(REPORTER_FORM_INPUTS.extensionConsent, { consent: 'maybe' })).toThrow(ValidationError);
+    await answerExtensionConsent(deps, { caseId, consent: 'yes' }, DAAN);
     expect(await decisionDue()).toBe('2027-02-15');
     expect((await stored()).pendingExtension).toBeUndefined();
-    await expect(answerExtensionConsent(deps, caseId, DAAN, 'yes')).rejects.toThrow(ExtensionRefusedError);
+    await expect(answerExtensionConsent(deps, { caseId, consent: 'yes' }, DAAN)).rejects.toThrow(ExtensionRefusedError);
   });
 
   it('when the complainant refuses, then the date stays', async () => {
     await extendComplaintDecision(deps, { caseId, days: 14, reason: 'Eerste reden.' }, ANOUK);
     await extendComplaintDecision(deps, { caseId, days: 21, reason: 'Tweede reden.' }, ANOUK);
-    await answerExtensionConsent(deps, caseId, DAAN, 'no');
+    await answerExtensionConsent(deps, { caseId, consent: 'no' }, DAAN);
     expect(await decisionDue()).toBe('2027-01-25');
     expect((await stored()).history.at(-1)).toMatchObject({ type: 'extension_refused', actor: 'reporter' });
   });
