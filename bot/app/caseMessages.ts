@@ -1,5 +1,3 @@
-import { caseMessageText } from '../domain/caseMessageText';
-import { ValidationError } from '../domain/errors';
 import type { IntakeDependencies } from './intakeDependencies';
 import type { CaseMessage, CaseRecord } from './ports';
 
@@ -11,11 +9,4 @@ export function readCaseMessages(deps: Pick<IntakeDependencies, 'cipher'>, recor
 /** Adds a message (re-sealing the thread). */
 export function appendCaseMessage(deps: Pick<IntakeDependencies, 'cipher'>, record: CaseRecord, message: CaseMessage): void {
   record.sealedMessages = deps.cipher.seal('content', [...readCaseMessages(deps, record), message], `${record.id}:messages`);
-}
-
-/** Reads a message typed in a dialog (see caseMessageText). `field` names the input for the error shown next to it. */
-export function readMessageText(value: unknown, field: string): string {
-  const parsed = caseMessageText.safeParse(value);
-  if (!parsed.success) throw new ValidationError({ [field]: parsed.error.issues[0]?.message ?? 'invalidValue' });
-  return parsed.data;
 }

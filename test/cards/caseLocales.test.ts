@@ -1,4 +1,5 @@
-import { readMessageText } from '../../bot/app/caseMessages';
+import { HANDLER_FORM_INPUTS } from '../../bot/teams/handlerForms';
+import { parseForm } from '../../bot/teams/parseForm';
 import type { RoutingRule } from '../../bot/domain/chooseRoute';
 import { LOCALES } from '../../bot/domain/locale';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
@@ -114,7 +115,7 @@ describe('locale keys for handling a case', () => {
   });
 
   it('when a message is as long as the cards allow, then the bot accepts it, and one character more is refused as too long', () => {
-    expect(readMessageText('x'.repeat(CASE_MESSAGE_MAX_LENGTH), 'message')).toHaveLength(CASE_MESSAGE_MAX_LENGTH);
-    expect(() => readMessageText('x'.repeat(CASE_MESSAGE_MAX_LENGTH + 1), 'message')).toThrow(expect.objectContaining({ fields: { message: 'tooLong' } }));
+    expect(parseForm(HANDLER_FORM_INPUTS.update, { message: 'x'.repeat(CASE_MESSAGE_MAX_LENGTH) }).message).toHaveLength(CASE_MESSAGE_MAX_LENGTH);
+    expect(() => parseForm(HANDLER_FORM_INPUTS.update, { message: 'x'.repeat(CASE_MESSAGE_MAX_LENGTH + 1) })).toThrow(expect.objectContaining({ fields: { message: 'tooLong' } }));
   });
 });
