@@ -1,4 +1,5 @@
 import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
+import { z } from 'zod';
 import type { TopicCardView, TopicFormField } from '../../../cards/views';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { findPosting } from '../../app/agenda/findPosting';
@@ -7,11 +8,12 @@ import { openActionTask } from '../../app/agenda/actionTask';
 import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
 import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
 import type { TeamRecord } from '../../app/ports';
-import { ACTION_SLOTS } from '../../domain/agenda/topicFormLimits';
+import { ACTION_SLOTS, SKIP_REASON_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 import { cardActionResponse, type AdaptiveCardActionResponse } from '../invokeResponses';
+import { parseForm } from '../parseForm';
 import type { TurnIdentity } from '../turnIdentity';
 import { actionTaskCard } from './actionTaskCard';
 import { channelReference, teamOfTurn } from './teamChannel';
@@ -30,6 +32,20 @@ const TOPIC_FORM_FIELDS: readonly TopicFormField[] = [
   'skipReason',
   ...ACTION_SLOTS.flatMap((slot) => (['Text', 'Owner', 'Due'] as const).map((part) => `action${slot}${part}` as TopicFormField)),
 ];
+
+const postingCommand = z.object({ postingId: z.string().min(1).max(100) });
+
+/** The posting a topic card's button is about; anything else is "no such topic". */
+function postingIdOf(data: Data): string {
+  const parsed = postingCommand.safeParse(data);
+  if (!parsed.success) throw new NotFoundError('posting');
+  return parsed.data.postingId;
+}
+
+/** "Deze keer overslaan": the optional reason, trimmed ('' for none). */
+const skipForm = z.object({
+  skipReason: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string().max(SKIP_REASON_MAX_LENGTH, { error: 'tooLong' })),
+});
 
 function topicForm(data: Data): TopicCardView['form'] {
   const form: Partial<Record<TopicFormField, string>> = {};
@@ -90,7 +106,7 @@ async function onTopic(
     return response;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const posting = findPosting(team, data.postingId);
+    const posting = findPosting(team, postingIdOf(data));
     return topicResponse(services, { team, posting }, locale, { form: topicForm(data), errors: error.fields as TopicCardView['errors'] });
   }
 }
@@ -146,13 +162,13 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
     },
   },
   topicDiscussed: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, data.postingId, data)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, postingIdOf(data), data)),
   },
   topicOther: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => replaceTopic(services, member, data.postingId)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => replaceTopic(services, member, postingIdOf(data))),
   },
   topicSkipped: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => skipTopic(services, member, data.postingId, data.skipReason)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => skipTopic(services, member, { postingId: postingIdOf(data), ...parseForm(skipForm, data) })),
   },
   actionDone: {
     handle: (services, _context, turn, data) =>
