@@ -13,6 +13,7 @@ import type { BotServices } from './botServices';
 import { handlerTaskView } from './handlerTaskView';
 import { cardActionResponse, type AdaptiveCardActionResponse } from './invokeResponses';
 import { myCasesCard } from './myCasesCard';
+import { opaqueIdSchema } from './opaqueIdSchema';
 import { parseForm } from './parseForm';
 import { REPORTER_FORM_INPUTS } from './reporterForms';
 import type { TurnIdentity } from './turnIdentity';
@@ -27,7 +28,7 @@ export interface ChatVerb {
   handle(services: BotServices, context: TurnContext, turn: TurnIdentity, data: Readonly<Record<string, unknown>>): Promise<AdaptiveCardActionResponse>;
 }
 
-const caseCommandSchema = z.object({ caseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/) });
+const caseCommandSchema = z.object({ caseId: opaqueIdSchema });
 
 /** The case a card's button is about; a missing or malformed id is "no such case". */
 function caseCommand(data: Readonly<Record<string, unknown>>): { caseId: string } {

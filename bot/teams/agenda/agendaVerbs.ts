@@ -13,6 +13,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/err
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 import { cardActionResponse, type AdaptiveCardActionResponse } from '../invokeResponses';
+import { opaqueIdSchema } from '../opaqueIdSchema';
 import { parseForm } from '../parseForm';
 import type { TurnIdentity } from '../turnIdentity';
 import { actionTaskCard } from './actionTaskCard';
@@ -112,8 +113,9 @@ async function onTopic(
 }
 
 async function onAction(services: BotServices, turn: TurnIdentity, data: Data, run: (actionId: string) => Promise<{ news?: 'done' | 'newDate' }>): Promise<AdaptiveCardActionResponse> {
-  const actionId = typeof data.actionId === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(data.actionId) ? data.actionId : undefined;
-  if (!actionId) throw new NotFoundError('action');
+  const parsed = opaqueIdSchema.safeParse(data.actionId);
+  if (!parsed.success) throw new NotFoundError('action');
+  const actionId = parsed.data;
   let news: 'done' | 'newDate' | undefined;
   let errors: Record<string, string> | undefined;
   let notForYou = false;
