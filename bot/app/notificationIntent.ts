@@ -1,10 +1,9 @@
 import type { Locale } from '../domain/locale';
+import type { ReporterEvent } from '../domain/reporterEvent';
 
 /** News for a handler, shown on their task card. */
 export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder' | 'extensionConsented' | 'extensionRefused' | 'identityAccepted' | 'identityRefused';
 
-/** What happened, as told to a reporter (no content, no names). */
-export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended';
 
 /**
  * What a proactive message is about: stored (sealed) in the outbox and turned into a card by the

@@ -6,6 +6,8 @@
  * values produced by a `ContentCipher`, and people are found through keyed pseudonyms
  * (`Pseudonymizer`), never by their Teams or Entra ids.
  */
+import type { CaseOutcome, CaseState } from '../domain/caseLifecycle';
+import type { CaseMessageAuthor, CaseMessageKind } from '../domain/caseMessageKind';
 import type { Locale } from '../domain/locale';
 import type { Category, IdentityMode, ManagerInvolved, RequestKind, WizardStep } from '../domain/report';
 import type { TeamSettings } from '../domain/agenda/teamSettings';
@@ -119,9 +121,6 @@ export interface DraftRepository {
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-export const CASE_STATES = ['submitted', 'acknowledged', 'in_progress', 'closed'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
 /** One entry of a case's append-only history (the "centrale registratie"). Holds no report content. */
 export interface CaseEvent {
   at: string;
@@ -202,7 +201,7 @@ export interface CaseRecord {
   identityDisclosedTo?: string[];
   acknowledgedAt?: string;
   closedAt?: string;
-  outcome?: 'resolved' | 'referred' | 'no_further_action' | 'withdrawn';
+  outcome?: CaseOutcome;
   /** The reporter's answers to the two closing questions (1–5), for the insights; never shown to the handler. */
   feedback?: { takenSeriously?: number; wouldReportAgain?: number; at: string };
   /**
@@ -267,8 +266,8 @@ export interface CaseAssignment {
 
 /** A message between handler and reporter (stored sealed in the case). */
 export interface CaseMessage {
-  from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
+  from: CaseMessageAuthor;
+  kind: CaseMessageKind;
   at: string;
   text: string;
 }

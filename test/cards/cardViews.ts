@@ -5,7 +5,7 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
 import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import { CATEGORIES, REQUEST_KINDS, WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../../bot/domain/report';
-import { CASE_STATES } from '../../bot/app/ports';
+import { CASE_STATES } from '../../bot/domain/caseLifecycle';
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
 import { renderChatReceipt } from '../../cards/chatReceipt';
 import { renderDangerHelp } from '../../cards/dangerHelp';

@@ -31,7 +31,7 @@ describe('a retaliation case is routed away from the first case', () => {
       locale: 'nl',
       report: { categories: ['bullying'], kind: 'report', identity: 'named', managerInvolved: 'no', description: 'Wat er gebeurde.', involved: 'een collega', preferMeldpunt: false },
     });
-    await closeCase(deps, receipt.caseId, JEROEN, 'resolved', 'Besproken.');
+    await closeCase(deps, { caseId: receipt.caseId, outcome: 'resolved', message: 'Besproken.' }, JEROEN);
     // Fatima and Anouk are excluded from the first case by its marks only (as routing would have marked people it skipped).
     const stored = (await deps.repos.cases.get(receipt.caseId))!;
     first = (await deps.repos.cases.replace({ ...stored.value, exclusionMarks: deps.exclusions.mark(stored.value.id, [DAAN, FATIMA, ANOUK]) }, stored.etag)).value;
@@ -57,7 +57,7 @@ describe('a retaliation case is routed away from the first case', () => {
   it('when the retaliation case closes and its check-in reports negative consequences again, then nobody excluded along the chain is eligible (here: nobody at all, so nothing is opened or recorded)', async () => {
     const outcome = await answerCheckIn(deps, daan, { kind: 'user', userId: DAAN, caseId: first.id }, { answer: 'negative_consequences', text: '' });
     if (outcome.kind !== 'retaliation') throw new Error('expected a retaliation case');
-    await closeCase(deps, outcome.receipt.caseId, MARIEKE, 'resolved', 'Besproken.');
+    await closeCase(deps, { caseId: outcome.receipt.caseId, outcome: 'resolved', message: 'Besproken.' }, MARIEKE);
     // Marieke handled the retaliation case, Fatima is excluded from the first: the central unit has nobody else.
     await expect(answerCheckIn(deps, daan, { kind: 'user', userId: DAAN, caseId: outcome.receipt.caseId }, { answer: 'negative_consequences', text: '' })).rejects.toThrow(/no eligible handler/);
     expect((await deps.repos.cases.get(outcome.receipt.caseId))!.value.aftercare).toMatchObject({ answered: 0 });
