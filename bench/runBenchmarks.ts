@@ -16,6 +16,7 @@ import { DocumentCaseRepository } from '../bot/storage/documentCaseRepository';
 import { runQueryInMemory } from '../bot/storage/runQueryInMemory';
 import { runAgendaBenchmark } from './agendaBenchmark';
 import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
+import { runTurnLatencyBenchmark } from './turnLatencyBenchmark';
 
 const DUE = 50;
 /** Timed runs (after one warm-up at 10k). The emulated server's query cost grows faster than linearly, so 100k gets one run. */
@@ -91,6 +92,11 @@ async function main(): Promise<void> {
   // BENCH=agenda runs only the posting benchmark (the reminder scan at 100k takes minutes).
   if (process.env.BENCH === 'agenda') {
     await runAgendaBenchmark();
+    return;
+  }
+  // BENCH=latency runs only the turn latency against the floor (with store operations per step and a CPU profile).
+  if (process.env.BENCH === 'latency') {
+    await runTurnLatencyBenchmark();
     return;
   }
   // BENCH=turn runs only the card press latency with a throttled backlog of other people's messages.
