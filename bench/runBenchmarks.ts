@@ -15,8 +15,10 @@ import { CosmosDocumentContainer } from '../bot/storage/cosmosDocumentContainer'
 import { DocumentCaseRepository } from '../bot/storage/documentCaseRepository';
 import { runQueryInMemory } from '../bot/storage/runQueryInMemory';
 import { runAgendaBenchmark } from './agendaBenchmark';
+import { runColdStartBenchmark } from './coldStartBenchmark';
+import { runGroupCommitBenchmark } from './groupCommitBenchmark';
 import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
-import { runTurnLatencyBenchmark } from './turnLatencyBenchmark';
+import { runBeforeAfterBenchmark, runTurnLatencyBenchmark } from './turnLatencyBenchmark';
 
 const DUE = 50;
 /** Timed runs (after one warm-up at 10k). The emulated server's query cost grows faster than linearly, so 100k gets one run. */
@@ -97,6 +99,22 @@ async function main(): Promise<void> {
   // BENCH=latency runs only the turn latency against the floor (with store operations per step and a CPU profile).
   if (process.env.BENCH === 'latency') {
     await runTurnLatencyBenchmark();
+    return;
+  }
+  // BENCH=cold runs only the cold start against the floor.
+  if (process.env.BENCH === 'cold') {
+    await runColdStartBenchmark();
+    return;
+  }
+  // BENCH=commit runs only the embedded store's write path (against BENCH_BASELINE_DIST's when set).
+  if (process.env.BENCH === 'commit') {
+    await runGroupCommitBenchmark(process.env.BENCH_BASELINE_DIST);
+    return;
+  }
+  // BENCH=before-after BENCH_BASELINE_DIST=<another build's dist> compares the product of two builds.
+  if (process.env.BENCH === 'before-after') {
+    if (!process.env.BENCH_BASELINE_DIST) throw new Error('BENCH_BASELINE_DIST=<dist directory of the baseline build> is required');
+    await runBeforeAfterBenchmark(process.env.BENCH_BASELINE_DIST);
     return;
   }
   // BENCH=turn runs only the card press latency with a throttled backlog of other people's messages.

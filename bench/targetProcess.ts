@@ -19,10 +19,13 @@ export interface TargetProcess {
   stop(): Promise<{ maxRssMb: number }>;
 }
 
-/** Forks `benchTarget.js kind` and waits until it listens. */
-export async function startTarget(kind: TargetKind, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<TargetProcess> {
+/**
+ * Forks `benchTarget.js kind` and waits until it listens. `benchDir`: another build's `dist/bench`
+ * (an earlier commit's, for before/after figures); default this build's.
+ */
+export async function startTarget(kind: TargetKind, env: NodeJS.ProcessEnv, benchDir: string = __dirname): Promise<TargetProcess> {
   const forkedAt = performance.now();
-  const child: ChildProcess = fork(join(__dirname, 'benchTarget.js'), [kind], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(benchDir, 'benchTarget.js'), [kind], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T>(type: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const onMessage = (message: { type: string }) => {

@@ -33,10 +33,11 @@ interface RoundResult {
 }
 
 /** One target, fresh process, N conversations at once after one warm-up walk. */
-async function loadRound(kind: TargetKind, sizes: { conversations: number; reports: number }, profileFile?: string): Promise<RoundResult> {
+async function loadRound(kind: TargetKind, sizes: { conversations: number; reports: number }, options: { profileFile?: string; benchDir?: string } = {}): Promise<RoundResult> {
+  const { profileFile, benchDir } = options;
   const connector = await new LoopbackConnector().start();
   const dataDir = mkdtempSync(join(tmpdir(), `vm-bench-${kind}-`));
-  const target = await startTarget(kind, { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl });
+  const target = await startTarget(kind, { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl }, benchDir);
   let stopped: Promise<{ maxRssMb: number }> | undefined;
   try {
     await walkConversation({ kind, url: target.url, serviceUrl: connector.serviceUrl, user: 999_999, samples: [] });
@@ -101,7 +102,7 @@ async function profileProduct(sizes: { conversations: number; reports: number })
   const dir = mkdtempSync(join(tmpdir(), 'vm-bench-prof-'));
   try {
     const file = join(dir, 'product.cpuprofile');
-    await loadRound('product', sizes, file);
+    await loadRound('product', sizes, { profileFile: file });
     return cpuProfileTop(file, 20, process.cwd());
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -163,5 +164,41 @@ export async function runTurnLatencyBenchmark(): Promise<void> {
     name: 'turn-profile',
     title: `CPU profile of one product round under the same load, after the warm-up walk, load only (top 20 frames by self time; "(idle)" = the main thread waiting)`,
     rows: await profileProduct(sizes),
+  });
+}
+
+/**
+ * `BENCH=before-after BENCH_BASELINE_DIST=<dir>`: the product built from another commit (its
+ * `dist`, e.g. a copy made before a change) against this build, alternating, same load.
+ */
+export async function runBeforeAfterBenchmark(baselineDist: string): Promise<void> {
+  const sizes = turnLatencySizes(process.env);
+  const before: RoundResult[] = [];
+  const after: RoundResult[] = [];
+  for (let round = 0; round < sizes.rounds; round += 1) {
+    const baseline = async () => before.push(await loadRound('product', sizes, { benchDir: join(baselineDist, 'bench') }));
+    const current = async () => after.push(await loadRound('product', sizes));
+    if (round % 2 === 0) await baseline().then(current);
+    else await current().then(baseline);
+  }
+  const rows: Record<string, unknown>[] = [];
+  for (const kind of [...TURN_KINDS, 'invoke'] as const) {
+    const row: Record<string, unknown> = { kind };
+    for (const p of [50, 95, 99]) {
+      const was = before.map((round) => percentile(of(round.samples, kind), p));
+      const now = after.map((round) => percentile(of(round.samples, kind), p));
+      row[`before p${p} ms`] = ratioSpread(was).median.toFixed(1);
+      row[`after p${p} ms`] = ratioSpread(now).median.toFixed(1);
+      row[`p${p} after/before`] = formatRatio(ratioSpread(now.map((value, index) => value / was[index])));
+    }
+    rows.push(row);
+  }
+  const turns = (round: RoundResult) => round.samples.length / round.seconds;
+  rows.push({ kind: 'throughput (turns/s)', 'before p50 ms': ratioSpread(before.map(turns)).median.toFixed(0), 'after p50 ms': ratioSpread(after.map(turns)).median.toFixed(0), 'p50 after/before': formatRatio(ratioSpread(after.map((round, index) => turns(round) / turns(before[index])))) });
+  reportBenchmark({
+    name: 'turn-before-after',
+    title: `Product before/after (baseline build ${baselineDist}): ${sizes.conversations} conversations × ${sizes.reports} report(s), ${sizes.rounds} alternating rounds`,
+    rows,
+    notes: ['The throughput row uses the p50 columns for its values.'],
   });
 }
