@@ -6,6 +6,7 @@
  * - on `{ type: 'counts' }` answers `{ type: 'counts', counts }` (store operations so far; product with BENCH_COUNT_STORE=1);
  * - on `{ type: 'profileStart' }` starts a CPU profile (inspector), answering `{ type: 'profiling' }`;
  *   on `{ type: 'profileStop', file }` writes it to `file` and answers `{ type: 'profiled' }`;
+ * - on `{ type: 'runTimer', name }` runs that timer function once and answers `{ type: 'timerRan', error? }`;
  * - on `{ type: 'stop' }` closes the host and answers `{ type: 'stopped', maxRssMb }`, then exits.
  *
  * Settings from the environment: DATA_DIR and BOT_SERVICE_URL for the product.
@@ -44,7 +45,13 @@ async function main(): Promise<void> {
     loadFunctions: kind === 'floor' ? () => require('./floor/floorFunctions') : undefined,
   });
   const session = new Session();
-  process.on('message', (message: { type: string; file?: string }) => {
+  process.on('message', (message: { type: string; file?: string; name?: string }) => {
+    if (message.type === 'runTimer') {
+      host.runTimer(message.name!).then(
+        () => process.send?.({ type: 'timerRan' }),
+        (error: unknown) => process.send?.({ type: 'timerRan', error: error instanceof Error ? error.name : String(error) }),
+      );
+    }
     if (message.type === 'profileStart') {
       session.connect();
       void session

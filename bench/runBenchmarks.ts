@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, cold, commit, scan,
+ * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, cold, cost, commit, scan,
  * agenda, turn; and before-after with BENCH_BASELINE_DIST). Machines are shared and noisy, so
  * every comparison is a ratio within one run, alternating the two sides; each benchmark prints
  * a table and writes `bench/results/<name>.json` (see README, Benchmarks).
@@ -23,6 +23,7 @@ import { runAgendaBenchmark } from './agendaBenchmark';
 import { reportBenchmark } from './benchReport';
 import { runColdStartBenchmark } from './coldStartBenchmark';
 import { runGroupCommitBenchmark } from './groupCommitBenchmark';
+import { runStoreCostBenchmark } from './storeCostBenchmark';
 import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
 import { runBeforeAfterBenchmark, runTurnLatencyBenchmark } from './turnLatencyBenchmark';
 
@@ -141,6 +142,7 @@ async function runReminderScanBenchmark(): Promise<void> {
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   latency: runTurnLatencyBenchmark,
   cold: runColdStartBenchmark,
+  cost: runStoreCostBenchmark,
   commit: () => runGroupCommitBenchmark(process.env.BENCH_BASELINE_DIST),
   scan: runReminderScanBenchmark,
   agenda: runAgendaBenchmark,

@@ -13,6 +13,8 @@ export interface TargetProcess {
   /** When `fork` was called (performance.now() of this process). */
   forkedAt: number;
   counts(): Promise<Record<string, ContainerCounts>>;
+  /** Runs a timer function of the target once. */
+  runTimer(name: string): Promise<void>;
   /** Starts a CPU profile of the target; the returned function stops it and writes it to `file`. */
   profile(): Promise<(file: string) => Promise<void>>;
   /** Stops it; resolves with its peak RSS. */
@@ -52,6 +54,12 @@ export async function startTarget(kind: TargetKind, env: NodeJS.ProcessEnv, benc
       const answer = next<{ counts: Record<string, ContainerCounts> }>('counts');
       child.send({ type: 'counts' });
       return (await answer).counts;
+    },
+    async runTimer(name: string) {
+      const ran = next<{ error?: string }>('timerRan');
+      child.send({ type: 'runTimer', name });
+      const { error } = await ran;
+      if (error) throw new Error(`timer ${name} failed: ${error}`);
     },
     async profile() {
       const started = next('profiling');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countEmbeddedStore } from '../../bench/countEmbeddedStore';
+import { estimateRequestUnits, writeRequestUnits } from '../../bench/estimateRequestUnits';
 import { StoreOperationCounter, totalCounts } from '../../bench/storeOperationCounter';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
 import { acquireDirectoryLock } from '../../bot/storage/directoryLock';
@@ -60,5 +61,17 @@ describe('StoreOperationCounter', () => {
     await repos.drafts.get('draft-1');
     await repos.close();
     expect(counter.snapshot()).toEqual({ drafts: { reads: 1, queries: 0, queryResults: 0, writes: 0, bytesWritten: 0 } });
+  });
+});
+
+describe('estimateRequestUnits', () => {
+  it('when writes are of a published size, then the published charge is used, and between sizes it is interpolated', () => {
+    expect(writeRequestUnits(512)).toBe(4.95);
+    expect(writeRequestUnits(2048)).toBeCloseTo(6.29);
+    expect(writeRequestUnits(3072)).toBeCloseTo((6.29 + 6.67) / 2);
+  });
+
+  it('when operations are counted, then reads are 1 RU each, writes by their average size and queries 2.5 RU plus 1 per document returned', () => {
+    expect(estimateRequestUnits({ reads: 3, queries: 2, queryResults: 4, writes: 2, bytesWritten: 2 * 1024 })).toBeCloseTo(3 + 2 * 4.95 + 2 * 2.5 + 4);
   });
 });
