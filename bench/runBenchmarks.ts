@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, cold, cost, commit, scan,
+ * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, cold, cost, fanout, commit, scan,
  * agenda, turn; and before-after with BENCH_BASELINE_DIST). Machines are shared and noisy, so
  * every comparison is a ratio within one run, alternating the two sides; each benchmark prints
  * a table and writes `bench/results/<name>.json` (see README, Benchmarks).
@@ -22,6 +22,7 @@ import { runQueryInMemory } from '../bot/storage/runQueryInMemory';
 import { runAgendaBenchmark } from './agendaBenchmark';
 import { reportBenchmark } from './benchReport';
 import { runColdStartBenchmark } from './coldStartBenchmark';
+import { runFanOutBenchmark } from './fanOutBenchmark';
 import { runGroupCommitBenchmark } from './groupCommitBenchmark';
 import { runStoreCostBenchmark } from './storeCostBenchmark';
 import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
@@ -143,6 +144,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   latency: runTurnLatencyBenchmark,
   cold: runColdStartBenchmark,
   cost: runStoreCostBenchmark,
+  fanout: runFanOutBenchmark,
   commit: () => runGroupCommitBenchmark(process.env.BENCH_BASELINE_DIST),
   scan: runReminderScanBenchmark,
   agenda: runAgendaBenchmark,
