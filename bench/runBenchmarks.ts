@@ -4,8 +4,8 @@
  * every comparison is a ratio within one run, alternating the two sides; each benchmark prints
  * a table and writes `bench/results/<name>.json` (see README, Benchmarks).
  *
- * Sizes: defaults keep the full run within about ten minutes on 2 cores; BENCH_FULL=1 uses the
- * issue's sizes (3 reports per conversation, the 100k reminder scan on the test server).
+ * Sizes: the issue's (50 conversations × 3 reports, 2,000 chats), about 5 minutes on 2 cores;
+ * BENCH_FULL=1 adds the 100k reminder scan on the Cosmos test server (several minutes more).
  *
  * Reminder scan: the query the reminder timer runs (`listDueForReminders`: cases whose
  * `nextDueAt` has passed, earliest first, at most 100) against 10,000 (and 100,000) open cases

@@ -102,6 +102,8 @@ async function measure(queued: boolean): Promise<{ outbox: string; medianMs: num
       env: { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.url, LOG_LEVEL: 'silent' },
       clock: { now: () => new Date(START + skipped + (Date.now() - origin)) },
       logSink: () => undefined,
+      // The benchmark stands in for the local host, which alone may switch on local mode.
+      localHostOptIn: true,
     });
     const times: number[] = [];
     for (let run = 0; run < PRESSES.warmUp + PRESSES.timed; run += 1) {

@@ -20,10 +20,9 @@ import { countsSince, totalCounts } from './storeOperationCounter';
 import { startTarget, type TargetKind } from './targetProcess';
 import { TURN_KINDS, walkConversation, type TurnKind, type TurnSample } from './walkConversation';
 
-/** Sizes: BENCH_FULL=1 for the 50 conversations × 3 reports; the default walks one report each. */
+/** Sizes: the 50 conversations × 3 reports, 3 rounds; BENCH_CONVERSATIONS, BENCH_REPORTS, BENCH_ROUNDS change them. */
 export function turnLatencySizes(env: NodeJS.ProcessEnv): { conversations: number; reports: number; rounds: number } {
-  const full = env.BENCH_FULL === '1';
-  return { conversations: Number(env.BENCH_CONVERSATIONS ?? 50), reports: Number(env.BENCH_REPORTS ?? (full ? 3 : 1)), rounds: Number(env.BENCH_ROUNDS ?? 3) };
+  return { conversations: Number(env.BENCH_CONVERSATIONS ?? 50), reports: Number(env.BENCH_REPORTS ?? 3), rounds: Number(env.BENCH_ROUNDS ?? 3) };
 }
 
 interface RoundResult {
