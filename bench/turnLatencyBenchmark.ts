@@ -60,8 +60,17 @@ async function loadRound(kind: TargetKind, sizes: { conversations: number; repor
   }
 }
 
-function of(samples: TurnSample[], kind: TurnKind | 'invoke'): number[] {
-  return samples.filter((sample) => (kind === 'invoke' ? sample.kind !== 'message' : sample.kind === kind)).map((sample) => sample.ms);
+/** The rows besides the four kinds: all invokes, and the submits split into wizard steps and the one that files the report. */
+type SampleSet = TurnKind | 'invoke' | 'task/submit: steps' | 'task/submit: files the report';
+
+function of(samples: TurnSample[], kind: SampleSet): number[] {
+  const chosen = samples.filter((sample) => {
+    if (kind === 'invoke') return sample.kind !== 'message';
+    if (kind === 'task/submit: steps') return sample.kind === 'task/submit' && !sample.files;
+    if (kind === 'task/submit: files the report') return sample.kind === 'task/submit' && sample.files === true;
+    return sample.kind === kind;
+  });
+  return chosen.map((sample) => sample.ms);
 }
 
 /** Store operations per turn of one walk, in order (one conversation, nothing else running). */
@@ -121,7 +130,7 @@ export async function runTurnLatencyBenchmark(): Promise<void> {
     console.log(`  round ${round + 1}: product ${results.product!.seconds.toFixed(1)} s, floor ${results.floor!.seconds.toFixed(1)} s`);
   }
   const rows: Record<string, unknown>[] = [];
-  for (const kind of [...TURN_KINDS, 'invoke'] as const) {
+  for (const kind of [...TURN_KINDS, 'invoke', 'task/submit: steps', 'task/submit: files the report'] as const) {
     const row: Record<string, unknown> = { kind };
     for (const p of [50, 95, 99]) {
       const product = rounds.map((round) => percentile(of(round.product.samples, kind), p));

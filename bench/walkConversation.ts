@@ -8,6 +8,8 @@ export type TurnKind = (typeof TURN_KINDS)[number];
 export interface TurnSample {
   kind: TurnKind;
   ms: number;
+  /** The submit that files the report (and delivers its notices within the turn). */
+  files?: boolean;
 }
 
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -72,11 +74,11 @@ export interface WalkOptions {
   afterTurn?: (kind: TurnKind) => Promise<void>;
 }
 
-async function post(options: WalkOptions, kind: TurnKind, fields: Record<string, unknown>): Promise<unknown> {
+async function post(options: WalkOptions, kind: TurnKind, fields: Record<string, unknown>, files = false): Promise<unknown> {
   const started = performance.now();
   const response = await fetch(`${options.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(options.user, options.serviceUrl, fields)) });
   const text = await response.text();
-  options.samples.push({ kind, ms: performance.now() - started });
+  options.samples.push({ kind, ms: performance.now() - started, ...(files ? { files } : {}) });
   if (response.status !== 200) throw new Error(`${options.kind} ${kind} answered ${response.status}`);
   await options.afterTurn?.(kind);
   return text ? JSON.parse(text) : undefined;
@@ -91,7 +93,7 @@ export async function walkConversation(options: WalkOptions): Promise<void> {
   for (const [index, inputs] of steps.entries()) {
     const last = index === steps.length - 1;
     const vm = buttonVm(body, options.kind === 'product' && last ? 'submit' : 'next');
-    body = await post(options, 'task/submit', { type: 'invoke', name: 'task/submit', value: { data: { ...inputs, vm }, context: { theme: 'default' } } });
+    body = await post(options, 'task/submit', { type: 'invoke', name: 'task/submit', value: { data: { ...inputs, vm }, context: { theme: 'default' } } }, last);
   }
   const receipt = JSON.stringify(body);
   if (options.kind === 'product' ? !/VM-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(receipt) : !receipt.includes('Ontvangen')) throw new Error(`${options.kind}: no receipt after the last step`);
