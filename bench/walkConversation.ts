@@ -27,17 +27,33 @@ const PRODUCT_STEPS: readonly Record<string, string>[] = [
 
 let sequence = 0;
 
-function activity(user: number, serviceUrl: string, fields: Record<string, unknown>): Record<string, unknown> {
+/** Who sends a turn: a Teams user in a 1:1 chat with the bot. */
+export interface BenchPerson {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+/** The generated person number `user` of a benchmark. */
+export function benchPerson(user: number): BenchPerson {
+  return { id: `29:bench-${user}`, name: `Bench ${user}`, aadObjectId: `00000000-0000-4000-8000-${String(user).padStart(12, '0')}` };
+}
+
+/** The 1:1 chat id Teams would give a person (as the test fixtures do). */
+export function personalChatId(person: BenchPerson): string {
+  return `a:1${person.aadObjectId.replace(/-/g, '')}`;
+}
+
+function activity(person: BenchPerson, serviceUrl: string, fields: Record<string, unknown>): Record<string, unknown> {
   sequence += 1;
-  const aadObjectId = `00000000-0000-4000-8000-${String(user).padStart(12, '0')}`;
   return {
     id: `f:bench-${sequence}`,
     timestamp: '2026-11-30T09:00:00.000Z',
     channelId: 'msteams',
     serviceUrl,
-    from: { id: `29:bench-${user}`, name: `Bench ${user}`, aadObjectId },
+    from: { id: person.id, name: person.name, aadObjectId: person.aadObjectId },
     recipient: { id: BOT_ID, name: 'Veilig Melden' },
-    conversation: { id: `a:1bench${user}`, conversationType: 'personal', tenantId: TENANT_ID },
+    conversation: { id: personalChatId(person), conversationType: 'personal', tenantId: TENANT_ID },
     channelData: { tenant: { id: TENANT_ID } },
     locale: 'nl-NL',
     ...fields,
@@ -55,7 +71,7 @@ function objectsIn(value: unknown, found: Record<string, unknown>[] = []): Recor
 }
 
 /** The `vm` of the dialog button with this navigation (`next`, `submit`). */
-function buttonVm(body: unknown, nav: string): Record<string, unknown> {
+export function buttonVm(body: unknown, nav: string): Record<string, unknown> {
   for (const item of objectsIn(body)) {
     const vm = (item.data as { vm?: Record<string, unknown> } | undefined)?.vm;
     if ((item.type === 'Action.Submit' || item.type === 'Action.Execute') && vm?.nav === nav) return vm;
@@ -69,14 +85,18 @@ export interface WalkOptions {
   url: string;
   serviceUrl: string;
   user: number;
+  /** Who walks; default the generated {@link benchPerson} `user`. */
+  person?: BenchPerson;
   samples: TurnSample[];
   /** Called after each answered turn (the store operation count per step reads here). */
   afterTurn?: (kind: TurnKind) => Promise<void>;
 }
 
-async function post(options: WalkOptions, kind: TurnKind, fields: Record<string, unknown>, files = false): Promise<unknown> {
+/** Sends one turn as the walk's person, timing it; throws unless answered 200; returns the answer's body. */
+export async function post(options: WalkOptions, kind: TurnKind, fields: Record<string, unknown>, files = false): Promise<unknown> {
   const started = performance.now();
-  const response = await fetch(`${options.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(options.user, options.serviceUrl, fields)) });
+  const person = options.person ?? benchPerson(options.user);
+  const response = await fetch(`${options.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(person, options.serviceUrl, fields)) });
   const text = await response.text();
   options.samples.push({ kind, ms: performance.now() - started, ...(files ? { files } : {}) });
   if (response.status !== 200) throw new Error(`${options.kind} ${kind} answered ${response.status}`);
