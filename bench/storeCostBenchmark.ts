@@ -24,19 +24,10 @@ import { countsSince, totalCounts } from './storeOperationCounter';
 import { startTarget, type TargetProcess } from './targetProcess';
 import type { ContainerCounts } from './storeOperationCounter';
 import { buttonVm, personalChatId, post, walkConversation, type BenchPerson, type WalkOptions } from './walkConversation';
+import { objectsIn } from './objectsIn';
 
 const DAAN: BenchPerson = { id: '29:1daan', aadObjectId: '00000000-0000-4000-8000-000000000015', name: 'Daan Willems' };
 const JEROEN: BenchPerson = { id: '29:1jeroen', aadObjectId: '00000000-0000-4000-8000-000000000014', name: 'Jeroen van den Berg' };
-
-/** Every object in a value (depth first). */
-function objectsIn(value: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
-  if (Array.isArray(value)) for (const item of value) objectsIn(item, found);
-  else if (value && typeof value === 'object') {
-    found.push(value as Record<string, unknown>);
-    for (const item of Object.values(value)) objectsIn(item, found);
-  }
-  return found;
-}
 
 /** The store operations of each stage of one case's life, as rows. */
 async function lifeOfOneCase(target: TargetProcess, connector: LoopbackConnector): Promise<Record<string, unknown>[]> {

@@ -1,4 +1,5 @@
 import type { TargetKind } from './targetProcess';
+import { objectsIn } from './objectsIn';
 
 /** The kinds of turn the latency benchmark times. */
 export const TURN_KINDS = ['message', 'task/fetch', 'task/submit', 'card action'] as const;
@@ -58,16 +59,6 @@ function activity(person: BenchPerson, serviceUrl: string, fields: Record<string
     locale: 'nl-NL',
     ...fields,
   };
-}
-
-/** Every object in a card (depth first). */
-function objectsIn(value: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
-  if (Array.isArray(value)) for (const item of value) objectsIn(item, found);
-  else if (value && typeof value === 'object') {
-    found.push(value as Record<string, unknown>);
-    for (const item of Object.values(value)) objectsIn(item, found);
-  }
-  return found;
 }
 
 /** The `vm` of the dialog button with this navigation (`next`, `submit`). */
