@@ -91,7 +91,8 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
   async delete(id: string): Promise<void> {
     assertValidDocumentId(id);
     this.assertWritable();
-    if (!this.current(id)) return;
+    // Gone and durably so: nothing to write. A pending write to the id (even a delete) is waited for, by logging this one after it.
+    if (!this.current(id) && !this.staged.has(id)) return;
     await this.enqueue(id, undefined, { op: 'delete', id });
   }
 

@@ -55,6 +55,15 @@ describe('embedded store: group commit', () => {
     expect((await container.read('a'))?.value.n).toBe(3);
   });
 
+  it('when a delete is started while another delete of the same document is in the same group, then both resolve once it is durable and the document stays gone after a reopen', async () => {
+    await container.upsert({ id: 'gone', n: 1 });
+    await Promise.all([container.delete('gone'), container.delete('gone')]);
+    await expect(container.read('gone')).resolves.toBeUndefined();
+    await container.close();
+    container = await EmbeddedDocumentContainer.open<Doc>(lock, 'docs');
+    await expect(container.read('gone')).resolves.toBeUndefined();
+  });
+
   it('when a write is not yet durable, then a read does not see it; once acknowledged, it does', async () => {
     let releaseSync: (() => void) | undefined;
     const prototype = await fileHandlePrototype(dataDir);
