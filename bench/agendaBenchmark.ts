@@ -23,6 +23,7 @@ import { HmacExclusionMarker } from '../bot/security/hmacExclusionMarker';
 import { KEY_RING_PURPOSES } from '../bot/security/keyRing';
 import { parseKeyRing, type KeyRingJson } from '../bot/security/parseKeyRing';
 import { createEmbeddedRepositories } from '../bot/storage/createEmbeddedRepositories';
+import { reportBenchmark } from './benchReport';
 
 const NOW = new Date('2026-12-04T08:05:00.000Z');
 const UNITS = ['u-clas-11-inf', 'u-clas-11', 'u-czsk-evertsen', 'u-czsk'];
@@ -125,7 +126,10 @@ export async function runAgendaBenchmark(): Promise<void> {
   ] as const) {
     rows.push(await measureRun(teams, cases));
   }
-  console.log('\nPosting run (postDueTopics: record, queue, plan per team; trend counts over two quarters of reports), embedded store:');
-  console.table(rows);
-  console.log(`1,000 / 100 teams: ${(Number(rows[1].runMs) / Number(rows[0].runMs)).toFixed(1)}x the time; 10,000 / 1,000 reports: ${(Number(rows[2].runMs) / Number(rows[0].runMs)).toFixed(1)}x`);
+  reportBenchmark({
+    name: 'agenda',
+    title: 'Posting run (postDueTopics: record, queue, plan per team; trend counts over two quarters of reports), embedded store',
+    rows,
+    notes: [`1,000 / 100 teams: ${(Number(rows[1].runMs) / Number(rows[0].runMs)).toFixed(1)}x the time; 10,000 / 1,000 reports: ${(Number(rows[2].runMs) / Number(rows[0].runMs)).toFixed(1)}x`],
+  });
 }

@@ -1,9 +1,14 @@
 /**
- * `npm run bench`: measurements that tests must not make (machines are shared and noisy, so
- * compare the numbers of one run with each other, not with a threshold).
+ * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, cold, cost, fanout, commit, scan,
+ * agenda, turn; and before-after with BENCH_BASELINE_DIST). Machines are shared and noisy, so
+ * every comparison is a ratio within one run, alternating the two sides; each benchmark prints
+ * a table and writes `bench/results/<name>.json` (see README, Benchmarks).
+ *
+ * Sizes: the issue's (50 conversations × 3 reports, 2,000 chats), about 5 minutes on 2 cores;
+ * BENCH_FULL=1 adds the 100k reminder scan on the Cosmos test server (several minutes more).
  *
  * Reminder scan: the query the reminder timer runs (`listDueForReminders`: cases whose
- * `nextDueAt` has passed, earliest first, at most 100) against 10,000 and 100,000 open cases
+ * `nextDueAt` has passed, earliest first, at most 100) against 10,000 (and 100,000) open cases
  * with the same 50 due, on the Cosmos-compatible test server (@zeit/cosmosdb-server) on loopback,
  * through the production repository code.
  */
@@ -15,7 +20,13 @@ import { CosmosDocumentContainer } from '../bot/storage/cosmosDocumentContainer'
 import { DocumentCaseRepository } from '../bot/storage/documentCaseRepository';
 import { runQueryInMemory } from '../bot/storage/runQueryInMemory';
 import { runAgendaBenchmark } from './agendaBenchmark';
+import { reportBenchmark } from './benchReport';
+import { runColdStartBenchmark } from './coldStartBenchmark';
+import { runFanOutBenchmark } from './fanOutBenchmark';
+import { runGroupCommitBenchmark } from './groupCommitBenchmark';
+import { runStoreCostBenchmark } from './storeCostBenchmark';
 import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
+import { runBeforeAfterBenchmark, runTurnLatencyBenchmark } from './turnLatencyBenchmark';
 
 const DUE = 50;
 /** Timed runs (after one warm-up at 10k). The emulated server's query cost grows faster than linearly, so 100k gets one run. */
@@ -87,17 +98,9 @@ function embeddedScan(total: number): { openCases: number; due: number; medianMs
   return { openCases: total, due, medianMs: times[Math.floor(times.length / 2)].toFixed(1) };
 }
 
-async function main(): Promise<void> {
-  // BENCH=agenda runs only the posting benchmark (the reminder scan at 100k takes minutes).
-  if (process.env.BENCH === 'agenda') {
-    await runAgendaBenchmark();
-    return;
-  }
-  // BENCH=turn runs only the card press latency with a throttled backlog of other people's messages.
-  if (process.env.BENCH === 'turn') {
-    await runTurnDeliveryBenchmark();
-    return;
-  }
+/** The reminder scan on the Cosmos test server (10k open cases; also 100k with BENCH_FULL=1, which takes minutes) and in the embedded store. */
+async function runReminderScanBenchmark(): Promise<void> {
+  const sizes = process.env.BENCH_FULL === '1' ? [10_000, 100_000] : [10_000];
   const server = createHttpServer();
   // One 100k query on the emulated server takes minutes: no server-side time limits.
   server.requestTimeout = 0;
@@ -106,33 +109,65 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = new CosmosClient({ endpoint, key: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==', connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 30 * 60_000 } });
-  const rows: { openCases: number; due: number; medianMs: number; worstMs: number; seedSeconds: number; heapMb: number }[] = [];
+  const rows: Record<string, unknown>[] = [];
   try {
-    for (const total of [10_000, 100_000]) {
+    for (const total of sizes) {
       const seeding = process.hrtime.bigint();
       const repository = await seed(client, `bench-${total}`, total);
       const seedSeconds = Number(process.hrtime.bigint() - seeding) / 1e9;
       const result = await measure(repository, RUNS[total]);
       if (result.found !== DUE) throw new Error(`expected ${DUE} due cases, found ${result.found}`);
-      rows.push({ openCases: total, due: result.found, medianMs: result.medianMs, worstMs: result.worstMs, seedSeconds, heapMb: process.memoryUsage().heapUsed / 2 ** 20 });
-      console.log(`${total} open cases: seeded in ${seedSeconds.toFixed(1)} s, scan median ${result.medianMs.toFixed(1)} ms (worst ${result.worstMs.toFixed(1)} ms)`);
+      rows.push({ store: '@zeit/cosmosdb-server (scans)', openCases: total, due: result.found, medianMs: result.medianMs.toFixed(1), worstMs: result.worstMs.toFixed(1), seedSeconds: seedSeconds.toFixed(1) });
     }
   } finally {
     client.dispose();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  console.log('\nReminder scan (listDueForReminders, 50 due, limit 100), @zeit/cosmosdb-server on loopback:');
-  console.table(rows.map((row) => ({ ...row, medianMs: row.medianMs.toFixed(1), worstMs: row.worstMs.toFixed(1), seedSeconds: row.seedSeconds.toFixed(1), heapMb: row.heapMb.toFixed(0) })));
-  const ratio = rows[1].medianMs / rows[0].medianMs;
-  console.log(`median 100k / 10k = ${ratio.toFixed(2)}x`);
-  console.log('\nThe same query in the embedded store (the local default), evaluated in memory:');
-  console.table([10_000, 100_000].map((total) => embeddedScan(total)));
-  console.log(
-    'Note: the test server evaluates every query by scanning its in-memory documents, so this ratio shows its scan; ' +
-      'Azure Cosmos DB serves the same single-range query on nextDueAt from its range index, where the cost follows the number returned.',
-  );
-  await runAgendaBenchmark();
-  await runTurnDeliveryBenchmark();
+  for (const total of [10_000, 100_000]) {
+    const scan = embeddedScan(total);
+    rows.push({ store: 'embedded (in-memory scan)', openCases: total, due: scan.due, medianMs: scan.medianMs });
+  }
+  reportBenchmark({
+    name: 'reminder-scan',
+    title: 'Reminder scan (listDueForReminders, 50 due, limit 100) through the production repository code',
+    rows,
+    notes: [
+      'The test server evaluates every query by scanning its in-memory documents (cost grows faster than linearly); the embedded store scans too (linear).',
+      'Azure Cosmos DB serves this single-range query on nextDueAt from its range index: the cost follows the number returned, not the open cases.',
+      'The 100k run on the test server takes minutes: BENCH_FULL=1 adds it.',
+    ],
+  });
+}
+
+/** Every benchmark by its BENCH name, in the order `npm run bench` runs them. */
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  latency: runTurnLatencyBenchmark,
+  cold: runColdStartBenchmark,
+  cost: runStoreCostBenchmark,
+  fanout: runFanOutBenchmark,
+  commit: () => runGroupCommitBenchmark(process.env.BENCH_BASELINE_DIST),
+  scan: runReminderScanBenchmark,
+  agenda: runAgendaBenchmark,
+  turn: runTurnDeliveryBenchmark,
+};
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH;
+  // BENCH=before-after BENCH_BASELINE_DIST=<another build's dist> compares the product of two builds (not part of the full run).
+  if (only === 'before-after') {
+    if (!process.env.BENCH_BASELINE_DIST) throw new Error('BENCH_BASELINE_DIST=<dist directory of the baseline build> is required');
+    await runBeforeAfterBenchmark(process.env.BENCH_BASELINE_DIST);
+    return;
+  }
+  if (only && !BENCHMARKS[only]) throw new Error(`BENCH must be one of ${Object.keys(BENCHMARKS).join(', ')}, before-after`);
+  const started = performance.now();
+  for (const [name, run] of Object.entries(BENCHMARKS)) {
+    if (only && name !== only) continue;
+    const began = performance.now();
+    await run();
+    console.log(`  [${name}: ${((performance.now() - began) / 1000).toFixed(0)} s]`);
+  }
+  console.log(`\nbench total: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((error: unknown) => {

@@ -22,14 +22,24 @@ const CONTAINER_NAME = /^[A-Za-z0-9_-]+$/;
  * and only then applied and acknowledged. Opening replays the log and compacts it (live documents
  * only, written to a temporary file that replaces the log by rename).
  *
+ * Group commit: writes are checked one at a time in arrival order (against the documents as the
+ * writes before them leave them), and the writes that arrive while an fsync is under way are
+ * appended together and made durable by the next single fsync. Reads see a write only once it is
+ * durable. If appending or syncing a group fails, every write in it fails and the container
+ * refuses further writes, as before.
+ *
  * Single process only: the Map is the source of truth for reads, so another process writing the
  * same files would be invisible and overwritten. `open` therefore requires the directory lock.
  * Meant for local development and tests; production uses Cosmos DB.
  */
 export class EmbeddedDocumentContainer<T extends { id: string }> implements DocumentContainer<T> {
   private closed = false;
-  /** Writes run one at a time, so the log order is the order in which they were applied. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Checked writes waiting for the next append and fsync, in arrival order (= log order). */
+  private group: PendingWrite<T>[] = [];
+  /** What the checked but not yet durable writes leave each id as (undefined: deleted). */
+  private readonly staged = new Map<string, Versioned<T> | undefined>();
+  /** The append and fsync under way, if any. */
+  private flushing: Promise<void> | undefined;
   /** Set when an append failed: memory and file may disagree, so no further write is accepted. */
   private failure: Error | undefined;
 
@@ -80,11 +90,10 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
 
   async delete(id: string): Promise<void> {
     assertValidDocumentId(id);
-    return this.write(async () => {
-      if (!this.docs.has(id)) return;
-      await this.append({ op: 'delete', id });
-      this.docs.delete(id);
-    });
+    this.assertWritable();
+    // Gone and durably so: nothing to write. A pending write to the id (even a delete) is waited for, by logging this one after it.
+    if (!this.current(id) && !this.staged.has(id)) return;
+    await this.enqueue(id, undefined, { op: 'delete', id });
   }
 
   async query(spec: QuerySpec<T>): Promise<Page<Versioned<T>>> {
@@ -98,46 +107,82 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    while (this.flushing) await this.flushing.catch(() => undefined);
     await this.log.close();
   }
 
   private async put(doc: T, check: (current: Versioned<T> | undefined) => void): Promise<Versioned<T>> {
     assertValidDocumentId(doc.id);
-    return this.write(async () => {
-      check(this.docs.get(doc.id));
-      // Stored as JSON, like Cosmos DB: undefined fields vanish, and the caller's object is not shared.
-      const entry: Versioned<T> = { value: JSON.parse(JSON.stringify(doc)) as T, etag: randomUUID() };
-      await this.append({ op: 'put', etag: entry.etag, doc: entry.value });
-      this.docs.set(doc.id, entry);
-      return copy(entry);
-    });
+    this.assertWritable();
+    check(this.current(doc.id));
+    // Stored as JSON, like Cosmos DB: undefined fields vanish, and the caller's object is not shared.
+    const entry: Versioned<T> = { value: JSON.parse(JSON.stringify(doc)) as T, etag: randomUUID() };
+    await this.enqueue(doc.id, entry, { op: 'put', etag: entry.etag, doc: entry.value });
+    return copy(entry);
   }
 
-  private async write<R>(operation: () => Promise<R>): Promise<R> {
+  /** The document as the writes checked so far leave it (durable or not). */
+  private current(id: string): Versioned<T> | undefined {
+    return this.staged.has(id) ? this.staged.get(id) : this.docs.get(id);
+  }
+
+  private assertWritable(): void {
     this.assertOpen();
-    const result = this.queue.then(() => {
-      if (this.failure) throw new Error(`an earlier write to ${this.file} failed; reopen the store`, { cause: this.failure });
-      return operation();
-    });
-    this.queue = result.catch(() => undefined);
-    return result;
+    if (this.failure) throw new Error(`an earlier write to ${this.file} failed; reopen the store`, { cause: this.failure });
   }
 
-  private async append(record: EmbeddedLogRecord<T>): Promise<void> {
-    try {
-      // One write per line: a crash can only tear the last line, which replay drops.
-      await this.log.appendFile(`${JSON.stringify(record)}\n`, 'utf8');
-      await this.log.sync();
-    } catch (error) {
-      this.failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
+  /** Adds a checked write to the next group; resolves once it is durable and applied. */
+  private enqueue(id: string, entry: Versioned<T> | undefined, record: EmbeddedLogRecord<T>): Promise<void> {
+    this.staged.set(id, entry);
+    return new Promise<void>((resolve, reject) => {
+      this.group.push({ id, entry, line: `${JSON.stringify(record)}\n`, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  /** Appends and fsyncs the waiting writes as one group, then the writes that arrived meanwhile, until none waits. */
+  private async flush(): Promise<void> {
+    // Let the writes of the same tick join the first group.
+    await Promise.resolve();
+    while (this.group.length > 0) {
+      const group = this.group;
+      this.group = [];
+      try {
+        if (this.failure) throw new Error(`an earlier write to ${this.file} failed; reopen the store`, { cause: this.failure });
+        // One write per group: a crash can only tear the last line, which replay drops.
+        await this.log.appendFile(group.map((write) => write.line).join(''), 'utf8');
+        await this.log.sync();
+      } catch (error) {
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
+        for (const write of group) {
+          if (this.staged.get(write.id) === write.entry) this.staged.delete(write.id);
+          write.reject(error);
+        }
+        continue;
+      }
+      for (const write of group) {
+        if (write.entry) this.docs.set(write.id, write.entry);
+        else this.docs.delete(write.id);
+        if (this.staged.get(write.id) === write.entry) this.staged.delete(write.id);
+        write.resolve();
+      }
     }
+    this.flushing = undefined;
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`the embedded container ${this.file} is closed`);
   }
+}
+
+/** A checked write waiting for its group's fsync. */
+interface PendingWrite<T> {
+  id: string;
+  /** The new version, or undefined for a delete. */
+  entry: Versioned<T> | undefined;
+  line: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 function copy<T>(entry: Versioned<T>): Versioned<T> {

@@ -113,10 +113,13 @@ describe('embedded store: durability', () => {
     await expect(readdir(dataDir)).resolves.not.toContain('.lock');
   });
 
-  it('when the process is killed with SIGKILL mid-write, then every acknowledged write survives and the stale lock is taken over', async () => {
+  it.each([
+    ['one writer', []],
+    ['eight writers at once (group commits)', ['concurrent']],
+  ])('when the process is killed with SIGKILL mid-write (%s), then every acknowledged write survives and the stale lock is taken over', async (_name, mode) => {
     const dataDir = await freshDir();
     dirs.push(dataDir);
-    const child = runTypeScriptChild(join(__dirname, 'embeddedCrashWriter.ts'), [dataDir], REPOSITORY_ROOT);
+    const child = runTypeScriptChild(join(__dirname, 'embeddedCrashWriter.ts'), [dataDir, ...mode], REPOSITORY_ROOT);
     const acknowledged: string[] = [];
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -1,0 +1,86 @@
+/**
+ * A benchmark target in its own process: the product (`product`) or the floor (`floor`), each in
+ * the local Functions host on a free port. Started by the benchmarks with `fork`, so its memory,
+ * start-up and CPU profile are its own. Messages (IPC):
+ * - sends `{ type: 'listening', url }` once the host answers;
+ * - on `{ type: 'counts' }` answers `{ type: 'counts', counts }` (store operations so far; product with BENCH_COUNT_STORE=1);
+ * - on `{ type: 'profileStart' }` starts a CPU profile (inspector), answering `{ type: 'profiling' }`;
+ *   on `{ type: 'profileStop', file }` writes it to `file` and answers `{ type: 'profiled' }`;
+ * - on `{ type: 'runTimer', name }` runs that timer function once and answers `{ type: 'timerRan', error? }`;
+ * - on `{ type: 'stop' }` closes the host and answers `{ type: 'stopped', maxRssMb }`, then exits.
+ *
+ * Settings from the environment: DATA_DIR and BOT_SERVICE_URL for the product.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { resetApplication } from '../bot/composition';
+import { installFunctionsCoreShim } from '../local/installFunctionsCoreShim';
+import { startLocalHost } from '../local/localHost';
+import { countEmbeddedStore } from './countEmbeddedStore';
+import { StoreOperationCounter } from './storeOperationCounter';
+
+const SCHEDULES: Record<string, string> = {
+  DRAFT_PURGE_SCHEDULE: '0 15 3 * * *',
+  OUTBOX_SCHEDULE: '0 * * * * *',
+  REMINDER_SCHEDULE: '0 */5 * * * *',
+  DIGEST_SCHEDULE: '0 0 7 * * 1',
+  HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *',
+  CASE_PURGE_SCHEDULE: '0 45 3 * * *',
+  TEAM_TOPICS_SCHEDULE: '0 */15 * * * *',
+};
+
+async function main(): Promise<void> {
+  const kind = process.argv[2];
+  if (kind !== 'product' && kind !== 'floor') throw new Error('usage: benchTarget product|floor');
+  const counter = new StoreOperationCounter();
+  installFunctionsCoreShim();
+  if (kind === 'product') {
+    if (process.env.BENCH_COUNT_STORE === '1') countEmbeddedStore(counter);
+    for (const [name, value] of Object.entries(SCHEDULES)) process.env[name] ??= value;
+    await resetApplication({ env: { ...process.env, LOG_LEVEL: 'silent' }, localHostOptIn: true });
+  }
+  const host = await startLocalHost({
+    port: 0,
+    startTimers: false,
+    loadFunctions: kind === 'floor' ? () => require('./floor/floorFunctions') : undefined,
+  });
+  const session = new Session();
+  process.on('message', (message: { type: string; file?: string; name?: string }) => {
+    if (message.type === 'runTimer') {
+      host.runTimer(message.name!).then(
+        () => process.send?.({ type: 'timerRan' }),
+        (error: unknown) => process.send?.({ type: 'timerRan', error: error instanceof Error ? error.name : String(error) }),
+      );
+    }
+    if (message.type === 'profileStart') {
+      session.connect();
+      void session
+        .post('Profiler.enable')
+        .then(() => session.post('Profiler.start'))
+        .then(() => process.send?.({ type: 'profiling' }));
+    }
+    if (message.type === 'profileStop') {
+      void session.post('Profiler.stop').then(({ profile }) => {
+        writeFileSync(message.file!, JSON.stringify(profile));
+        session.disconnect();
+        process.send?.({ type: 'profiled' });
+      });
+    }
+    if (message.type === 'counts') process.send?.({ type: 'counts', counts: counter.snapshot() });
+    if (message.type === 'stop') {
+      void host.close().then(() => {
+        process.send?.({ type: 'stopped', maxRssMb: process.resourceUsage().maxRSS / 1024 });
+        process.disconnect();
+        // Let a CPU profile be written, but do not wait for stray handles of the SDKs.
+        setTimeout(() => process.exit(0), 1_000).unref();
+      });
+    }
+  });
+  process.send?.({ type: 'listening', url: host.url });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+  process.disconnect?.();
+});
