@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Where Teams may frame the tab (learn.microsoft.com, "Tab requirements": Teams, Microsoft 365
+ * and Outlook hosts, and the `*.cloud.microsoft` domain they move to), and nothing else.
+ */
+export const TAB_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+] as const;
+
+/**
+ * The tab's Content-Security-Policy: its own script, styles and API only (no inline script, no
+ * other origin, no plugins, no forms posting elsewhere), framed only by Microsoft's hosts.
+ * Fluent UI's styles are inserted through the CSS object model, which CSP does not restrict.
+ */
+export const TAB_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+  `frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+/** The files the tab build writes (tab/buildTab.ts), with their types: nothing else is served. */
+const FILES: Readonly<Record<string, string>> = {
+  'index.html': 'text/html; charset=utf-8',
+  'tab.js': 'application/javascript; charset=utf-8',
+  'tab.css': 'text/css; charset=utf-8',
+};
+
+export interface StaticAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': TAB_CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * Serves the built tab from `dir`: `index.html` for the bare path, the bundle's files by name,
+ * 404 for anything else (no path ever reaches the file system: names are looked up in a fixed
+ * list). Files are read once; a missing build answers 503 until it is there.
+ */
+export function createTabStaticFiles(dir: string): (file: string | undefined) => StaticAnswer {
+  const cache = new Map<string, Buffer>();
+  return (file) => {
+    const name = file === undefined || file === '' ? 'index.html' : file;
+    const type = Object.prototype.hasOwnProperty.call(FILES, name) ? FILES[name] : undefined;
+    if (!type) return { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'not_found' }) };
+    let body = cache.get(name);
+    if (!body) {
+      try {
+        body = readFileSync(join(dir, name));
+      } catch {
+        return { status: 503, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'tab_not_built' }) };
+      }
+      cache.set(name, body);
+    }
+    return { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type }, body };
+  };
+}
