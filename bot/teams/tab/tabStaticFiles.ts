@@ -17,17 +17,27 @@ export const TAB_FRAME_ANCESTORS = [
 ] as const;
 
 /**
+ * The hash of the empty string: Fluent UI (Griffel) adds empty `<style>` elements and fills them
+ * through the CSS object model (`insertRule`), which CSP does not restrict. Allowing this one hash
+ * admits those empty elements and no inline style with any content.
+ */
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/** Where TeamsJS reads the list of Microsoft hosts it may talk to (`validDomains.json`). */
+const TEAMS_JS_CDN = 'https://res.cdn.office.net';
+
+/**
  * The tab's Content-Security-Policy: its own script, styles and API only (no inline script, no
- * other origin, no plugins, no forms posting elsewhere), framed only by Microsoft's hosts.
- * Fluent UI's styles are inserted through the CSS object model, which CSP does not restrict.
+ * inline style with content, no other origin but TeamsJS's list of hosts, no plugins, no forms
+ * posting elsewhere), framed only by Microsoft's hosts.
  */
 export const TAB_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${EMPTY_STYLE_HASH}`,
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self' ${TEAMS_JS_CDN}`,
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
