@@ -96,7 +96,7 @@ describe('the checks fail when the Bicep drifts from the code', () => {
   });
 
   it('when a key set production reads is missing from the vault or from the script that creates the key sets, then it is named', () => {
-    const keyVaultBicep = texts.keyVaultBicep.replace(/^  'exclusion'\n/m, '');
+    const keyVaultBicep = texts.keyVaultBicep.replace(/^ {2}'exclusion'\n/m, '');
     expect(keyVaultBicep).not.toEqual(texts.keyVaultBicep);
     expect(infraProblems({ ...texts, keyVaultBicep })).toEqual(['keyVault.bicep: the key set "exclusion" is not in purposes, but production reads <prefix>-exclusion']);
     const createKeySetsScript = texts.createKeySetsScript.replace(' relay pseudonym', ' pseudonym');
