@@ -168,6 +168,8 @@ interface AxeViolation {
     expect(text).not.toContain(MARKER);
     expect(tab.url()).not.toContain(reference);
     await tab.screenshot({ path: join(SHOTS, 'tab-my-reports.png'), fullPage: true });
+    // Nothing is kept in the browser: no storage, no cookies.
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
     expect(await seriousViolations(tab)).toEqual([]);
   });
 

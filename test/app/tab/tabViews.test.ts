@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { acknowledgeCase } from '../../../bot/app/acknowledgeCase';
 import type { CaseDependencies } from '../../../bot/app/intakeDependencies';
+import { sendCaseMessage } from '../../../bot/app/sendCaseMessage';
 import { submitReport } from '../../../bot/app/submitReport';
 import { myReportsView } from '../../../bot/app/tab/myReportsView';
 import { myTasksView } from '../../../bot/app/tab/myTasksView';
@@ -76,6 +77,18 @@ describe('the tab\'s views (use cases on real storage and the demo organisation)
     expect(mine.next!.clock).not.toBe('acknowledge');
     // The handler is never named to the reporter: the view holds a role only.
     expect(JSON.stringify(reports)).not.toContain('Jeroen');
+  });
+
+  it('when the handler asks a question, then the reporter sees it in the messages and on the timeline, with the question open', async () => {
+    clock.set('2026-12-03T08:30:00Z');
+    await sendCaseMessage(deps, first, JEROEN, 'question', 'Wanneer gebeurde dit precies?');
+    const mine = (await myReportsView(deps, DAAN)).find((item) => item.caseId === first)!;
+    expect(mine.messages).toEqual([{ from: 'handler', kind: 'question', at: '2026-12-03T08:30:00.000Z', text: 'Wanneer gebeurde dit precies?' }]);
+    expect(mine.timeline.map((step) => step.step)).toEqual(['received', 'acknowledged', 'message']);
+    expect(mine.timeline[2]).toEqual({ step: 'message', at: '2026-12-03T08:30:00.000Z', messageIndex: 0 });
+    expect(mine.openQuestion).toBe(true);
+    // Only his own: the other case has no messages.
+    expect((await myReportsView(deps, DAAN)).find((item) => item.caseId === second)!.messages).toEqual([]);
   });
 
   it('when someone else lists reports, then there are none', async () => {
