@@ -48,6 +48,8 @@ const SCHEDULES = {
     // The local host resolves the timers' %SETTING% schedules from the environment, as local.settings.json provides them.
     for (const [key, value] of Object.entries(SCHEDULES)) process.env[key] ??= value;
     // As `npm start` composes it (local/startLocalHost.ts): the functions, plus the page and its connector endpoint.
+    // As npm start does: the local host's opt-in before the functions load (so the local-only devClock route registers).
+    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...SCHEDULES } });
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
     await resetApplication({
       localHostOptIn: true,

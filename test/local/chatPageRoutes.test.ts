@@ -43,6 +43,8 @@ describe('the chat page routes in local mode (no browser)', () => {
 
   beforeAll(async () => {
     for (const [key, value] of Object.entries(SCHEDULES)) process.env[key] ??= value;
+    // As npm start does: the local host's opt-in before the functions load (so the local-only devClock route registers).
+    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...SCHEDULES } });
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
     await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, BOT_SERVICE_URL: chatPageServiceUrl(host.url), LOG_LEVEL: 'error', ...SCHEDULES }, clock: new ManualClock('2026-11-30T09:00:00Z'), sleep: async () => undefined });
   });
