@@ -18,6 +18,10 @@ export async function answerTabApi(route: TabApiRoute, request: HttpRequest): Pr
   } catch (error) {
     return { status: 503, headers: API_HEADERS, jsonBody: { error: 'unavailable', reason: unavailableReasonOf(error) } };
   }
-  const { status, body } = await application.tab.handle(route, { authorization: request.headers.get('authorization') ?? undefined, params: request.params });
+  const { status, body } = await application.tab.handle(route, {
+    authorization: request.headers.get('authorization') ?? undefined,
+    params: request.params,
+    query: { period: request.query.get('period') ?? undefined },
+  });
   return { status, headers: status === 401 ? { ...API_HEADERS, 'www-authenticate': 'Bearer' } : API_HEADERS, jsonBody: body };
 }

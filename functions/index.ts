@@ -23,6 +23,7 @@ import './tabMe';
 import './tabMyReports';
 import './tabMyTasks';
 import './tabAcknowledgeCase';
+import './tabInsights';
 import './tabDevPeople';
 
 // Build the application when the worker starts: if it cannot be built, every problem is logged

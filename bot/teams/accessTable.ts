@@ -98,6 +98,8 @@ export const ROUTE_ACCESS = {
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', roles: ['assignedHandler'] },
+  // Counts of the cases in the units one coordinates, small numbers suppressed; no content (coordinatorInsights).
+  'GET /api/tab/insights': { scope: 'http', roles: ['unitCoordinator'] },
   // The developer sign-in's list of demo people: local mode only, never registered in production.
   'GET /api/tab/dev/people': { scope: 'http', roles: ['localDeveloper'] },
 } as const satisfies Record<string, AccessRule>;

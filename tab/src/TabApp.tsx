@@ -5,12 +5,13 @@ import { t } from '../../cards/i18n';
 import { DeveloperSignIn, type DeveloperPerson } from './DeveloperSignIn';
 import { LoadFailed, Loading } from './LoadState';
 import { MyReports } from './MyReports';
+import { Insights } from './Insights';
 import { MyTasks } from './MyTasks';
 import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
-export type TabView = 'myReports' | 'myTasks';
+export type TabView = 'myReports' | 'myTasks' | 'insights';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -28,7 +29,7 @@ export interface TabAppProps {
   teamsAuthorize?: Authorizer;
 }
 
-/** The tab: Teams' theme, sign-in, then "Mijn meldingen" and "Mijn taken" as tabs that the keyboard reaches. */
+/** The tab: Teams' theme, sign-in, then "Mijn meldingen", "Mijn taken" and (coordinators) "Inzicht" as tabs that the keyboard reaches. */
 export function TabApp({ locale, theme, initialView, teamsAuthorize }: TabAppProps) {
   const styles = useStyles();
   const [view, setView] = useState<TabView>(initialView);
@@ -39,25 +40,12 @@ export function TabApp({ locale, theme, initialView, teamsAuthorize }: TabAppPro
   return (
     <FluentProvider theme={THEMES[theme]} dir="ltr" lang={locale}>
       <div className={styles.page}>
-        <header className={styles.header}>
-          <Title3 as="h1">{t(locale, 'common.appName')}</Title3>
-          {authorize && <SignedIn locale={locale} authorize={authorize} developer={developer !== undefined} onSwitch={() => setDeveloper(undefined)} />}
-        </header>
-        {!authorize ? (
-          <DeveloperSignIn locale={locale} onSignIn={setDeveloper} />
+        {authorize ? (
+          <SignedIn key={developer?.id ?? 'teams'} locale={locale} authorize={authorize} developer={developer !== undefined} onSwitch={() => setDeveloper(undefined)} view={view} onView={setView} />
         ) : (
           <>
-            <TabList selectedValue={view} onTabSelect={(_event, data) => setView(data.value as TabView)} aria-label={tabText(locale, 'nav.label')}>
-              <Tab value="myReports" id="tab-myReports" aria-controls="panel">
-                {tabText(locale, 'nav.myReports')}
-              </Tab>
-              <Tab value="myTasks" id="tab-myTasks" aria-controls="panel">
-                {tabText(locale, 'nav.myTasks')}
-              </Tab>
-            </TabList>
-            <main id="panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-              {view === 'myReports' ? <MyReports key={`r-${developer?.id}`} locale={locale} authorize={authorize} /> : <MyTasks key={`t-${developer?.id}`} locale={locale} authorize={authorize} />}
-            </main>
+            <Title3 as="h1">{t(locale, 'common.appName')}</Title3>
+            <DeveloperSignIn locale={locale} onSignIn={setDeveloper} />
           </>
         )}
       </div>
@@ -65,15 +53,21 @@ export function TabApp({ locale, theme, initialView, teamsAuthorize }: TabAppPro
   );
 }
 
-/** Who is signed in (GET /api/tab/me), marked when it is the developer sign-in. */
-function SignedIn({ locale, authorize, developer, onSwitch }: { locale: Locale; authorize: Authorizer; developer: boolean; onSwitch: () => void }) {
+interface Me {
+  name: string;
+  views: TabView[];
+}
+
+/** Who is signed in (GET /api/tab/me, marked when it is the developer sign-in) and the views they have: the insights only for a coordinator. */
+function SignedIn(props: { locale: Locale; authorize: Authorizer; developer: boolean; onSwitch: () => void; view: TabView; onView: (view: TabView) => void }) {
+  const { locale, authorize, developer, onSwitch, view, onView } = props;
   const styles = useStyles();
-  const [me, setMe] = useState<{ name: string } | { error: unknown } | undefined>();
+  const [me, setMe] = useState<Me | { error: unknown } | undefined>();
   const [round, setRound] = useState(0);
   useEffect(() => {
     let current = true;
     setMe(undefined);
-    callTabApi<{ name: string }>('/api/tab/me', authorize).then(
+    callTabApi<Me>('/api/tab/me', authorize).then(
       (value) => current && setMe(value),
       (error: unknown) => current && setMe({ error }),
     );
@@ -81,19 +75,36 @@ function SignedIn({ locale, authorize, developer, onSwitch }: { locale: Locale; 
       current = false;
     };
   }, [authorize, round]);
-  if (me === undefined) return <Loading label={tabText(locale, 'signIn.loading')} />;
-  if ('error' in me) return <LoadFailed locale={locale} error={me.error} onRetry={() => setRound((value) => value + 1)} />;
+  const title = <Title3 as="h1">{t(locale, 'common.appName')}</Title3>;
+  if (me === undefined) return <>{title}<Loading label={tabText(locale, 'signIn.loading')} /></>;
+  if ('error' in me) return <>{title}<LoadFailed locale={locale} error={me.error} onRetry={() => setRound((value) => value + 1)} /></>;
+  const shown = me.views.includes(view) ? view : 'myReports';
   return (
-    <div className={styles.who}>
-      <Caption1 id="signed-in-as">{tabText(locale, 'signIn.signedInAs', { name: me.name })}</Caption1>
-      {developer && (
-        <>
-          <Badge color="warning">{tabText(locale, 'signIn.developerBadge')}</Badge>
-          <Button size="small" onClick={onSwitch}>
-            {tabText(locale, 'signIn.switch')}
-          </Button>
-        </>
-      )}
-    </div>
+    <>
+      <header className={styles.header}>
+        {title}
+        <div className={styles.who}>
+          <Caption1 id="signed-in-as">{tabText(locale, 'signIn.signedInAs', { name: me.name })}</Caption1>
+          {developer && (
+            <>
+              <Badge color="warning">{tabText(locale, 'signIn.developerBadge')}</Badge>
+              <Button size="small" onClick={onSwitch}>
+                {tabText(locale, 'signIn.switch')}
+              </Button>
+            </>
+          )}
+        </div>
+      </header>
+      <TabList selectedValue={shown} onTabSelect={(_event, data) => onView(data.value as TabView)} aria-label={tabText(locale, 'nav.label')}>
+        {me.views.map((name) => (
+          <Tab key={name} value={name} id={`tab-${name}`} aria-controls="panel">
+            {tabText(locale, `nav.${name}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <main id="panel" role="tabpanel" aria-labelledby={`tab-${shown}`}>
+        {shown === 'myReports' ? <MyReports locale={locale} authorize={authorize} /> : shown === 'myTasks' ? <MyTasks locale={locale} authorize={authorize} /> : <Insights locale={locale} authorize={authorize} />}
+      </main>
+    </>
   );
 }

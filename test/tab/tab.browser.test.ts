@@ -14,7 +14,9 @@ import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/local
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
-import { daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { anouk, daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
+import type { BotHarness } from '../fakes/botHarness';
 import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from '../local/chatPageDriver';
 
@@ -221,5 +223,48 @@ interface AxeViolation {
     await tab.keyboard.press('ArrowRight');
     await tab.keyboard.press('Enter');
     expect(await tab.getByRole('tab', { name: 'My tasks' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('when five more reports came in through the bot last month, then they count once the month has ended', async () => {
+    // The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding).
+    const bot = {
+      connector: { serviceUrl: chatPageServiceUrl(host.url) },
+      send: async (activity: unknown) => {
+        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      },
+    } as unknown as BotHarness;
+    for (let index = 0; index < 5; index += 1) {
+      const receipt = dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(`TAB-SEED-${index}: steeds weer uitgelachen in de kantine.`))));
+      expect(JSON.stringify(receipt)).toMatch(REFERENCE);
+    }
+    // Insights count complete months only: into December, November is counted.
+    const moved = await fetch(`${host.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'P2D' }) });
+    expect(moved.status).toBe(200);
+  });
+
+  it('when a coordinator signs in, then Inzicht shows the figures of her units with "<5" where the numbers are small, a table for every chart, and no serious accessibility problem', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(anouk.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.insights }).click();
+    const main = tab.locator('main');
+    await waitForText(main, t('nl', 'insights.totalTitle'));
+    expect(await main.getByRole('table').count()).toBeGreaterThanOrEqual(4);
+    expect(await main.innerText()).toContain('<5');
+    // Bullying has 6 reports: a bar in the chart, and 6 in its table.
+    await main.locator('svg rect').first().waitFor();
+    expect(await main.getByRole('row').filter({ hasText: t('nl', 'categories.bullying.title') }).first().innerText()).toContain('6');
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, 'tab-insights.png'), fullPage: true });
+  });
+
+  it('when someone who coordinates nothing signs in, then there is no Inzicht view, and the insights API refuses her with 403', async () => {
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myReports }).waitFor();
+    expect(await tab.getByRole('tab', { name: nlTab.nav.insights }).count()).toBe(0);
+    const refused = await fetch(`${host.url}/api/tab/insights?period=thisYear`, { headers: { authorization: `Developer ${daan.aadObjectId}` } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'forbidden' });
   });
 });

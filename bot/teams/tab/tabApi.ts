@@ -1,7 +1,10 @@
 import { acknowledgeCase } from '../../app/acknowledgeCase';
 import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
+import { coordinatorInsights } from '../../app/coordinatorInsights';
+import { tabViewsFor } from '../../app/tab/tabViewsFor';
 import { collectQueuedItems } from '../../app/turnOutbox';
+import { INSIGHTS_PERIODS, insightsPeriod, type InsightsPeriodName } from '../../domain/insights/insightsPeriod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVerifier';
 import { ROUTE_ACCESS, type AccessRole, type TabRoute } from '../accessTable';
@@ -14,6 +17,8 @@ export type TabApiRoute = Exclude<TabRoute, 'GET /api/tab/ui/{file?}'>;
 export interface TabApiRequest {
   authorization?: string;
   params: Readonly<Record<string, string | undefined>>;
+  /** Query parameters (only `period`, of the insights, is read). */
+  query?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Every answer: a status and a JSON body; errors as `{ error: <code> }`. */
@@ -54,7 +59,7 @@ type RouteHandler = (caller: Caller | undefined, request: TabApiRequest) => Prom
  */
 export function createTabApi(services: BotServices, options: TabApiOptions): TabApi {
   const handlers: Record<TabApiRoute, RouteHandler> = {
-    'GET /api/tab/me': async (caller) => ok({ name: caller!.name, signIn: caller!.via }),
+    'GET /api/tab/me': async (caller) => ok({ name: caller!.name, signIn: caller!.via, views: await tabViewsFor(services, caller!.userId) }),
     'GET /api/tab/my-reports': async (caller) => ok({ reports: await myReportsView(services, caller!.userId) }),
     'GET /api/tab/my-tasks': async (caller) => ok({ tasks: await myTasksView(services, caller!.userId) }),
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
@@ -65,6 +70,14 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       await services.deliverQueued(queued).catch((error: unknown) => services.logger.warn('outbox.deliver_queued_failed', { errorName: error instanceof Error ? error.name : 'unknown' }));
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
       return ok({ task: task ?? null });
+    },
+    'GET /api/tab/insights': async (caller, request) => {
+      const name = request.query?.period ?? 'thisQuarter';
+      if (!(INSIGHTS_PERIODS as readonly string[]).includes(name)) throw new ValidationError({ period: 'invalidValue' });
+      // The use case refuses anyone who coordinates no unit (ForbiddenError: 403); counts only, small numbers suppressed.
+      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name as InsightsPeriodName, services.clock.now()));
+      services.logger.info('insights.opened', { period: name, units: insights.units.length, via: 'tab' });
+      return ok({ period: name, insights });
     },
     'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
   };
