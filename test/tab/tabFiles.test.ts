@@ -15,11 +15,19 @@ describe('the tab\'s static files', () => {
   it.each([
     [undefined, 'text/html; charset=utf-8'],
     ['index.html', 'text/html; charset=utf-8'],
-    ['tab.js', 'application/javascript; charset=utf-8'],
-  ])('when %s is asked, then it is served with its type, no-store and the strict policy', (file, type) => {
+  ])('when the page (%s) is asked, then it is served with its type, no-store and the strict policy', (file, type) => {
     const answer = files(file);
     expect(answer.status).toBe(200);
     expect(answer.headers).toMatchObject({ 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': TAB_CONTENT_SECURITY_POLICY });
+  });
+
+  it('when the script is asked, then it is revalidated by its ETag: 200 with the tag, 304 when the browser has it', () => {
+    const first = files('tab.js');
+    expect(first.status).toBe(200);
+    expect(first.headers).toMatchObject({ 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache', etag: expect.stringMatching(/^"[\w-]{32}"$/) });
+    const again = files('tab.js', first.headers.etag);
+    expect(again).toMatchObject({ status: 304, body: '' });
+    expect(files('tab.js', '"other"').status).toBe(200);
   });
 
   it('when the policy is read, then only Microsoft\'s Teams, Microsoft 365 and Outlook hosts may frame the tab, and nothing inline may run', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -67,23 +68,29 @@ const SECURITY_HEADERS = {
 /**
  * Serves the built tab from `dir`: `index.html` for the bare path, the bundle's files by name,
  * 404 for anything else (no path ever reaches the file system: names are looked up in a fixed
- * list). Files are read once; a missing build answers 503 until it is there.
+ * list). Files are read once; a missing build answers 503 until it is there. The page is never
+ * stored; the script and stylesheet (no data in them, about 2 MB) are revalidated by their ETag,
+ * so Teams does not download them again on every opening: `If-None-Match` → 304.
  */
-export function createTabStaticFiles(dir: string): (file: string | undefined) => StaticAnswer {
-  const cache = new Map<string, Buffer>();
-  return (file) => {
+export function createTabStaticFiles(dir: string): (file: string | undefined, ifNoneMatch?: string) => StaticAnswer {
+  const cache = new Map<string, { body: Buffer; etag: string }>();
+  return (file, ifNoneMatch) => {
     const name = file === undefined || file === '' ? 'index.html' : file;
     const type = Object.prototype.hasOwnProperty.call(FILES, name) ? FILES[name] : undefined;
     if (!type) return { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'not_found' }) };
-    let body = cache.get(name);
-    if (!body) {
+    let cached = cache.get(name);
+    if (!cached) {
       try {
-        body = readFileSync(join(dir, name));
+        const body = readFileSync(join(dir, name));
+        cached = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
       } catch {
         return { status: 503, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'tab_not_built' }) };
       }
-      cache.set(name, body);
+      cache.set(name, cached);
     }
-    return { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type }, body };
+    if (name === 'index.html') return { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': type }, body: cached.body };
+    const headers = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache', etag: cached.etag };
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === cached.etag)) return { status: 304, headers, body: '' };
+    return { status: 200, headers, body: cached.body };
   };
 }
