@@ -1,21 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AttemptLimiter } from './app/attemptLimiter';
-import { deliverOutbox, deliverOwnItems, type DeliveryOptions, type DeliveryReport } from './app/deliverOutbox';
+import { advanceClockAndRunJobs, type AdvanceableClock } from './app/advanceClockAndRunJobs';
+import type { ActionReminderRun } from './app/agenda/sendDueActionReminders';
+import type { DeliveryOptions, DeliveryReport } from './app/deliverOutbox';
+import { deliverTurnItems } from './app/deliverTurnItems';
+import { runDailyRetention, type RetentionPolicy } from './app/runDailyRetention';
+import { runDelivery } from './app/runDelivery';
+import { sendAllDueReminders } from './app/sendAllDueReminders';
+import type { ReminderRun } from './app/sendDueReminders';
 import { recordingTurnOutbox } from './app/turnOutbox';
-import { flushAllCaseOutboxes } from './app/flushCaseOutbox';
 import { purgeExpiredDrafts } from './app/purgeExpiredDrafts';
-import { purgeClosedCases } from './app/purgeClosedCases';
-import { purgeExpiredAudit } from './app/purgeExpiredAudit';
-import { purgeDeliveryRecords } from './app/purgeDeliveryRecords';
-import { purgeOrphanRelayAddresses } from './app/purgeOrphanRelayAddresses';
-import { markLegacyExclusions } from './app/markLegacyExclusions';
-import { purgeStaleAttempts } from './app/purgeStaleAttempts';
-import { reassignUnreachableHandler } from './app/reassignUnreachableHandler';
 import type { Clock, Logger, Repositories } from './app/ports';
 import { isLoopback, loadConfig, type Config } from './config';
 import { OffsetClock, systemClock, type Clock as DomainClock } from './domain/clock';
 import { DEFAULT_DEADLINE_POLICY, parseDeadlinePolicy } from './domain/deadlines/deadlinePolicies';
-import { sendDueReminders, type ReminderRun } from './app/sendDueReminders';
 import { sendCoordinatorDigests } from './app/sendCoordinatorDigests';
 import { handOverFromDepartedHandlers } from './app/handOverFromDepartedHandlers';
 import { WorkingCalendar } from './domain/workingCalendar';
@@ -54,7 +52,6 @@ import type { HelpContact } from './domain/helpContact';
 import { loadHelpContacts } from './help/loadHelpContacts';
 import type { TopicLibrary } from './domain/agenda/topic';
 import { postDueTopics } from './app/agenda/postDueTopics';
-import { sendDueActionReminders, type ActionReminderRun } from './app/agenda/sendDueActionReminders';
 import { findCentralUnit } from './directory/centralUnitProblems';
 import type { JsonDirectory } from './directory/jsonDirectory';
 import { markUnavailableReason, type UnavailableReason } from './startup/unavailableReason';
@@ -75,7 +72,7 @@ export interface Application {
   /** Daily: deletes closed cases past CASE_RETENTION_DAYS (each leaving a purge register entry), then finished outbox items and old chat addresses. */
   purgeClosedCases(): Promise<number>;
   /** The reminder timer: reminders before deadlines, escalation after. */
-  sendDueReminders(): Promise<ReminderRun & { actions: ActionReminderRun }>;
+  sendDueReminders(): Promise<ReminderRun & { actions: ActionReminderRun; checkIns: number }>;
   /** The agenda timer: posts topic cards to team channels whose next meeting is near. */
   postTeamTopics(): Promise<number>;
   /** Weekly: each coordinator's counts per unit. */
@@ -167,6 +164,8 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   const adapter = createAdapter(config.bot, { serviceHosts: config.botServiceHosts, allowLoopbackHttp: config.allowLoopbackHttp, logger });
   const messenger = new TeamsProactiveMessenger(adapter, { appId: config.bot.appId, tenantId: config.bot.tenantId, serviceUrl: config.botServiceUrl, sleep });
 
+  // The Teams layer renders notification intents at delivery, from the case as it is then.
+  const renderPayload = (payload: unknown): Promise<object | undefined> => renderNotification(services, payload);
   const services: BotServices = {
     repos,
     cipher: new AesGcmContentCipher(ring),
@@ -185,28 +184,16 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       draftTtlDays: config.draftTtlDays,
       centralUnitId: central.id,
       anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
+      checkInMonths: config.checkInMonths,
       deadlinePolicy,
     },
     localMode: config.mode === 'local',
     correlationId: () => randomUUID(),
-    deliverQueued: async (itemIds) => {
-      if (itemIds.length === 0) return;
-      const report = await deliverOwnItems({ ...services, renderPayload: (payload) => renderNotification(services, payload) }, itemIds, TURN_DELIVERY);
-      for (const item of report.failed) {
-        if (item.onUndeliverable) await reassignUnreachableHandler(services, item);
-      }
-    },
+    deliverQueued: (itemIds) => deliverTurnItems(jobs, itemIds, TURN_DELIVERY),
     secretAttempts: new AttemptLimiter(repos.attempts, clock),
     helpContacts,
   };
-  const runDelivery = async (options: DeliveryOptions = {}): Promise<DeliveryReport> => {
-    await flushAllCaseOutboxes(services);
-    const report = await deliverOutbox({ ...services, renderPayload: (payload) => renderNotification(services, payload) }, options);
-    for (const item of report.failed) {
-      if (item.onUndeliverable) await reassignUnreachableHandler(services, item);
-    }
-    return report;
-  };
+  const jobs = { ...services, renderPayload };
   const endpoint = createTeamsEndpoint(services, adapter);
   const tab = createTabApi(services, {
     verifyToken:
@@ -216,28 +203,20 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     // Local mode only (loopback, the local host's opt-in): the developer sign-in picks a person of the directory file.
     developerPeople: config.mode === 'local' ? () => structure.listPeople() : undefined,
   });
-  const deliveryRetention = { outboxRetentionDays: config.outboxRetentionDays, conversationReferenceRetentionDays: config.conversationReferenceRetentionDays };
-  /** The daily retention run: closed cases, then audit entries (after the case purge, whose `purged` entries are new), delivery records, stale attempts. */
-  const runRetention = async (): Promise<number> => {
-    const removed = await purgeClosedCases(services, { retentionDays: config.caseRetentionDays });
-    await purgeExpiredAudit(services, { retentionDays: config.auditRetentionDays });
-    await purgeDeliveryRecords(services, deliveryRetention);
-    await purgeOrphanRelayAddresses(services);
-    await markLegacyExclusions(services);
-    await purgeStaleAttempts(services);
-    return removed;
+  const retention: RetentionPolicy = {
+    caseRetentionDays: config.caseRetentionDays,
+    auditRetentionDays: config.auditRetentionDays,
+    outboxRetentionDays: config.outboxRetentionDays,
+    conversationReferenceRetentionDays: config.conversationReferenceRetentionDays,
   };
-  /** The reminder timer's work: cases' deadlines, then agreed actions' (one deadline engine). */
-  const runReminders = async (): Promise<ReminderRun & { actions: ActionReminderRun }> => ({ ...(await sendDueReminders(services)), actions: await sendDueActionReminders(services) });
-  const advanceAndRun = async (advanceable: DomainClock & { advance(milliseconds: number): void }, milliseconds: number): Promise<Date> => {
-    advanceable.advance(milliseconds);
-    await purgeExpiredDrafts(services);
-    await runRetention();
-    await runReminders();
-    await postDueTopics(services);
-    await runDelivery();
-    return advanceable.now();
-  };
+  /** A job whose messages go out in the same run (a timer that runs once a day or week should not leave them for the next outbox tick). */
+  const thenDeliver =
+    <T>(work: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const result = await work();
+      await runDelivery(jobs, { timeBudgetMs: 10_000 });
+      return result;
+    };
   if (config.mode === 'local') logger.warn('local_mode', { note: 'no MicrosoftAppId: unauthenticated activities accepted on loopback only', storage: config.storage.kind });
 
   /** A timer job in a span of its own (`vm.job`), with its duration. */
@@ -251,29 +230,13 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     tab,
     handleActivity: (request) => traced(SPANS.turn, activityCodes(request.body), () => endpoint.handle(request), (response) => ({ 'http.response.status_code': response.status })),
     purgeExpiredDrafts: job('purgeExpiredDrafts', () => purgeExpiredDrafts(services)),
-    deliverOutbox: job('deliverOutbox', () => runDelivery()),
-    purgeClosedCases: job('purgeClosedCases', runRetention),
-    sendCoordinatorDigests: job('sendCoordinatorDigests', async () => {
-      const sent = await sendCoordinatorDigests(services);
-      await runDelivery({ timeBudgetMs: 10_000 });
-      return sent;
-    }),
-    handOverFromDepartedHandlers: job('handOverFromDepartedHandlers', async () => {
-      const moved = await handOverFromDepartedHandlers(services);
-      await runDelivery({ timeBudgetMs: 10_000 });
-      return moved;
-    }),
-    sendDueReminders: job('sendDueReminders', async () => {
-      const run = await runReminders();
-      await runDelivery({ timeBudgetMs: 10_000 });
-      return run;
-    }),
-    postTeamTopics: job('postTeamTopics', async () => {
-      const posted = await postDueTopics(services);
-      await runDelivery({ timeBudgetMs: 10_000 });
-      return posted;
-    }),
-    advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceAndRun(clock, milliseconds) : undefined,
+    deliverOutbox: job('deliverOutbox', () => runDelivery(jobs)),
+    purgeClosedCases: job('purgeClosedCases', () => runDailyRetention(services, retention)),
+    sendCoordinatorDigests: job('sendCoordinatorDigests', thenDeliver(() => sendCoordinatorDigests(services))),
+    handOverFromDepartedHandlers: job('handOverFromDepartedHandlers', thenDeliver(() => handOverFromDepartedHandlers(services))),
+    sendDueReminders: job('sendDueReminders', thenDeliver(() => sendAllDueReminders(services))),
+    postTeamTopics: job('postTeamTopics', thenDeliver(() => postDueTopics(services))),
+    advanceClock: config.mode === 'local' && isAdvanceable(clock) ? (milliseconds) => advanceClockAndRunJobs(jobs, clock, milliseconds, retention) : undefined,
     close: () => repos.close(),
   };
 }
@@ -299,7 +262,7 @@ async function stageAsync<T>(reason: UnavailableReason, run: () => Promise<T>): 
   }
 }
 
-function isAdvanceable(clock: DomainClock): clock is DomainClock & { advance(milliseconds: number): void } {
+function isAdvanceable(clock: DomainClock): clock is AdvanceableClock {
   return typeof (clock as { advance?: unknown }).advance === 'function';
 }
 

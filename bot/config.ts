@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from './domain/errors';
+import { DEFAULT_CHECK_IN_MONTHS, MAX_CHECK_IN_MONTH } from './domain/aftercare/checkIns';
 import { debugEnablesAgents } from './security/debugEnablesAgents';
 
 /**
@@ -50,6 +51,7 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | CASE_PURGE_SCHEDULE | NCRONTAB schedule of the closed-case purge timer | 0 45 3 * * * |
  * | AUDIT_RETENTION_DAYS | days an audit entry (who did what on which case, when) is kept; then deleted by the same daily purge. At least CASE_RETENTION_DAYS, so a case never outlives its audit | 3653 |
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
+ * | CHECK_IN_MONTHS | months after a case closes at which its reporter gets an aftercare check-in (comma-separated, each 1–36; `none`: no check-ins) | 1,3,6,12 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  * | TAB_APP_ID_URI | the Teams tab's Application ID URI, `api://<host>/<client id>` (the client id is MicrosoftAppId: the bot's registration exposes the tab's scope `access_as_user`). Tab API tokens must have this or the client id as audience. Absent in production: the tab API refuses every call (503 `tab_not_configured`) | (none) |
  */
@@ -77,6 +79,8 @@ export interface Config {
   allowLoopbackHttp: boolean;
   outboxSchedule: string;
   anonymousNoticeDelayMinutes: number;
+  /** CHECK_IN_MONTHS: months after closing at which the reporter is checked in with (nazorg); empty: none. */
+  checkInMonths: readonly number[];
   caseRetentionDays: number;
   /** AUDIT_RETENTION_DAYS: days an audit entry is kept (≥ caseRetentionDays). */
   auditRetentionDays: number;
@@ -137,6 +141,14 @@ const envSchema = z.object({
   BOT_SERVICE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   OUTBOX_SCHEDULE: optionalText.pipe(z.string().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, seconds first').optional()),
   ANONYMOUS_NOTICE_DELAY_MINUTES: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of minutes').transform(Number).pipe(z.number().int().min(0).max(1440)).optional()),
+  CHECK_IN_MONTHS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(none|\d{1,2}( *, *\d{1,2})*)$/, 'comma-separated whole months (e.g. 1,3,6,12), or none')
+      .transform((value) => (value === 'none' ? [] : value.split(',').map((part) => Number(part.trim()))))
+      .pipe(z.array(z.number().int().min(1, 'at least 1 month').max(MAX_CHECK_IN_MONTH, `at most ${MAX_CHECK_IN_MONTH} months`)).max(12, 'at most 12 check-ins'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(['info', 'warn', 'error', 'silent']).optional()),
   WEBSITE_INSTANCE_ID: optionalText,
   TAB_APP_ID_URI: optionalText,
@@ -206,6 +218,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if ((e.AUDIT_RETENTION_DAYS ?? 3653) < (e.CASE_RETENTION_DAYS ?? 1826)) {
     problems.push(`AUDIT_RETENTION_DAYS (${e.AUDIT_RETENTION_DAYS ?? 3653}) must be at least CASE_RETENTION_DAYS (${e.CASE_RETENTION_DAYS ?? 1826}): the audit of a case must outlive the case.`);
   }
+  // A check-in needs its case: none may fall (by whole 30-day months) after the closed case is purged.
+  const lastCheckInMonth = Math.max(0, ...(e.CHECK_IN_MONTHS ?? DEFAULT_CHECK_IN_MONTHS));
+  if (lastCheckInMonth * 30 > (e.CASE_RETENTION_DAYS ?? 1826)) {
+    problems.push(`CHECK_IN_MONTHS: the last check-in (${lastCheckInMonth} months) falls after CASE_RETENTION_DAYS (${e.CASE_RETENTION_DAYS ?? 1826}), when the closed case is already deleted.`);
+  }
   const tab = e.TAB_APP_ID_URI ? readTabAppIdUri(e.TAB_APP_ID_URI, e.MicrosoftAppId, problems) : undefined;
   if (problems.length > 0) throw new ConfigurationError(problems);
 
@@ -233,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     allowLoopbackHttp,
     outboxSchedule: e.OUTBOX_SCHEDULE ?? '0 * * * * *',
     anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
+    checkInMonths: e.CHECK_IN_MONTHS ?? DEFAULT_CHECK_IN_MONTHS,
     deadlinePolicyJson: e.DEADLINE_POLICY,
     caseRetentionDays: e.CASE_RETENTION_DAYS ?? 1826,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? 3653,

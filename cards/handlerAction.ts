@@ -1,13 +1,14 @@
 import type { Locale } from '../bot/domain/locale';
 import { caseFieldError } from './caseFieldError';
-import { CASE_MESSAGE_MAX_LENGTH } from './caseMessageMaxLength';
-import { IDENTITY_REASON_MAX_LENGTH } from './identityReasonMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../bot/domain/caseMessageText';
 import { displayDate } from './displayDate';
 import type { FieldErrorData } from './fieldError';
 import template from './handlerAction.card.json';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import { CLOSE_OUTCOMES, HANDLER_ROLES, type CaseDialogName, type HandlerActionView } from './views';
+import { HANDLER_OUTCOMES } from '../bot/domain/caseLifecycle';
+import { REASSIGN_ROLES } from '../bot/domain/chooseRoute';
+import type { CaseDialogName, HandlerActionView } from './views';
 
 type Action = HandlerActionView['action'];
 
@@ -71,9 +72,6 @@ export const HANDLER_ACTION_DIALOGS: Readonly<Record<Action, CaseDialogName>> = 
 /** A number as typed: digits, optionally signed and with a decimal part (Teams sends `Input.Number` values as such strings). */
 const TYPED_NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Roles a case can be passed on to: never back to the line, which may be involved (and never sees anonymous or confidential reports). */
-const TARGET_ROLES = HANDLER_ROLES.filter((role) => role !== 'line_manager');
-
 function input(locale: Locale, value: string | undefined, errorKey: string | undefined): InputData {
   return { value: value ?? '', ...caseFieldError(locale, errorKey) };
 }
@@ -122,8 +120,8 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
     message: input(l, view.message, view.errors.message),
     targetRole: input(l, view.targetRole, view.errors.targetRole),
     outcome: input(l, view.outcome, view.errors.outcome),
-    roles: TARGET_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
-    outcomes: CLOSE_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
+    roles: REASSIGN_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
+    outcomes: HANDLER_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
     text: {
       title: t(l, `handler.action.${action}.title`),
       reference: t(l, 'handler.action.reference', { reference: view.reference }),

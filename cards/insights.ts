@@ -32,6 +32,7 @@ const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories'>, 'count' 
   ['deadlinesMetPct', 'percent'],
   ['takenSeriously', 'score'],
   ['wouldReportAgain', 'score'],
+  ['negativeAfterClosePct', 'percent'],
 ];
 
 const CSV_HEADER = ['period', 'scope', 'unitId', 'unitName', 'measure', 'value'];
@@ -64,7 +65,7 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
     lang: l,
     // The current period's button is marked (a check mark, read out too), so the switcher says where one is.
     periods: INSIGHTS_PERIODS.map((period) => ({ period, title: period === view.period ? t(l, 'insights.current', { period: t(l, `insights.periods.${period}`) }) : t(l, `insights.periods.${period}`) })),
-    totalFacts: MEASURES.map(([measure, kind]) => ({ title: t(l, `insights.${measure}`), value: show(view.total[measure], kind) })),
+    totalFacts: MEASURES.map(([measure, kind]) => ({ title: t(l, `insights.${measure}`), value: show(view.total[measure] ?? SUPPRESSED, kind) })),
     categoryFacts: view.total.categories.map((line) => ({ title: t(l, `categories.${line.category}.title`), value: show(line.count, 'count') })),
     units: view.units.map((unit) => ({
       name: unit.unitName,
@@ -119,7 +120,7 @@ function shown(l: Locale, figure: Figure, kind: 'count' | 'percent' | 'days' | '
 function csv(view: InsightsView, detail: CsvDetail): string {
   const rows: string[][] = [];
   const figures = (scope: string, unitId: string, unitName: string, figuresOf: InsightFiguresView, withCategories: boolean) => {
-    for (const [measure] of MEASURES) rows.push([view.periodLabel, scope, unitId, unitName, measure, String(figuresOf[measure])]);
+    for (const [measure] of MEASURES) rows.push([view.periodLabel, scope, unitId, unitName, measure, String(figuresOf[measure] ?? SUPPRESSED)]);
     if (withCategories) for (const line of figuresOf.categories) rows.push([view.periodLabel, scope, unitId, unitName, `category.${line.category}`, String(line.count)]);
   };
   figures('total', '', '', view.total, true);

@@ -1,7 +1,7 @@
 import type { Locale } from '../bot/domain/locale';
 import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
 import { caseFieldError } from './caseFieldError';
-import { CASE_MESSAGE_MAX_LENGTH } from './caseMessageMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH } from '../bot/domain/caseMessageText';
 import { caseThread, type CaseThreadData } from './caseThread';
 import { feedbackQuestions, type FeedbackQuestionsData } from './feedbackQuestions';
 import type { FieldErrorData } from './fieldError';

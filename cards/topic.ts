@@ -1,3 +1,4 @@
+import { ACTION_SLOTS, ACTION_TEXT_MAX_LENGTH, NOTES_MAX_LENGTH, SKIP_REASON_MAX_LENGTH } from '../bot/domain/agenda/topicFormLimits';
 import type { Locale } from '../bot/domain/locale';
 import { renderWithMostThatFit } from './cardBudget';
 import type { FieldErrorData } from './fieldError';
@@ -9,20 +10,13 @@ import type { PersonChoice, TopicCardView, TopicFormField } from './views';
 /** The most team members each action-owner list shows; Teams' people picker finds everyone else. */
 export const TOPIC_MAX_MEMBERS = 75;
 
-/** Input limits on the card; the bot checks the same (bot/app/agenda/readAgreedActions.ts). */
-export const TOPIC_NOTES_MAX_LENGTH = 500;
-export const TOPIC_ACTION_TEXT_MAX_LENGTH = 200;
-export const TOPIC_SKIP_REASON_MAX_LENGTH = 300;
-
-/** The action slots of the "discussed" form: inputs `action{n}Text`, `action{n}Owner`, `action{n}Due`. */
-export const TOPIC_ACTION_SLOTS = [1, 2, 3] as const;
 
 const MAX_LENGTH: Partial<Record<TopicFormField, number>> = {
-  notes: TOPIC_NOTES_MAX_LENGTH,
-  skipReason: TOPIC_SKIP_REASON_MAX_LENGTH,
-  action1Text: TOPIC_ACTION_TEXT_MAX_LENGTH,
-  action2Text: TOPIC_ACTION_TEXT_MAX_LENGTH,
-  action3Text: TOPIC_ACTION_TEXT_MAX_LENGTH,
+  notes: NOTES_MAX_LENGTH,
+  skipReason: SKIP_REASON_MAX_LENGTH,
+  action1Text: ACTION_TEXT_MAX_LENGTH,
+  action2Text: ACTION_TEXT_MAX_LENGTH,
+  action3Text: ACTION_TEXT_MAX_LENGTH,
 };
 
 interface FieldData extends FieldErrorData {
@@ -91,7 +85,7 @@ function field(view: TopicCardView, name: TopicFormField, editable: boolean): Fi
   const value = editable ? (view.form?.[name] ?? '') : '';
   const key = editable ? view.errors?.[name] : undefined;
   if (!key) return { value, hasError: false, error: '' };
-  const max = formatNumber(MAX_LENGTH[name] ?? TOPIC_ACTION_TEXT_MAX_LENGTH, view.locale);
+  const max = formatNumber(MAX_LENGTH[name] ?? ACTION_TEXT_MAX_LENGTH, view.locale);
   return { value, hasError: true, error: t(view.locale, messageKeyIn('validation', key, 'validation.generic'), { max }) };
 }
 
@@ -126,7 +120,7 @@ function topicData(view: TopicCardView, members: PersonChoice[]): TopicData {
     openDiscussed,
     openSkip,
     form: { notes: field(view, 'notes', isPosted), skipReason: field(view, 'skipReason', isPosted) },
-    slots: TOPIC_ACTION_SLOTS.map((n) => ({
+    slots: ACTION_SLOTS.map((n) => ({
       textId: `action${n}Text`,
       ownerId: `action${n}Owner`,
       dueId: `action${n}Due`,

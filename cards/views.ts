@@ -13,7 +13,10 @@
  *   of categories sends a comma-separated string; the date sends YYYY-MM-DD.
  */
 import type { Locale } from '../bot/domain/locale';
-import type { CaseState } from '../bot/app/ports';
+import type { CaseState, HandlerOutcome } from '../bot/domain/caseLifecycle';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+import type { CaseMessageAuthor, CaseMessageKind } from '../bot/domain/caseMessageKind';
+import type { ReporterEvent } from '../bot/domain/reporterEvent';
 import type { Category, IdentityMode, ReportAnswers, RequestKind, WizardStep } from '../bot/domain/report';
 import type { Figure } from '../bot/domain/insights/caseInsights';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
@@ -97,7 +100,7 @@ export interface DialogReceiptView {
   /** The same submit arrived again: say it was already received. */
   duplicate: boolean;
   /** Where the report went (a role, in the reporter's words; never a person). */
-  route: HandlerRoleName;
+  route: HandlerRole;
   /** The organisation's ways to get help, shown when someone is in danger (see DangerHelpView). */
   help?: readonly HelpContact[];
   /** The one deadline that applies next, formatted; absent when none runs. */
@@ -133,7 +136,7 @@ export interface ChatReceiptView {
   /** Formatted date/time, Europe/Amsterdam. */
   nextStepBy: string;
   /** Where the report went, and the one deadline that applies next (as on the dialog receipt). */
-  route: HandlerRoleName;
+  route: HandlerRole;
   nextDeadline?: ReporterDeadlineLine;
 }
 
@@ -141,7 +144,7 @@ export interface ChatReceiptView {
 export interface MyCasesView {
   locale: Locale;
   /** `caseId`: the case's button opens its dialog; `route` and `nextDeadline` as on the receipt. */
-  cases: { caseId: string; reference: string; kind: RequestKind; state: CaseState; receivedOn: string; route: HandlerRoleName; nextDeadline?: ReporterDeadlineLine }[];
+  cases: { caseId: string; reference: string; kind: RequestKind; state: CaseState; receivedOn: string; route: HandlerRole; nextDeadline?: ReporterDeadlineLine }[];
   /** More cases exist than listed. */
   more: boolean;
 }
@@ -202,12 +205,6 @@ export type CaseDialogName =
 /** Verbs of case cards (`Action.Execute`). */
 export type CaseVerb = 'acknowledgeCase' | 'refreshCase' | 'giveFeedback' | 'consentExtension';
 
-export const HANDLER_ROLES = ['vertrouwenspersoon', 'klachtencoordinator', 'ago', 'meldpunt', 'veiligheidsfunctionaris', 'line_manager'] as const;
-export type HandlerRoleName = (typeof HANDLER_ROLES)[number];
-
-export const CLOSE_OUTCOMES = ['resolved', 'referred', 'no_further_action'] as const;
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
-
 /** A deadline on a card: what, when (formatted), and whether it passed. */
 export interface DeadlineLine {
   /** Locale key of the clock's name, e.g. `clocks.acknowledge`. */
@@ -230,7 +227,7 @@ export interface HandlerTaskView {
   identity: IdentityMode;
   state: CaseState;
   /** The role the case is handled in. */
-  role: HandlerRoleName;
+  role: HandlerRole;
   receivedOn: string;
   deadlines: DeadlineLine[];
   /** Entra object id of the assigned handler, for `refresh.userIds`. */
@@ -243,8 +240,8 @@ export interface HandlerTaskView {
 
 /** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
 export interface CaseMessageLine {
-  from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
+  from: CaseMessageAuthor;
+  kind: CaseMessageKind;
   /** Formatted date/time. */
   at: string;
   text: string;
@@ -294,9 +291,9 @@ export interface HandlerActionView {
   /** Input `message` (multiline, max 4,000): the text for the reporter; for reassign: the reason (input `reason`). */
   message?: string;
   /** Reassign: input `targetRole` (ChoiceSet of HANDLER_ROLES except line_manager) — current value. */
-  targetRole?: HandlerRoleName;
-  /** Close: input `outcome` (ChoiceSet of CLOSE_OUTCOMES) — current value. */
-  outcome?: CloseOutcome;
+  targetRole?: HandlerRole;
+  /** Close: input `outcome` (ChoiceSet of HANDLER_OUTCOMES) — current value. */
+  outcome?: HandlerOutcome;
   /** Field → locale key under `validation.` */
   errors: Partial<Record<'message' | 'targetRole' | 'outcome' | 'days', string>>;
 }
@@ -309,14 +306,15 @@ export interface HandlerActionView {
  */
 export interface ReporterNoticeView {
   locale: Locale;
-  event: 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended' | 'identityRequested';
+  /** A case event, or the handler asking (in a confidential report) whether they may know who reported. */
+  event: ReporterEvent | 'identityRequested';
   anonymous: boolean;
   /** Named/confidential only. */
   reference?: string;
   /** Named/confidential only: for the dialog button `vm: { dialog: 'caseMessages', caseId }`. */
   caseId?: string;
   /** Reassigned: the new role (never a person's name). */
-  role?: HandlerRoleName;
+  role?: HandlerRole;
 }
 
 /**
@@ -629,6 +627,8 @@ export interface InsightFiguresView {
   deadlinesMetPct: Figure;
   takenSeriously: Figure;
   wouldReportAgain: Figure;
+  /** Share of reporters who answered an aftercare check-in with "negative consequences" (absent: not counted). */
+  negativeAfterClosePct?: Figure;
 }
 
 /** The coordinator's insights for one period, in a dialog. */

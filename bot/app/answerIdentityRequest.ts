@@ -12,8 +12,7 @@ import { updateCase } from './updateCase';
  * reassignment or handover) has to ask again. The handler who asked hears the answer, if the case
  * is still theirs.
  */
-export async function answerIdentityRequest(deps: CaseDependencies, credentials: ReporterCredentials, answer: unknown): Promise<'accept' | 'refuse'> {
-  if (answer !== 'accept' && answer !== 'refuse') throw new ValidationError({ identityAnswer: 'invalidChoice' });
+export async function answerIdentityRequest(deps: CaseDependencies, credentials: ReporterCredentials, answer: 'accept' | 'refuse'): Promise<'accept' | 'refuse'> {
   const found = await findReporterCase(deps, credentials);
   await updateCase(deps, found.value.id, async (record: CaseRecord, now) => {
     const request = record.identityRequest;

@@ -9,11 +9,15 @@ import type { CaseRecord, SealedCaseContent, Versioned } from './ports';
 export type ReporterCredentials = { kind: 'user'; userId: string; caseId: string } | { kind: 'secret'; reference: string; secret: string };
 
 /**
- * Whether the person is excluded from the case: by its exclusion marks (keyed hashes), or by the
- * sealed list of cases stored before marks existed.
+ * Whether the person is excluded from the case: by its exclusion marks (keyed hashes), by those of
+ * the case a retaliation case follows from, or by the sealed list of cases stored before marks existed.
  */
 export function isExcludedFromCase(deps: Pick<IntakeDependencies, 'cipher' | 'exclusions'>, record: CaseRecord, personId: string): boolean {
   if (record.exclusionMarks && deps.exclusions.isMarked(record.id, personId, record.exclusionMarks)) return true;
+  // A retaliation case is also closed to everyone excluded from the case it follows from (and from that one's, in a chain).
+  for (let link = record.retaliationOf; link; link = link.earlier) {
+    if (link.exclusionMarks && deps.exclusions.isMarked(link.caseId, personId, link.exclusionMarks)) return true;
+  }
   return record.sealedExclusions ? deps.cipher.open<{ excluded: string[] }>('content', record.sealedExclusions, `${record.id}:exclusions`).excluded.includes(personId) : false;
 }
 

@@ -108,5 +108,6 @@ function projectionOf(record: CaseRecord, centralUnitId: string, asOf: Date): Ca
     ...(by(record.closedAt) ? { closedAt: record.closedAt } : {}),
     clocks: (record.clocks ?? []).map((clock) => ({ dueAt: clock.dueAt, ...(by(clock.stoppedAt) ? { stoppedAt: clock.stoppedAt } : {}) })),
     ...(record.feedback && by(record.feedback.at) ? { feedback: { takenSeriously: record.feedback.takenSeriously, wouldReportAgain: record.feedback.wouldReportAgain } } : {}),
+    ...(by(record.aftercare?.firstAnsweredAt) ? { aftercare: { negative: by(record.aftercare?.firstNegativeAt) } } : {}),
   };
 }

@@ -2,27 +2,25 @@ import { DateTime } from 'luxon';
 import type { CaseClock } from '../domain/deadlines/caseClocks';
 import { extendDecision } from '../domain/deadlines/extendDecision';
 import { ExtensionRefusedError } from '../domain/deadlines/extensionRefusedError';
-import { ValidationError } from '../domain/errors';
 import { ZONE } from '../domain/workingCalendar';
 import { assertAssignedHandler, findReporterCase } from './caseAccess';
 import { refreshNextDueAt } from './caseClockUpdates';
-import { appendCaseMessage, readMessageText } from './caseMessages';
+import { appendCaseMessage } from './caseMessages';
 import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from './enqueueNotification';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
 import { notifyHandler } from './replyAsReporter';
-import { readFields } from './readFields';
 import { updateCase } from './updateCase';
 
 export type ExtensionOutcome = { status: 'extended'; newDueAt: string } | { status: 'consent_requested'; proposedDueAt: string };
 
-/** Days typed in the dialog: a whole number from 1. */
-function readDays(value: unknown): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  if (!/^\d{1,3}$/.test(text) || Number(text) < 1) throw new ValidationError({ days: 'daysOutOfRange' });
-  return Number(text);
+/** The postponement form, parsed at the adapter: whole days from 1, and the reason the complainant reads. */
+export interface ExtendDecisionCommand {
+  caseId: string;
+  days: number;
+  reason: string;
 }
 
 /** The notice the complainant reads in their dialog (Awb 9:11(2): told in writing, with the reason). */
@@ -44,10 +42,9 @@ function withoutReasons(clocks: CaseClock[]): CaseClock[] {
  * postponement is not refused outright: the complainant is asked in their chat, and it takes
  * effect only when they consent.
  */
-export async function extendComplaintDecision(deps: CaseDependencies, caseId: string, handlerUserId: string, daysTyped: unknown, reasonTyped: unknown): Promise<ExtensionOutcome> {
-  const { days, reason } = readFields({ days: () => readDays(daysTyped), reason: () => readMessageText(reasonTyped, 'message') });
-
-  const { result } = await updateCase(deps, caseId, (record, now) => {
+export async function extendComplaintDecision(deps: CaseDependencies, command: ExtendDecisionCommand, handlerUserId: string): Promise<ExtensionOutcome> {
+  const { days, reason } = command;
+  const { result } = await updateCase(deps, command.caseId, (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     const clocks = (record.clocks ?? []) as CaseClock[];
     try {
@@ -73,10 +70,19 @@ export async function extendComplaintDecision(deps: CaseDependencies, caseId: st
   return result;
 }
 
+/** What the complainant's consent card shows after their answer. */
+export interface ConsentAnswered {
+  answer: 'yes' | 'no';
+  reference: string;
+  /** The decision date that was proposed (absent when nothing was pending). */
+  proposedDueAt?: string;
+}
+
 /** The complainant answers the request for a second postponement in their chat. Only they can; once. */
-export async function answerExtensionConsent(deps: CaseDependencies, caseId: string, reporterUserId: string, consent: unknown): Promise<'yes' | 'no'> {
-  if (consent !== 'yes' && consent !== 'no') throw new ValidationError({ consent: 'invalidChoice' });
+export async function answerExtensionConsent(deps: CaseDependencies, command: { caseId: string; consent: 'yes' | 'no' }, reporterUserId: string): Promise<ConsentAnswered> {
+  const { caseId, consent } = command;
   const found = await findReporterCase(deps, { kind: 'user', userId: reporterUserId, caseId });
+  const proposedDueAt = found.value.pendingExtension?.proposedDueAt;
   await updateCase(deps, found.value.id, async (record, now) => {
     const pending = record.pendingExtension;
     if (!pending) throw new ExtensionRefusedError('consent_required');
@@ -91,5 +97,5 @@ export async function answerExtensionConsent(deps: CaseDependencies, caseId: str
     return { record, result: undefined };
   });
   deps.logger.info('case.extension_consent', { consent });
-  return consent;
+  return { answer: consent, reference: found.value.reference, proposedDueAt };
 }

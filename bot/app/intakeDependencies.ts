@@ -30,6 +30,8 @@ export interface IntakeDependencies {
     anonymousNoticeDelayMinutes: number;
     /** Follow-up clocks, reminder stages and escalation (DOMAIN.md deadlines; env DEADLINE_POLICY). */
     deadlinePolicy: DeadlinePolicy;
+    /** Months after closing at which the reporter gets an aftercare check-in (env CHECK_IN_MONTHS); absent: DEFAULT_CHECK_IN_MONTHS. */
+    checkInMonths?: readonly number[];
   };
 }
 

@@ -1,10 +1,9 @@
 import type { Locale } from '../domain/locale';
+import type { ReporterEvent } from '../domain/reporterEvent';
 
 /** News for a handler, shown on their task card. */
 export type HandlerNews = 'assigned' | 'answered' | 'information' | 'withdrawn' | 'reminder' | 'extensionConsented' | 'extensionRefused' | 'identityAccepted' | 'identityRefused';
 
-/** What happened, as told to a reporter (no content, no names). */
-export type ReporterEvent = 'acknowledged' | 'update' | 'question' | 'reassigned' | 'closed' | 'withdrawn' | 'late' | 'extended';
 
 /**
  * What a proactive message is about: stored (sealed) in the outbox and turned into a card by the
@@ -15,6 +14,8 @@ export type NotificationIntent =
   | { type: 'handlerTask'; caseId: string; news: HandlerNews; locale: Locale }
   | { type: 'reporterNotice'; event: ReporterEvent; locale: Locale; caseId?: string; reference?: string; role?: string }
   | { type: 'feedback'; caseId: string; reference: string; locale: Locale }
+  /** To a reporter after closing: "how are you doing since your report?" (aftercare). Anonymous: no case id, no reference. */
+  | { type: 'checkIn'; locale: Locale; caseId?: string; reference?: string }
   /** To an escalation contact (the handler's manager, or a coordinator): references and dates only, no access to content. */
   | { type: 'escalation'; caseId: string; clock: string; level: number; locale: Locale }
   /** To a complainant: consent asked for a second postponement of the decision (Awb 9:11(3)). */

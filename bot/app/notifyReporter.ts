@@ -1,7 +1,7 @@
 import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from './enqueueNotification';
 import type { IntakeDependencies } from './intakeDependencies';
-import type { ReporterEvent } from './notificationIntent';
+import type { ReporterEvent } from '../domain/reporterEvent';
 import type { CaseRecord } from './ports';
 
 /**

@@ -6,9 +6,12 @@
  * values produced by a `ContentCipher`, and people are found through keyed pseudonyms
  * (`Pseudonymizer`), never by their Teams or Entra ids.
  */
+import type { CaseOutcome, CaseState } from '../domain/caseLifecycle';
+import type { CaseMessageAuthor, CaseMessageKind } from '../domain/caseMessageKind';
 import type { Locale } from '../domain/locale';
 import type { Category, IdentityMode, ManagerInvolved, RequestKind, WizardStep } from '../domain/report';
 import type { TeamSettings } from '../domain/agenda/teamSettings';
+import type { AftercareRecord, RetaliationLink } from './aftercare/aftercareRecord';
 
 export type { Clock } from '../domain/clock';
 
@@ -118,9 +121,6 @@ export interface DraftRepository {
 // ---------------------------------------------------------------------------------------------
 // Cases
 
-export const CASE_STATES = ['submitted', 'acknowledged', 'in_progress', 'closed'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
 /** One entry of a case's append-only history (the "centrale registratie"). Holds no report content. */
 export interface CaseEvent {
   at: string;
@@ -201,7 +201,7 @@ export interface CaseRecord {
   identityDisclosedTo?: string[];
   acknowledgedAt?: string;
   closedAt?: string;
-  outcome?: 'resolved' | 'referred' | 'no_further_action' | 'withdrawn';
+  outcome?: CaseOutcome;
   /** The reporter's answers to the two closing questions (1–5), for the insights; never shown to the handler. */
   feedback?: { takenSeriously?: number; wouldReportAgain?: number; at: string };
   /**
@@ -221,6 +221,12 @@ export interface CaseRecord {
    * so the audit can name them without storing names in plain text.
    */
   sealedActors?: Sealed;
+  /** Closed cases: the check-ins with the reporter (nazorg); see bot/app/aftercare. */
+  aftercare?: AftercareRecord;
+  /** The next check-in moment; absent when none is left or they were stopped. Indexed. */
+  nextCheckInAt?: string;
+  /** A retaliation case (benadeling): the case whose reporter met negative consequences. */
+  retaliationOf?: RetaliationLink;
 }
 
 /** A staff member who acted on a case, as kept in `CaseRecord.sealedActors`. */
@@ -260,8 +266,8 @@ export interface CaseAssignment {
 
 /** A message between handler and reporter (stored sealed in the case). */
 export interface CaseMessage {
-  from: 'handler' | 'reporter';
-  kind: 'update' | 'question' | 'answer' | 'information' | 'closing' | 'extension' | 'identityRequest';
+  from: CaseMessageAuthor;
+  kind: CaseMessageKind;
   at: string;
   text: string;
 }
@@ -289,6 +295,8 @@ export interface CaseRepository {
    * number of open cases (Cosmos DB's range index; see the benchmark).
    */
   listDueForReminders(now: string, limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** Closed cases whose next check-in (`nextCheckInAt`) is at or before `now`, earliest first (one range condition, as for reminders). */
+  listDueForCheckIn(now: string, limit: number): Promise<Versioned<CaseRecord>[]>;
   /** All open cases, a page at a time (daily jobs: digest, handlers who left the directory). */
   listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
   /**

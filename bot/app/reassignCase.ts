@@ -1,23 +1,24 @@
 import { nextState } from '../domain/caseLifecycle';
-import type { HandlerRole } from '../domain/chooseRoute';
+import type { HandlerRole, ReassignRole } from '../domain/chooseRoute';
 import { ValidationError } from '../domain/errors';
 import { assignCase } from './assignCase';
 import { assertAssignedHandler, mayHandleCase } from './caseAccess';
 import { isCoordinatorOf } from './handOverCases';
 import { isInUnitTree, successorUnitFor } from './successorFit';
-import { readMessageText } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
-import { readFields } from './readFields';
 import { updateCase } from './updateCase';
 
-/** Roles a case can be handed to (not the line: a case that left the line does not go back into it). */
-export const REASSIGN_ROLES = ['meldpunt', 'vertrouwenspersoon', 'klachtencoordinator', 'veiligheidsfunctionaris', 'ago'] as const;
-export type ReassignRole = (typeof REASSIGN_ROLES)[number];
-
 /** To a role (its nearest eligible holder from the reporter's unit up) or to a named person (keeps the current role). */
-export type ReassignTarget = { role: unknown } | { personId: string };
+export type ReassignTarget = { role: ReassignRole } | { personId: string };
+
+/** The reassign form, parsed at the adapter: where to, and the reason (see caseMessageText). */
+export interface ReassignCaseCommand {
+  caseId: string;
+  target: ReassignTarget;
+  reason: string;
+}
 
 /**
  * The handler hands the case on, with a reason: to a role (its nearest eligible holder from the
@@ -25,22 +26,15 @@ export type ReassignTarget = { role: unknown } | { personId: string };
  * for its unit, not excluded, not themselves, within their unit tree unless they coordinate the
  * unit). The reporter hears the new role, never a name.
  */
-export async function reassignCase(deps: CaseDependencies, caseId: string, handlerUserId: string, target: ReassignTarget, reasonTyped: unknown): Promise<CaseRecord> {
-  const role = 'role' in target ? target.role : undefined;
-  const { reason } = readFields({
-    role: () => {
-      if ('role' in target && (typeof role !== 'string' || !(REASSIGN_ROLES as readonly string[]).includes(role))) throw new ValidationError({ targetRole: 'pickRole' });
-    },
-    reason: () => readMessageText(reasonTyped, 'message'),
-  });
-
-  const { record } = await updateCase(deps, caseId, async (record, now) => {
+export async function reassignCase(deps: CaseDependencies, command: ReassignCaseCommand, handlerUserId: string): Promise<CaseRecord> {
+  const { target, reason } = command;
+  const { record } = await updateCase(deps, command.caseId, async (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     nextState(record.state, 'reassign', { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined });
     const decision =
       'personId' in target
         ? await toPerson(deps, record, target.personId, handlerUserId)
-        : await toRole(deps, role as ReassignRole, record.unitId ?? deps.settings.centralUnitId, async (personId) => personId !== handlerUserId && (await mayHandleCase(deps, record, personId)));
+        : await toRole(deps, target.role, record.unitId ?? deps.settings.centralUnitId, async (personId) => personId !== handlerUserId && (await mayHandleCase(deps, record, personId)));
     const actor = record.handlerKey!;
     await assignCase(deps, record, decision, now, { type: 'reassigned', actor, detail: { reasonLength: String(reason.length) } });
     notifyReporter(deps, record, 'reassigned', now, decision.role);

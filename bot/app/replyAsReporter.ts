@@ -1,6 +1,6 @@
 import { nextState } from '../domain/caseLifecycle';
 import { findReporterCase, type ReporterCredentials } from './caseAccess';
-import { appendCaseMessage, readMessageText } from './caseMessages';
+import { appendCaseMessage } from './caseMessages';
 import { handlerLocale, openHandler, userRecipient } from './caseParties';
 import { enqueueNotification } from './enqueueNotification';
 import type { CaseDependencies } from './intakeDependencies';
@@ -16,11 +16,11 @@ export async function notifyHandler(deps: CaseDependencies, record: CaseRecord, 
 }
 
 /**
- * The reporter answers the open question, or adds information. Anonymous reporters do this with
+ * The reporter answers the open question, or adds information (parsed at the adapter: see caseMessageText). Anonymous reporters do this with
  * reference + secret: the handler gets the text, never who sent it.
  */
-export async function replyAsReporter(deps: CaseDependencies, credentials: ReporterCredentials, kind: 'answer' | 'information', typed: unknown): Promise<CaseRecord> {
-  const text = readMessageText(typed, kind);
+export async function replyAsReporter(deps: CaseDependencies, credentials: ReporterCredentials, reply: { kind: 'answer' | 'information'; message: string }): Promise<CaseRecord> {
+  const { kind, message: text } = reply;
   const found = await findReporterCase(deps, credentials);
   const { record } = await updateCase(deps, found.value.id, async (record, now) => {
     const at = now.toISOString();

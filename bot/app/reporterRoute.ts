@@ -1,8 +1,6 @@
-import type { HandlerRole } from '../domain/chooseRoute';
+import { HANDLER_ROLES, type HandlerRole } from '../domain/chooseRoute';
 import { nextReporterDeadline, type ReporterDeadline } from '../domain/deadlines/nextReporterDeadline';
 import type { CaseRecord } from './ports';
-
-const ROLES: readonly HandlerRole[] = ['vertrouwenspersoon', 'klachtencoordinator', 'ago', 'meldpunt', 'veiligheidsfunctionaris', 'line_manager'];
 
 /** Where a case went and what the reporter waits for: a role (never a person) and the one deadline that applies now. */
 export interface ReporterRoute {
@@ -17,7 +15,7 @@ export interface ReporterRoute {
  */
 export function reporterRoute(record: CaseRecord, now: string): ReporterRoute {
   const role = record.assignment?.role ?? record.routing?.role;
-  const route = ROLES.find((known) => known === role) ?? 'meldpunt';
+  const route = HANDLER_ROLES.find((known) => known === role) ?? 'meldpunt';
   const nextDeadline = record.state === 'closed' ? undefined : nextReporterDeadline(record.clocks, now);
   return nextDeadline ? { route, nextDeadline } : { route };
 }

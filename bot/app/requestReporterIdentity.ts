@@ -1,6 +1,6 @@
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import { assertAssignedHandler } from './caseAccess';
-import { appendCaseMessage, readMessageText } from './caseMessages';
+import { appendCaseMessage } from './caseMessages';
 import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from './enqueueNotification';
 import { identityRequestStatus } from './identityRequestStatus';
@@ -8,14 +8,10 @@ import type { CaseDependencies } from './intakeDependencies';
 import type { CaseRecord } from './ports';
 import { updateCase } from './updateCase';
 
-/** The longest reason a handler may give for asking who reported. */
-export const IDENTITY_REASON_MAX_LENGTH = 1_000;
-
-/** The reason typed in the form: required, at most 1,000 characters. */
-function readReason(value: unknown): string {
-  const text = readMessageText(value, 'message');
-  if (text.length > IDENTITY_REASON_MAX_LENGTH) throw new ValidationError({ message: 'identityReasonTooLong' });
-  return text;
+/** The form asking who reported, parsed at the adapter (see identityReasonText). */
+export interface RequestReporterIdentityCommand {
+  caseId: string;
+  reason: string;
 }
 
 /**
@@ -25,9 +21,9 @@ function readReason(value: unknown): string {
  * their dialog; their chat only gets a notice without it. Named and anonymous reports are refused,
  * and so is a second request while one waits for an answer.
  */
-export async function requestReporterIdentity(deps: CaseDependencies, caseId: string, handlerUserId: string, reasonTyped: unknown): Promise<CaseRecord> {
-  const reason = readReason(reasonTyped);
-  const { record } = await updateCase(deps, caseId, (record, now) => {
+export async function requestReporterIdentity(deps: CaseDependencies, command: RequestReporterIdentityCommand, handlerUserId: string): Promise<CaseRecord> {
+  const { reason } = command;
+  const { record } = await updateCase(deps, command.caseId, (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     const handlerKey = record.handlerKey!;
     const status = identityRequestStatus(record, handlerKey);

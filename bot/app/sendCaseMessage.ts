@@ -1,26 +1,27 @@
 import { nextState } from '../domain/caseLifecycle';
 import { assertAssignedHandler } from './caseAccess';
 import { applyClockEvent } from './caseClockUpdates';
-import { appendCaseMessage, readMessageText } from './caseMessages';
+import { appendCaseMessage } from './caseMessages';
 import type { CaseDependencies } from './intakeDependencies';
 import { notifyReporter } from './notifyReporter';
 import type { CaseRecord } from './ports';
 import { updateCase } from './updateCase';
+
+/** The update or question form, parsed at the adapter (see caseMessageText). */
+export interface SendCaseMessageCommand {
+  caseId: string;
+  kind: 'update' | 'question';
+  message: string;
+}
 
 /**
  * The handler sends the reporter an update or asks a question. The text is sealed in the case;
  * the reporter's chat only gets a notice with a button that opens it in a dialog. A first update
  * also counts as the acknowledgement.
  */
-export async function sendCaseMessage(
-  deps: CaseDependencies,
-  caseId: string,
-  handlerUserId: string,
-  kind: 'update' | 'question',
-  typed: unknown,
-): Promise<CaseRecord> {
-  const text = readMessageText(typed, 'message');
-  const { record } = await updateCase(deps, caseId, (record, now) => {
+export async function sendCaseMessage(deps: CaseDependencies, command: SendCaseMessageCommand, handlerUserId: string): Promise<CaseRecord> {
+  const { kind, message: text } = command;
+  const { record } = await updateCase(deps, command.caseId, (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     const at = now.toISOString();
     const context = { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined };

@@ -118,7 +118,8 @@ export async function submitReport(
   return caseReceipt(record, deps.pseudonyms, { duplicate: false, immediateDanger: report.immediateDanger === true });
 }
 
-async function uniqueReference(deps: IntakeDependencies): Promise<string> {
+/** A case reference no stored case has yet. */
+export async function uniqueReference(deps: Pick<IntakeDependencies, 'randomBytes' | 'repos'>): Promise<string> {
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
     const reference = formatCaseReference(deps.randomBytes(8));
     if (!(await deps.repos.cases.findByReference(reference))) return reference;

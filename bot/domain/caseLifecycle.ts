@@ -1,8 +1,8 @@
 import { DomainError } from './errors';
 
 /** The case states (DOMAIN.md lifecycle; `draft` lives in the draft store, not here). */
-export const CASE_LIFECYCLE_STATES = ['submitted', 'acknowledged', 'in_progress', 'closed'] as const;
-export type LifecycleState = (typeof CASE_LIFECYCLE_STATES)[number];
+export const CASE_STATES = ['submitted', 'acknowledged', 'in_progress', 'closed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
 
 /** What can happen to a case. */
 export type CaseAction =
@@ -16,8 +16,12 @@ export type CaseAction =
   | 'withdraw'
   | 'giveFeedback';
 
-/** How a case ended. */
-export const CASE_OUTCOMES = ['resolved', 'referred', 'no_further_action', 'withdrawn'] as const;
+/** How a handler can close a case (the close form's choices). */
+export const HANDLER_OUTCOMES = ['resolved', 'referred', 'no_further_action'] as const;
+export type HandlerOutcome = (typeof HANDLER_OUTCOMES)[number];
+
+/** How a case ended: closed by its handler, or withdrawn by the reporter. */
+export const CASE_OUTCOMES = [...HANDLER_OUTCOMES, 'withdrawn'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /** The action does not fit the case's state (e.g. closing a closed case, answering when nothing was asked). */
@@ -25,7 +29,7 @@ export class IllegalTransitionError extends DomainError {
   readonly code = 'illegal_transition';
   readonly messageKey = 'illegalTransition';
   constructor(
-    readonly from: LifecycleState,
+    readonly from: CaseState,
     readonly action: CaseAction,
   ) {
     super(`${action} is not possible in state ${from}`);
@@ -44,7 +48,7 @@ export interface TransitionContext {
  * the acknowledgement (the use case records that event too), so a handler never has to press
  * two buttons to tell a reporter something.
  */
-export function nextState(from: LifecycleState, action: CaseAction, context: TransitionContext): LifecycleState {
+export function nextState(from: CaseState, action: CaseAction, context: TransitionContext): CaseState {
   const refuse = (): never => {
     throw new IllegalTransitionError(from, action);
   };

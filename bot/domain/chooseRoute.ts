@@ -1,7 +1,12 @@
 import type { Category, CompleteReport } from './report';
 
-/** Who handles a case, as a role. */
-export type HandlerRole = 'vertrouwenspersoon' | 'klachtencoordinator' | 'ago' | 'meldpunt' | 'veiligheidsfunctionaris' | 'line_manager';
+/** Who handles a case, as a role (in the order the cards list them). */
+export const HANDLER_ROLES = ['vertrouwenspersoon', 'klachtencoordinator', 'ago', 'meldpunt', 'veiligheidsfunctionaris', 'line_manager'] as const;
+export type HandlerRole = (typeof HANDLER_ROLES)[number];
+
+/** Roles a case can be handed to: never back to the line, which may be involved (and never sees anonymous or confidential reports). */
+export type ReassignRole = Exclude<HandlerRole, 'line_manager'>;
+export const REASSIGN_ROLES: readonly ReassignRole[] = HANDLER_ROLES.filter((role): role is ReassignRole => role !== 'line_manager');
 
 /** The DOMAIN.md routing rules, by number, plus the reporter's own choice of the Meldpunt. */
 export type RoutingRule =

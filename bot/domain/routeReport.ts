@@ -32,6 +32,10 @@ export interface RoutingInput {
   centralUnitId: string;
   /** Spreads cases over the holders of a role, stably per case. */
   caseId: string;
+  /** People who may never handle this case besides those the rules exclude (a retaliation case: the first case's handler and their line). */
+  alsoExcluded?: readonly string[];
+  /** Whether a person is excluded for another reason (a retaliation case: excluded from the first case); those found are excluded here too. */
+  isExcluded?: (personId: string) => boolean;
 }
 
 /** Raised when not even the central Meldpunt or its coordinators have an eligible person: the directory must be fixed. */
@@ -63,10 +67,14 @@ export async function routeReport(input: RoutingInput, directory: OrganisationDi
   const reporterUnit = await directory.unitOf(input.reporterId);
   const unitId = reporterUnit?.id ?? input.centralUnitId;
 
-  const excluded = new Set<string>([input.reporterId]);
+  const excluded = new Set<string>([input.reporterId, ...(input.alsoExcluded ?? [])]);
   if (report.managerInvolved !== 'no') for (const manager of managerChain) excluded.add(manager.aadObjectId);
   const isEligible = async (personId: string): Promise<boolean> => {
     if (excluded.has(personId)) return false;
+    if (input.isExcluded?.(personId)) {
+      excluded.add(personId);
+      return false;
+    }
     const person = await directory.getPerson(personId);
     if (person && mentionsPerson(report.involved, person.name)) {
       excluded.add(personId);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadTopicLibrary } from '../agenda/loadTopicLibrary';
 import { loadConfig, type Config } from '../config';
 import { findCentralUnit } from '../directory/centralUnitProblems';
+import { loadHelpContacts } from '../help/loadHelpContacts';
 import { loadJsonDirectory, type JsonDirectory } from '../directory/jsonDirectory';
 import { parseDeadlinePolicy } from '../domain/deadlines/deadlinePolicies';
 import { ConfigurationError } from '../domain/errors';
@@ -26,7 +27,7 @@ export interface ConfigurationCheck {
 /**
  * Checks every setting and file the application reads at start-up, without starting it: the
  * settings (`loadConfig`), the directory file (shape, references, central unit and its Meldpunt),
- * the topic library and unit topic files, the deadline policy, and the key ring's shape (KEY_RING,
+ * the topic library and unit topic files, the help file, the deadline policy, and the key ring's shape (KEY_RING,
  * or an existing key file; the local key file is never created here, Key Vault is not read).
  * Collects every problem instead of stopping at the first, so one run shows all of them.
  * Storage is not opened: `npm start` and health report storage failures.
@@ -54,6 +55,7 @@ export async function findConfigurationProblems(env: NodeJS.ProcessEnv): Promise
     unitTopicsDir: resolve(env.UNIT_TOPICS_DIR?.trim() || join('config', 'topics', 'units')),
     deadlinePolicyJson: env.DEADLINE_POLICY?.trim() || undefined,
     centralUnitId: env.CENTRAL_UNIT_ID?.trim() || undefined,
+    helpContactsFile: resolve(env.HELP_CONTACTS_FILE?.trim() || join('config', 'help.demo.json')),
   };
   if (config?.mode === 'local') notes.push('MicrosoftAppId is not set: only the local host (npm start) runs this, unauthenticated, on loopback.');
 
@@ -73,6 +75,8 @@ export async function findConfigurationProblems(env: NodeJS.ProcessEnv): Promise
   collect('configuration', () => {
     loadTopicLibrary({ libraryFile: files.topicLibraryFile, unitTopicsDir: knownUnitIds ? files.unitTopicsDir : undefined, knownUnitIds: knownUnitIds ?? new Set() });
   });
+  const helpContactsFile = files.helpContactsFile;
+  collect('configuration', () => void loadHelpContacts(helpContactsFile));
   if (files.deadlinePolicyJson) {
     const json = files.deadlinePolicyJson;
     collect('configuration', () => void parseDeadlinePolicy(json, 'DEADLINE_POLICY'));

@@ -72,6 +72,10 @@ export class DocumentCaseRepository implements CaseRepository {
     return listEarliestUpTo(this.container, 'nextDueAt', '<=', now, limit);
   }
 
+  listDueForCheckIn(now: string, limit: number): Promise<Versioned<CaseRecord>[]> {
+    return listEarliestUpTo(this.container, 'nextCheckInAt', '<=', now, limit);
+  }
+
   listOpen(page?: PageRequest): Promise<Page<Versioned<CaseRecord>>> {
     return this.container.query({
       where: [{ field: 'isOpen', op: '=', value: true }],

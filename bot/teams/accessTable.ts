@@ -56,6 +56,8 @@ export const VERB_ACCESS = {
   actionDone: { scope: 'personalChat', roles: ['actionOwner'] },
   actionNewDate: { scope: 'personalChat', roles: ['actionOwner'] },
   refreshAction: { scope: 'personalChat', roles: ['actionOwner'] },
+  // Aftercare: stops the check-ins of the reporter's own closed case (`stopCheckIns` checks the reporter on the case).
+  stopCheckIns: { scope: 'personalChat', roles: ['caseReporter'] },
 } as const satisfies Record<string, AccessRule>;
 
 /** Dialogs (task modules): report content is only ever shown here, so all are 1:1-chat only. */
@@ -82,6 +84,9 @@ export const DIALOG_ACCESS = {
   auditExport: { scope: 'personalChat', roles: ['unitCoordinator'] },
   // Counts of the cases in the units one coordinates, small numbers suppressed; no content (`coordinatorInsights`).
   insights: { scope: 'personalChat', roles: ['unitCoordinator'] },
+  // Aftercare check-in of a closed case: its reporter, by Teams user (with the case id) or by reference + secret
+  // (anonymous: opened without a case id, the form asks for both and shows nothing of any case).
+  checkIn: { scope: 'personalChat', roles: ['caseReporter'] },
 } as const satisfies Record<string, AccessRule>;
 
 /** HTTP routes (method and path under /api). */

@@ -2,15 +2,17 @@ import { renderCaseDetails } from '../../cards/caseDetails';
 import { formatDate, formatDateTime, t } from '../../cards/i18n';
 import { renderHandlerAction } from '../../cards/handlerAction';
 import { renderReporterCase } from '../../cards/reporterCase';
-import type { CaseMessageLine, CloseOutcome, HandlerActionView, HandlerRoleName } from '../../cards/views';
+import type { CaseMessageLine, HandlerActionView } from '../../cards/views';
+import type { HandlerOutcome } from '../domain/caseLifecycle';
+import type { HandlerRole } from '../domain/chooseRoute';
+import { CASE_MESSAGE_MAX_LENGTH } from '../domain/caseMessageText';
 import { renderWithdraw } from '../../cards/withdraw';
-import { assertAssignedHandler, type ReporterCredentials } from '../app/caseAccess';
+import type { ReporterCredentials } from '../app/caseAccess';
 import { closeCase } from '../app/closeCase';
 import { extendComplaintDecision, type ExtensionOutcome } from '../app/extendComplaintDecision';
-import type { CaseRecord } from '../app/ports';
 import { giveFeedback } from '../app/giveFeedback';
 import { answerIdentityRequest } from '../app/answerIdentityRequest';
-import { identityRequestStatus } from '../app/identityRequestStatus';
+import { openHandlerForm, reopenHandlerForm, type HandlerFormCase, type HandlerFormName } from '../app/openHandlerForm';
 import { requestReporterIdentity } from '../app/requestReporterIdentity';
 import { openCaseDetails } from '../app/openCaseDetails';
 import { openReporterCase } from '../app/openReporterCase';
@@ -19,11 +21,14 @@ import { reassignCase } from '../app/reassignCase';
 import { replyAsReporter } from '../app/replyAsReporter';
 import { sendCaseMessage } from '../app/sendCaseMessage';
 import { withdrawCase } from '../app/withdrawCase';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
+import { HANDLER_FORM_INPUTS } from './handlerForms';
+import { parseForm } from './parseForm';
+import { REPORTER_FORM_INPUTS } from './reporterForms';
 import type { TurnIdentity } from './turnIdentity';
 
 const HANDLER_FORMS = { caseUpdate: 'update', caseQuestion: 'question', caseReassign: 'reassign', caseClose: 'close', caseExtend: 'extend', caseIdentity: 'identity' } as const;
@@ -66,11 +71,8 @@ async function fetchCaseDialogUnguarded(services: BotServices, turn: TurnIdentit
   const { locale } = turn;
   if (action.dialog === 'caseDetails') return caseDetailsDialog(services, turn, action.caseId ?? '');
   if (isHandlerForm(action.dialog)) {
-    const stored = await services.repos.cases.get(action.caseId ?? '');
-    if (!stored) throw new NotFoundError('case');
-    assertAssignedHandler(services, stored.value, turn.reporter.userId);
-    if (action.dialog === 'caseIdentity' && identityRequestStatus(stored.value, stored.value.handlerKey!) !== 'available') throw new ForbiddenError('identity request not possible now');
-    return handlerForm(locale, { caseId: stored.value.id, reference: stored.value.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(stored.value, locale), errors: {} });
+    const form = await openHandlerForm(services, { caseId: action.caseId ?? '', form: HANDLER_FORMS[action.dialog] }, turn.reporter.userId);
+    return handlerForm(locale, { caseId: form.caseId, reference: form.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(form, locale), errors: {} });
   }
   if (action.dialog === 'caseWithdraw') {
     const { record } = await openReporterCase(services, await reporterCredentials(turn, action, services));
@@ -96,23 +98,19 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     const form = HANDLER_FORMS[action.dialog];
     let extension: ExtensionOutcome | undefined;
     try {
-      if (form === 'extend') extension = await extendComplaintDecision(services, caseId, userId, inputs.days, inputs.message);
-      if (form === 'update' || form === 'question') await sendCaseMessage(services, caseId, userId, form, inputs.message);
-      if (form === 'reassign') await reassignCase(services, caseId, userId, { role: inputs.targetRole }, inputs.message);
-      if (form === 'close') await closeCase(services, caseId, userId, inputs.outcome, inputs.message);
-      if (form === 'identity') await requestReporterIdentity(services, caseId, userId, inputs.message);
+      extension = await runHandlerForm(services, form, caseId, userId, inputs);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const stored = await services.repos.cases.get(caseId);
+      const formCase = await reopenHandlerForm(services, { caseId }, userId);
       return handlerForm(locale, {
         caseId,
-        reference: stored?.value.reference ?? '',
+        reference: formCase.reference,
         action: form,
-        message: typeof inputs.message === 'string' ? inputs.message.slice(0, 4_000) : undefined,
-        targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRoleName) : undefined,
-        outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as CloseOutcome) : undefined,
+        message: typeof inputs.message === 'string' ? inputs.message.slice(0, CASE_MESSAGE_MAX_LENGTH) : undefined,
+        targetRole: typeof inputs.targetRole === 'string' ? (inputs.targetRole as HandlerRole) : undefined,
+        outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as HandlerOutcome) : undefined,
         days: typeof inputs.days === 'string' || typeof inputs.days === 'number' ? String(inputs.days).slice(0, 10) : undefined,
-        currentDue: stored ? decisionDue(stored.value, locale) : undefined,
+        currentDue: decisionDue(formCase, locale),
         errors: error.fields as HandlerActionView['errors'],
       });
     }
@@ -139,7 +137,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
   // caseMessages: the answer to a request to know who they are (its own buttons, nothing typed) …
   if (inputs.identityAnswer !== undefined) {
     try {
-      const answer = await answerIdentityRequest(services, credentials, inputs.identityAnswer);
+      const answer = await answerIdentityRequest(services, credentials, parseForm(REPORTER_FORM_INPUTS.identityAnswer, inputs).identityAnswer);
       return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: answer === 'accept' ? 'reporter.identityAccepted' : 'reporter.identityRefused' });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -153,14 +151,46 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
   const typed = typeof inputs[field] === 'string' ? (inputs[field] as string) : '';
   try {
     if (view.askFeedback && (inputs.takenSeriously !== undefined || inputs.wouldReportAgain !== undefined)) {
-      await giveFeedback(services, credentials, { takenSeriously: inputs.takenSeriously, wouldReportAgain: inputs.wouldReportAgain });
+      await giveFeedback(services, credentials, parseForm(REPORTER_FORM_INPUTS.feedback, inputs));
     }
-    if (typed.trim() !== '') await replyAsReporter(services, credentials, field, typed);
+    if (typed.trim() !== '') {
+      const message = field === 'answer' ? parseForm(REPORTER_FORM_INPUTS.answer, { answer: typed }).answer : parseForm(REPORTER_FORM_INPUTS.information, { information: typed }).information;
+      await replyAsReporter(services, credentials, { kind: field, message });
+    }
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return reporterCaseDialog(services, turn, credentials, action.secret, { errors: error.fields, typed: { [field]: typed } });
   }
   return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: 'reporter.sent' });
+}
+
+/** Parses a handler form into its use case's command and runs it; the postponement says whether it took effect or waits for consent. */
+async function runHandlerForm(services: BotServices, form: HandlerFormName, caseId: string, userId: string, inputs: Record<string, unknown>): Promise<ExtensionOutcome | undefined> {
+  switch (form) {
+    case 'update':
+    case 'question': {
+      const { message } = parseForm(HANDLER_FORM_INPUTS[form], inputs);
+      await sendCaseMessage(services, { caseId, kind: form, message }, userId);
+      return undefined;
+    }
+    case 'reassign': {
+      const { targetRole, message } = parseForm(HANDLER_FORM_INPUTS.reassign, inputs);
+      await reassignCase(services, { caseId, target: { role: targetRole }, reason: message }, userId);
+      return undefined;
+    }
+    case 'close':
+      await closeCase(services, { caseId, ...parseForm(HANDLER_FORM_INPUTS.close, inputs) }, userId);
+      return undefined;
+    case 'extend': {
+      const { days, message } = parseForm(HANDLER_FORM_INPUTS.extend, inputs);
+      return extendComplaintDecision(services, { caseId, days, reason: message }, userId);
+    }
+    case 'identity': {
+      const { message } = parseForm(HANDLER_FORM_INPUTS.identity, inputs);
+      await requestReporterIdentity(services, { caseId, reason: message }, userId);
+      return undefined;
+    }
+  }
 }
 
 async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, caseId: string): Promise<object> {
@@ -194,9 +224,8 @@ async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, case
 }
 
 /** The current decision date of a klacht, for the extension form. */
-function decisionDue(record: CaseRecord, locale: Locale): string | undefined {
-  const decision = record.clocks?.find((clock) => clock.clock === 'decision');
-  return decision ? formatDateTime(new Date(decision.dueAt), locale) : undefined;
+function decisionDue(form: HandlerFormCase, locale: Locale): string | undefined {
+  return form.decisionDueAt ? formatDateTime(new Date(form.decisionDueAt), locale) : undefined;
 }
 
 function handlerForm(locale: Locale, view: Omit<HandlerActionView, 'locale'>): object {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { isCaseReference } from '../domain/caseReference';
 import { INSIGHTS_PERIODS } from '../domain/insights/insightsPeriod';
 import { WIZARD_STEPS } from '../domain/report';
+import { opaqueIdSchema } from './opaqueIdSchema';
 
 const dialogActionSchema = z.object({
   dialog: z
-    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights'])
+    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights', 'checkIn'])
     .optional(),
   nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus', 'resume']),
   draftId: z.string().max(64).optional(),
@@ -14,8 +15,7 @@ const dialogActionSchema = z.object({
   // A wizard step opened with "Wijzig" on the review returns there; any other value is ignored.
   returnTo: z.string().max(20).optional().transform((value) => (value === 'review' ? ('review' as const) : undefined)),
   submissionId: z.string().max(64).optional(),
-  // Case ids are base64url hashes: anything else is not a case (and must not reach the store's id check).
-  caseId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+  caseId: opaqueIdSchema.optional(),
   reference: z.string().max(100).optional(),
   secret: z.string().max(100).optional(),
   // The insights dialog's period buttons.

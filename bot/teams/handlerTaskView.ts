@@ -1,14 +1,14 @@
 import { formatDate, formatDateTime, t } from '../../cards/i18n';
-import type { HandlerRoleName, HandlerTaskView } from '../../cards/views';
-import { openHandler } from '../app/caseParties';
-import type { CaseRecord } from '../app/ports';
+import type { HandlerTaskView } from '../../cards/views';
+import type { HandlerRole } from '../domain/chooseRoute';
+import type { HandlerTask } from '../app/openHandlerTask';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { CaseClock } from '../domain/deadlines/caseClocks';
 import { timeLeft } from '../domain/deadlines/timeLeft';
 
 /** " (2 days left, 1 of them working days)" after a running deadline's date, so a reminder says how much time is left. */
-function timeLeftText(services: BotServices, clock: CaseClock, now: Date, locale: Locale): string {
+function timeLeftText(services: Pick<BotServices, 'calendar'>, clock: CaseClock, now: Date, locale: Locale): string {
   const left = timeLeft(clock, now, services.calendar);
   if (left.overdue) return '';
   if (left.calendarDaysLeft === 0) return ` (${t(locale, 'handler.task.dueToday')})`;
@@ -16,20 +16,12 @@ function timeLeftText(services: BotServices, clock: CaseClock, now: Date, locale
 }
 
 /**
- * The task card's data for a case. `handlerMri` (see userMri) goes into `refresh.userIds`.
- *
- * As it is now: reference, kind, identity mode, state and
- * deadline — no content. `viewerUserId` other than the handler gets the "not for you" version,
- * whose `refresh.userIds` holds `handlerMri` (the viewer's own id) or nothing, never the handler's.
+ * The task card's data for a case, as the use case decided it may be seen (see openHandlerTask):
+ * reference, kind, identity mode, state and deadline — no content. The "not for you" version's
+ * `refresh.userIds` holds the viewer's own id, never the handler's.
  */
-export function handlerTaskView(
-  services: BotServices,
-  record: CaseRecord,
-  locale: Locale,
-  options: { viewerUserId?: string; doneKey?: string; handlerMri?: string } = {},
-): HandlerTaskView {
-  const handler = openHandler(services, record);
-  const notForYou = options.viewerUserId !== undefined && options.viewerUserId !== handler?.userId;
+export function handlerTaskView(services: Pick<BotServices, 'clock' | 'calendar'>, task: HandlerTask, locale: Locale, doneKey?: string): HandlerTaskView {
+  const { record } = task;
   const now = services.clock.now();
   const running = (record.clocks ?? []).filter((clock) => !clock.stoppedAt && record.isOpen !== false);
   return {
@@ -39,16 +31,15 @@ export function handlerTaskView(
     kind: record.kind,
     identity: record.identity,
     state: record.state,
-    role: (record.assignment?.role ?? 'meldpunt') as HandlerRoleName,
+    role: (record.assignment?.role ?? 'meldpunt') as HandlerRole,
     receivedOn: formatDate(new Date(record.receivedAt), locale),
     deadlines: running.map((clock) => ({
       labelKey: `clocks.${clock.clock}`,
       due: `${formatDateTime(new Date(clock.dueAt), locale)}${timeLeftText(services, clock as CaseClock, now, locale)}`,
       overdue: Date.parse(clock.dueAt) < now.getTime(),
     })),
-    // Someone who is not the handler never learns from the card who is: their own id, or none.
-    handlerUserId: notForYou ? (options.handlerMri ?? '') : (options.handlerMri ?? (handler ? `8:orgid:${handler.userId}` : '')),
-    notForYou,
-    doneKey: options.doneKey,
+    handlerUserId: task.refreshUserId,
+    notForYou: task.notForYou,
+    doneKey,
   };
 }

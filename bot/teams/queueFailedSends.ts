@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { backoffDelay } from '../app/backoffDelay';
 import { channelKeyFor, teamKeyFor } from '../app/agenda/teamKeys';
 import { userRecipient } from '../app/caseParties';
-import type { OutboxItem, Recipient } from '../app/ports';
+import type { Recipient } from '../app/ports';
+import { queueUnsentCard } from '../app/queueUnsentCard';
 import type { BotServices } from './botServices';
 import { teamOfTurn } from './agenda/teamChannel';
 import { toDeliveryError } from './toDeliveryError';
@@ -43,21 +43,7 @@ export function queueFailedSends(services: BotServices): SendActivitiesHandler {
           continue;
         }
         const id = createHash('sha256').update(`turn:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? ''}:${sends}`).digest('base64url');
-        const now = services.clock.now();
-        const delay = Math.max(failure.retryAfterMs ?? 0, backoffDelay(1, services.random));
-        const item: OutboxItem = {
-          id,
-          recipient,
-          conversationKey: conversationKeyOf(recipient),
-          sealedPayload: services.cipher.seal('content', { card }, id),
-          createdAt: now.toISOString(),
-          notBefore: new Date(now.getTime() + delay).toISOString(),
-          status: 'pending',
-          attempts: 1,
-          lastError: failure.status !== undefined ? String(failure.status) : failure.name,
-        };
-        await services.repos.outbox.enqueue(item);
-        services.logger.warn('turn.send_queued', { itemId: id, code: item.lastError, delayMs: delay });
+        await queueUnsentCard(services, { id, recipient, card, retryAfterMs: failure.retryAfterMs, code: failure.status !== undefined ? String(failure.status) : failure.name });
       }
       return activities.map(() => ({ id: '' })) as ResourceResponses;
     }
@@ -72,9 +58,4 @@ function recipientOf(services: BotServices, context: TurnContext): Recipient | u
   if ((activity.conversation?.conversationType ?? 'personal') !== 'personal') return undefined;
   const userId = activity.from?.aadObjectId ?? (services.localMode ? activity.from?.id : undefined);
   return userId ? userRecipient(services, userId) : undefined;
-}
-
-/** As the use cases key a recipient's chat (enqueueNotification, enqueueDirect), so a chat's messages keep one order. */
-function conversationKeyOf(recipient: Recipient): string {
-  return recipient.kind === 'user' ? recipient.userKey : recipient.kind === 'relay' ? `relay:${recipient.relayId}` : recipient.channelKey;
 }

@@ -18,6 +18,7 @@ import { readDialogSubmit } from './dialogAction';
 import { queueFailedSends } from './queueFailedSends';
 import { fetchHandoverDialog, submitHandoverDialog } from './handoverDialog';
 import { fetchInsightsDialog } from './insightsDialog';
+import { fetchCheckInDialog, submitCheckInDialog } from './aftercare/checkInDialog';
 import { cardActionResponse, dialogCard } from './invokeResponses';
 import { myCasesCard } from './myCasesCard';
 import { sendCard } from './sendCard';
@@ -175,6 +176,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action?.dialog === 'handover') return fetchHandoverDialog(this.services, turn);
     if (action?.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
     if (action?.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
+    if (action?.dialog === 'checkIn') return fetchCheckInDialog(this.services, turn, action);
     if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
     return fetchWizardDialog(this.services, turn);
   }
@@ -190,6 +192,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
     // The insights' period buttons reopen it for that period (the role is checked again).
     if (action.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
+    if (action.dialog === 'checkIn') return submitCheckInDialog(this.services, turn, action, inputs);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
     if (action.nav === 'restart') return fetchWizardDialog(this.services, turn);

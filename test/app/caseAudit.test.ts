@@ -54,9 +54,9 @@ describe('the audit record of a case (use cases on real storage and the demo org
     clock.advance(60_000);
     await acknowledgeCase(deps, record.id, JEROEN);
     clock.advance(60_000);
-    await sendCaseMessage(deps, record.id, JEROEN, 'update', UPDATE);
+    await sendCaseMessage(deps, { caseId: record.id, kind: 'update', message: UPDATE }, JEROEN);
     clock.advance(60_000);
-    await closeCase(deps, record.id, JEROEN, 'resolved', CLOSING);
+    await closeCase(deps, { caseId: record.id, outcome: 'resolved', message: CLOSING }, JEROEN);
     return stored(record.id);
   };
 

@@ -1,3 +1,5 @@
+import { HANDLER_FORM_INPUTS } from '../../bot/teams/handlerForms';
+import { parseForm } from '../../bot/teams/parseForm';
 import { randomUUID } from 'node:crypto';
 import { acknowledgeCase } from '../../bot/app/acknowledgeCase';
 import { giveFeedback } from '../../bot/app/giveFeedback';
@@ -43,7 +45,7 @@ describe('handling a case (use cases on real storage and the demo organisation)'
   });
 
   it('when the handler reassigns to the vertrouwenspersoon, then the nearest one takes it, the history says so, and the reporter hears the role only', async () => {
-    await reassignCase(deps, caseId, JEROEN, { role: 'vertrouwenspersoon' }, 'Dit vraagt om een vertrouwelijk gesprek.');
+    await reassignCase(deps, { caseId: caseId, target: { role: 'vertrouwenspersoon' }, reason: 'Dit vraagt om een vertrouwelijk gesprek.' }, JEROEN);
     const record = await stored();
     expect([deps.pseudonyms.pseudonym('user', id(11)), deps.pseudonyms.pseudonym('user', id(12))]).toContain(record.handlerKey);
     expect(record.history.at(-1)).toMatchObject({ type: 'reassigned', detail: { role: 'vertrouwenspersoon', unit: 'u-clas-11' } });
@@ -55,30 +57,30 @@ describe('handling a case (use cases on real storage and the demo organisation)'
 
   it('when someone other than the handler tries to reassign, then it is refused and nothing changes', async () => {
     const before = await stored();
-    await expect(reassignCase(deps, caseId, id(13), { role: 'meldpunt' }, 'reden')).rejects.toThrow(ForbiddenError);
+    await expect(reassignCase(deps, { caseId: caseId, target: { role: 'meldpunt' }, reason: 'reden' }, id(13))).rejects.toThrow(ForbiddenError);
     expect(await stored()).toEqual(before);
   });
 
   it('when the handler reassigns to someone excluded from the case (here: the reporter), then it is refused', async () => {
-    await expect(reassignCase(deps, caseId, JEROEN, { personId: DAAN }, 'naar de melder zelf')).rejects.toThrow(ValidationError);
+    await expect(reassignCase(deps, { caseId: caseId, target: { personId: DAAN }, reason: 'naar de melder zelf' }, JEROEN)).rejects.toThrow(ValidationError);
   });
 
   it('when the handler passes the case to himself, to someone outside his unit tree, or to someone without the case\'s role, then it is refused with one answer for whoever may not take it, and nothing changes', async () => {
     const before = await stored();
-    await expect(reassignCase(deps, caseId, JEROEN, { personId: JEROEN }, 'reden')).rejects.toMatchObject({ fields: { targetPerson: 'notYourself' } });
+    await expect(reassignCase(deps, { caseId: caseId, target: { personId: JEROEN }, reason: 'reden' }, JEROEN)).rejects.toMatchObject({ fields: { targetPerson: 'notYourself' } });
     // Rik Jacobs (…20) commands a ship of the navy: not in the line of Daan's unit.
-    await expect(reassignCase(deps, caseId, JEROEN, { personId: id(20) }, 'reden')).rejects.toMatchObject({ fields: { targetPerson: 'personExcluded' } });
-    await expect(reassignCase(deps, caseId, JEROEN, { personId: DAAN }, 'reden')).rejects.toMatchObject({ fields: { targetPerson: 'personExcluded' } });
+    await expect(reassignCase(deps, { caseId: caseId, target: { personId: id(20) }, reason: 'reden' }, JEROEN)).rejects.toMatchObject({ fields: { targetPerson: 'personExcluded' } });
+    await expect(reassignCase(deps, { caseId: caseId, target: { personId: DAAN }, reason: 'reden' }, JEROEN)).rejects.toMatchObject({ fields: { targetPerson: 'personExcluded' } });
     expect(await stored()).toEqual(before);
   });
 
   it('when the handler passes the case to his own manager, who is in the line above the case\'s unit, then she takes it in the same role', async () => {
-    await reassignCase(deps, caseId, JEROEN, { personId: id(13) }, 'Zij neemt het over.');
+    await reassignCase(deps, { caseId: caseId, target: { personId: id(13) }, reason: 'Zij neemt het over.' }, JEROEN);
     expect(await stored()).toMatchObject({ handlerKey: deps.pseudonyms.pseudonym('user', id(13)), assignment: { role: 'line_manager', unitId: 'u-clas-11-inf' } });
   });
 
   it('when the reason or role is missing, then both are named', async () => {
-    await expect(reassignCase(deps, caseId, JEROEN, { role: 'line_manager' }, ' ')).rejects.toMatchObject({ fields: { targetRole: 'pickRole', message: 'messageRequired' } });
+    expect(() => parseForm(HANDLER_FORM_INPUTS.reassign, { targetRole: 'line_manager', message: ' ' })).toThrow(expect.objectContaining({ fields: { targetRole: 'pickRole', message: 'messageRequired' } }));
   });
 
   it('when the reporter withdraws, then the case closes as withdrawn and the handler is told; another user cannot withdraw it', async () => {
@@ -90,7 +92,7 @@ describe('handling a case (use cases on real storage and the demo organisation)'
   });
 
   it('when feedback is given before closing, then it is refused', async () => {
-    await expect(giveFeedback(deps, { kind: 'user', userId: DAAN, caseId }, { takenSeriously: '3', wouldReportAgain: undefined })).rejects.toThrow(IllegalTransitionError);
+    await expect(giveFeedback(deps, { kind: 'user', userId: DAAN, caseId }, { takenSeriously: 3, wouldReportAgain: undefined })).rejects.toThrow(IllegalTransitionError);
   });
 
   it('when the handler cannot be reached, then the central Meldpunt takes the case, and after three such moves it stays put', async () => {

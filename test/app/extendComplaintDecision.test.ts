@@ -1,3 +1,6 @@
+import { HANDLER_FORM_INPUTS } from '../../bot/teams/handlerForms';
+import { parseForm } from '../../bot/teams/parseForm';
+import { REPORTER_FORM_INPUTS } from '../../bot/teams/reporterForms';
 import { randomUUID } from 'node:crypto';
 import { answerExtensionConsent, extendComplaintDecision } from '../../bot/app/extendComplaintDecision';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
@@ -39,7 +42,7 @@ describe('postponing the decision on a klacht (Awb 9:11)', () => {
   it('when the handler postpones once by 4 weeks with a reason, then the decision date moves, the complainant gets the written notice in their dialog, and the reason is stored sealed only', async () => {
     expect(await decisionDue()).toBe('2027-01-11');
     clock.set('2026-12-20T09:00:00Z');
-    await expect(extendComplaintDecision(deps, caseId, ANOUK, '28', 'Er moeten nog getuigen worden gehoord.')).resolves.toMatchObject({ status: 'extended' });
+    await expect(extendComplaintDecision(deps, { caseId, days: 28, reason: 'Er moeten nog getuigen worden gehoord.' }, ANOUK)).resolves.toMatchObject({ status: 'extended' });
     expect(await decisionDue()).toBe('2027-02-08');
     const record = await stored();
     expect(JSON.stringify(record)).not.toContain('getuigen');
@@ -48,30 +51,31 @@ describe('postponing the decision on a klacht (Awb 9:11)', () => {
   });
 
   it('when the days or the reason are wrong, then each is named and nothing changes', async () => {
-    await expect(extendComplaintDecision(deps, caseId, ANOUK, 'veel', ' ')).rejects.toMatchObject({ fields: { days: 'daysOutOfRange', message: 'messageRequired' } });
-    await expect(extendComplaintDecision(deps, caseId, ANOUK, '29', 'reden')).rejects.toThrow(ExtensionRefusedError);
+    expect(() => parseForm(HANDLER_FORM_INPUTS.extend, { days: 'veel', message: ' ' })).toThrow(expect.objectContaining({ fields: { days: 'daysOutOfRange', message: 'messageRequired' } }));
+    await expect(extendComplaintDecision(deps, { caseId, days: 29, reason: 'reden' }, ANOUK)).rejects.toThrow(ExtensionRefusedError);
     expect(await decisionDue()).toBe('2027-01-11');
   });
 
   it('when a second postponement is asked, then the complainant is asked to consent, and only their yes moves the date', async () => {
-    await extendComplaintDecision(deps, caseId, ANOUK, '14', 'Eerste reden.');
+    await extendComplaintDecision(deps, { caseId, days: 14, reason: 'Eerste reden.' }, ANOUK);
     expect(await decisionDue()).toBe('2027-01-25');
-    await expect(extendComplaintDecision(deps, caseId, ANOUK, '21', 'Tweede reden.')).resolves.toMatchObject({ status: 'consent_requested' });
+    await expect(extendComplaintDecision(deps, { caseId, days: 21, reason: 'Tweede reden.' }, ANOUK)).resolves.toMatchObject({ status: 'consent_requested' });
     expect(await decisionDue()).toBe('2027-01-25');
     expect((await stored()).pendingExtension).toMatchObject({ days: 21 });
 
-    await expect(answerExtensionConsent(deps, caseId, ANOUK, 'yes')).rejects.toThrow();
-    await expect(answerExtensionConsent(deps, caseId, DAAN, 'maybe')).rejects.toThrow(ValidationError);
-    await answerExtensionConsent(deps, caseId, DAAN, 'yes');
+    await expect(answerExtensionConsent(deps, { caseId, consent: 'yes' }, ANOUK)).rejects.toThrow();
+    expect(() => parseForm(REPORTER_FORM_INPUTS.extensionConsent, { consent: 'maybe' })).toThrow(expect.objectContaining({ fields: { consent: 'invalidChoice' } }));
+    expect(() => parseForm(REPORTER_FORM_INPUTS.extensionConsent, { consent: 'maybe' })).toThrow(ValidationError);
+    await answerExtensionConsent(deps, { caseId, consent: 'yes' }, DAAN);
     expect(await decisionDue()).toBe('2027-02-15');
     expect((await stored()).pendingExtension).toBeUndefined();
-    await expect(answerExtensionConsent(deps, caseId, DAAN, 'yes')).rejects.toThrow(ExtensionRefusedError);
+    await expect(answerExtensionConsent(deps, { caseId, consent: 'yes' }, DAAN)).rejects.toThrow(ExtensionRefusedError);
   });
 
   it('when the complainant refuses, then the date stays', async () => {
-    await extendComplaintDecision(deps, caseId, ANOUK, '14', 'Eerste reden.');
-    await extendComplaintDecision(deps, caseId, ANOUK, '21', 'Tweede reden.');
-    await answerExtensionConsent(deps, caseId, DAAN, 'no');
+    await extendComplaintDecision(deps, { caseId, days: 14, reason: 'Eerste reden.' }, ANOUK);
+    await extendComplaintDecision(deps, { caseId, days: 21, reason: 'Tweede reden.' }, ANOUK);
+    await answerExtensionConsent(deps, { caseId, consent: 'no' }, DAAN);
     expect(await decisionDue()).toBe('2027-01-25');
     expect((await stored()).history.at(-1)).toMatchObject({ type: 'extension_refused', actor: 'reporter' });
   });

@@ -40,7 +40,7 @@ describe('purging closed cases after retention (use case on real storage and the
   const closeAt = async (record: CaseRecord, at: string): Promise<void> => {
     clock.set(at);
     const handler = PEOPLE.find((userId) => deps.pseudonyms.pseudonym('user', userId) === record.handlerKey)!;
-    await closeCase(deps, record.id, handler, 'resolved', 'Afgerond met betrokkenen.');
+    await closeCase(deps, { caseId: record.id, outcome: 'resolved', message: 'Afgerond met betrokkenen.' }, handler);
   };
 
   const register = async (): Promise<PurgeLogEntry[]> => (await deps.repos.purgeLog.list({ limit: 100 })).items;

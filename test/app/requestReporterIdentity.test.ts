@@ -1,7 +1,10 @@
+import { HANDLER_FORM_INPUTS } from '../../bot/teams/handlerForms';
+import { parseForm } from '../../bot/teams/parseForm';
 import { randomUUID } from 'node:crypto';
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
 import { requestReporterIdentity } from '../../bot/app/requestReporterIdentity';
 import { submitReport } from '../../bot/app/submitReport';
+import { IDENTITY_REASON_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { ForbiddenError, ValidationError } from '../../bot/domain/errors';
 import type { IdentityMode } from '../../bot/domain/report';
 import { caseTestDependencies } from '../fakes/caseTestDependencies';
@@ -33,7 +36,7 @@ describe('requestReporterIdentity (use case)', () => {
     const { caseId, handlerId } = await reportAs(identity);
     const before = (await deps.repos.cases.get(caseId))!.value;
 
-    await expect(requestReporterIdentity(deps, caseId, handlerId, 'Ik wil een gesprek voeren.')).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(requestReporterIdentity(deps, { caseId, reason: 'Ik wil een gesprek voeren.' }, handlerId)).rejects.toBeInstanceOf(ForbiddenError);
 
     const after = (await deps.repos.cases.get(caseId))!.value;
     expect(after.history).toEqual(before.history);
@@ -43,11 +46,18 @@ describe('requestReporterIdentity (use case)', () => {
   it('when the report is confidential, then the handler can ask once; a second request while the first waits is refused', async () => {
     const { caseId, handlerId } = await reportAs('confidential');
 
-    await requestReporterIdentity(deps, caseId, handlerId, 'Voor het hoor en wederhoor moet ik weten wie dit meldt.');
-    await expect(requestReporterIdentity(deps, caseId, handlerId, 'Nog een keer.')).rejects.toBeInstanceOf(ValidationError);
+    await requestReporterIdentity(deps, { caseId, reason: 'Voor het hoor en wederhoor moet ik weten wie dit meldt.' }, handlerId);
+    await expect(requestReporterIdentity(deps, { caseId, reason: 'Nog een keer.' }, handlerId)).rejects.toBeInstanceOf(ValidationError);
 
     const record = (await deps.repos.cases.get(caseId))!.value;
     expect(record.identityRequest).toMatchObject({ state: 'pending' });
     expect(record.history.filter((event) => event.type === 'identity_requested')).toHaveLength(1);
+  });
+
+  it('when the reason is as long as the form allows, then it is accepted, and one character more is refused as too long', async () => {
+    const { caseId, handlerId } = await reportAs('confidential');
+    expect(() => parseForm(HANDLER_FORM_INPUTS.identity, { message: 'x'.repeat(IDENTITY_REASON_MAX_LENGTH + 1) })).toThrow(expect.objectContaining({ fields: { message: 'identityReasonTooLong' } }));
+    const { message: reason } = parseForm(HANDLER_FORM_INPUTS.identity, { message: 'x'.repeat(IDENTITY_REASON_MAX_LENGTH) });
+    await expect(requestReporterIdentity(deps, { caseId, reason }, handlerId)).resolves.toMatchObject({ identityRequest: { state: 'pending' } });
   });
 });

@@ -1,4 +1,4 @@
-import { CASE_STATES } from '../../bot/app/ports';
+import { CASE_STATES } from '../../bot/domain/caseLifecycle';
 import { LOCALES } from '../../bot/domain/locale';
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
 import { t } from '../../cards/i18n';

@@ -5,7 +5,7 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
 import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import { CATEGORIES, REQUEST_KINDS, WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../../bot/domain/report';
-import { CASE_STATES } from '../../bot/app/ports';
+import { CASE_STATES } from '../../bot/domain/caseLifecycle';
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
 import { renderChatReceipt } from '../../cards/chatReceipt';
 import { renderDangerHelp } from '../../cards/dangerHelp';
@@ -23,6 +23,7 @@ import { deadlineCards } from './deadlineCardViews';
 import { auditExportCards } from './auditExportCardViews';
 import { insightsCards } from './insightsCardViews';
 import { handoverCards } from './handoverCardViews';
+import { aftercareCards } from './aftercareCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
 
@@ -226,5 +227,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale), ...aftercareCards(locale)]);
 }

@@ -2,11 +2,11 @@
  * Realistic and edge-case views for the cards about handling a case, and those cards rendered
  * from them: part of the every-card matrix (see `cardViews.ts`).
  */
-import { CASE_STATES } from '../../bot/app/ports';
+import { CASE_STATES } from '../../bot/domain/caseLifecycle';
 import type { Locale } from '../../bot/domain/locale';
 import { CATEGORIES, DESCRIPTION_MAX_LENGTH, IDENTITY_MODES, LOCATION_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH } from '../../bot/domain/report';
 import { renderCaseDetails } from '../../cards/caseDetails';
-import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { renderFeedback } from '../../cards/feedback';
 import { renderHandlerAction } from '../../cards/handlerAction';
 import { renderHandlerTask } from '../../cards/handlerTask';

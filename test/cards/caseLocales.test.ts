@@ -1,11 +1,11 @@
-import { MESSAGE_MAX_LENGTH } from '../../bot/app/caseMessages';
+import { HANDLER_FORM_INPUTS } from '../../bot/teams/handlerForms';
+import { parseForm } from '../../bot/teams/parseForm';
 import type { RoutingRule } from '../../bot/domain/chooseRoute';
-import { IDENTITY_REASON_MAX_LENGTH } from '../../bot/app/requestReporterIdentity';
 import { LOCALES } from '../../bot/domain/locale';
-import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
-import { IDENTITY_REASON_MAX_LENGTH as CARD_IDENTITY_REASON_MAX_LENGTH } from '../../cards/identityReasonMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { isMessageKey, t } from '../../cards/i18n';
-import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
+import { HANDLER_OUTCOMES } from '../../bot/domain/caseLifecycle';
+import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
 
 /** Every routing rule: a Record, so that a new rule in the domain fails to compile here until it has words. */
 const ROUTING_RULES: Record<RoutingRule, true> = {
@@ -78,8 +78,8 @@ describe('locale keys for handling a case', () => {
   it('when the domain has a role, outcome, routing rule, history event or clock, then it has words', () => {
     const keys = [
       ...HANDLER_ROLES.map((role) => `roles.${role}`),
-      ...[...CLOSE_OUTCOMES, 'withdrawn'].map((outcome) => `outcomes.${outcome}`),
-      ...CLOSE_OUTCOMES.map((outcome) => `handler.action.outcomeHints.${outcome}`),
+      ...[...HANDLER_OUTCOMES, 'withdrawn'].map((outcome) => `outcomes.${outcome}`),
+      ...HANDLER_OUTCOMES.map((outcome) => `handler.action.outcomeHints.${outcome}`),
       ...Object.keys(ROUTING_RULES).map((rule) => `routing.${rule}`),
       ...HISTORY_EVENTS.map((event) => `history.${event}`),
       ...CLOCKS.map((clock) => `clocks.${clock}`),
@@ -114,11 +114,8 @@ describe('locale keys for handling a case', () => {
     }
   });
 
-  it('when the cards limit a message, then it is the limit the bot checks', () => {
-    expect(CASE_MESSAGE_MAX_LENGTH).toBe(MESSAGE_MAX_LENGTH);
-  });
-
-  it('when the identity form limits the reason, then it is the limit the bot checks', () => {
-    expect(CARD_IDENTITY_REASON_MAX_LENGTH).toBe(IDENTITY_REASON_MAX_LENGTH);
+  it('when a message is as long as the cards allow, then the bot accepts it, and one character more is refused as too long', () => {
+    expect(parseForm(HANDLER_FORM_INPUTS.update, { message: 'x'.repeat(CASE_MESSAGE_MAX_LENGTH) }).message).toHaveLength(CASE_MESSAGE_MAX_LENGTH);
+    expect(() => parseForm(HANDLER_FORM_INPUTS.update, { message: 'x'.repeat(CASE_MESSAGE_MAX_LENGTH + 1) })).toThrow(expect.objectContaining({ fields: { message: 'tooLong' } }));
   });
 });

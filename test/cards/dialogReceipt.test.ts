@@ -2,7 +2,8 @@ import { LOCALES, type Locale } from '../../bot/domain/locale';
 import { CLOCK_KINDS } from '../../bot/domain/deadlines/deadlinePolicies';
 import { renderDialogReceipt } from '../../cards/dialogReceipt';
 import { t } from '../../cards/i18n';
-import { HANDLER_ROLES, type DialogReceiptView } from '../../cards/views';
+import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
+import type { DialogReceiptView } from '../../cards/views';
 import { actions, bodyOf, ofType, textIn, vmOf, visibleTexts } from './cardChecks';
 
 const SECRET = 'K7QX-M3TP-9HDA-RW4C';

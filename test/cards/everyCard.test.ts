@@ -4,8 +4,8 @@ import { everyRenderedCard } from './cardViews';
 
 const CARDS = everyRenderedCard();
 
-/** Verbs a chat card may use (`ChatVerb` and `CaseVerb` in cards/views.ts). */
-const CHAT_VERBS = ['showMyCases', 'showWelcome', 'acknowledgeCase', 'refreshCase', 'giveFeedback', 'consentExtension'];
+/** Verbs a chat card may use (`ChatVerb` and `CaseVerb` in cards/views.ts; `stopCheckIns` of the aftercare check-in). */
+const CHAT_VERBS = ['showMyCases', 'showWelcome', 'acknowledgeCase', 'refreshCase', 'giveFeedback', 'consentExtension', 'stopCheckIns'];
 
 /** Teams shows user-specific views to at most 60 users. */
 const MAX_REFRESH_USERS = 60;

@@ -1,8 +1,9 @@
 import { LOCALES } from '../../bot/domain/locale';
-import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { HANDLER_ACTION_DIALOGS, renderHandlerAction } from '../../cards/handlerAction';
 import { formatNumber, t } from '../../cards/i18n';
-import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
+import { HANDLER_OUTCOMES } from '../../bot/domain/caseLifecycle';
+import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
 import { actions, allObjects, elementAfterInput, inputs, vmOf, visibleTexts } from './cardChecks';
 import { CASE_ID, HANDLER_ACTIONS, handlerActionView, LONGEST_MESSAGE, REFERENCE } from './caseCardViews';
 
@@ -31,8 +32,8 @@ describe('renderHandlerAction', () => {
 
     it('when the form is close, then it offers the outcomes, each explained, and a box for the closing message', () => {
       const card = renderHandlerAction(handlerActionView(locale, 'close'));
-      expect(input(card, 'outcome')?.choices).toEqual(CLOSE_OUTCOMES.map((outcome) => ({ title: t(locale, `outcomes.${outcome}`), value: outcome })));
-      for (const outcome of CLOSE_OUTCOMES) {
+      expect(input(card, 'outcome')?.choices).toEqual(HANDLER_OUTCOMES.map((outcome) => ({ title: t(locale, `outcomes.${outcome}`), value: outcome })));
+      for (const outcome of HANDLER_OUTCOMES) {
         expect(visibleTexts(card)).toContain(`**${t(locale, `outcomes.${outcome}`)}** — ${t(locale, `handler.action.outcomeHints.${outcome}`)}`);
       }
       expect(input(card, 'message')?.label).toBe(t(locale, 'handler.action.close.messageLabel'));

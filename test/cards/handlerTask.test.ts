@@ -1,4 +1,4 @@
-import { CASE_STATES } from '../../bot/app/ports';
+import { CASE_STATES } from '../../bot/domain/caseLifecycle';
 import { LOCALES } from '../../bot/domain/locale';
 import { IDENTITY_MODES, REQUEST_KINDS } from '../../bot/domain/report';
 import { renderHandlerTask } from '../../cards/handlerTask';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CASE_STATES } from '../../bot/app/ports';
+import { CASE_STATES } from '../../bot/domain/caseLifecycle';
 import { ConcurrencyError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../bot/domain/errors';
 import { LOCALES } from '../../bot/domain/locale';
 import { CATEGORIES, IDENTITY_MODES, MANAGER_INVOLVED, REQUEST_KINDS } from '../../bot/domain/report';

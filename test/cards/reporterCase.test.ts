@@ -1,5 +1,5 @@
 import { LOCALES } from '../../bot/domain/locale';
-import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { formatNumber, t } from '../../cards/i18n';
 import { renderReporterCase } from '../../cards/reporterCase';
 import { actions, bodyOf, elementAfterInput, inputs, MAX_CARD_BYTES, ofType, sizeInBytes, vmOf, visibleTexts } from './cardChecks';

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DESCRIPTION_MAX_LENGTH, LOCATION_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH } from '../../bot/domain/report';
-import { CASE_MESSAGE_MAX_LENGTH } from '../../cards/caseMessageMaxLength';
-import { IDENTITY_REASON_MAX_LENGTH } from '../../cards/identityReasonMaxLength';
+import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { allObjects, inputs, schemaErrors } from './cardChecks';
 
 const CARDS_DIR = path.join(__dirname, '../../cards');
@@ -39,6 +38,8 @@ describe('card templates', () => {
         'auditExport',
         'caseDetails',
         'chatReceipt',
+        'checkIn',
+        'checkInDialog',
         'coordinatorDigest',
         'dangerHelp',
         'dialogReceipt',

@@ -1,9 +1,10 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
-import { ACTION_TEXT_MAX_LENGTH, NOTES_MAX_LENGTH, SKIP_REASON_MAX_LENGTH } from '../../bot/app/agenda/readAgreedActions';
+import { readAgreedActions } from '../../bot/app/agenda/readAgreedActions';
+import { ACTION_TEXT_MAX_LENGTH, NOTES_MAX_LENGTH, SKIP_REASON_MAX_LENGTH } from '../../bot/domain/agenda/topicFormLimits';
 import { CARD_BUDGET_BYTES } from '../../cards/cardBudget';
 import { formatNumber, t } from '../../cards/i18n';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import { renderTopic, TOPIC_ACTION_TEXT_MAX_LENGTH, TOPIC_MAX_MEMBERS, TOPIC_NOTES_MAX_LENGTH, TOPIC_SKIP_REASON_MAX_LENGTH } from '../../cards/topic';
+import { renderTopic, TOPIC_MAX_MEMBERS } from '../../cards/topic';
 import type { PersonChoice, TopicCardView, TopicFormField } from '../../cards/views';
 import { actions, adaptiveCardsProblems, allObjects, bodyOf, elementAfterInput, inputs, MAX_CARD_BYTES, PEOPLE_PICKER_QUERY, schemaErrors, sizeInBytes, visibleTexts } from './cardChecks';
 
@@ -155,10 +156,10 @@ describe('renderTopic', () => {
 
     it('when the form is read, then notes are multiline and short, with the hint not to name people or reports, and each action has a text, an owner picker and a date', () => {
       const card = renderTopic(topicView(locale));
-      expect(input(card, 'notes')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: TOPIC_NOTES_MAX_LENGTH, placeholder: t(locale, 'agenda.topic.notesPlaceholder') });
+      expect(input(card, 'notes')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: NOTES_MAX_LENGTH, placeholder: t(locale, 'agenda.topic.notesPlaceholder') });
       expect(t('nl', 'agenda.topic.notesPlaceholder')).toBe('Kort, zonder namen of details van meldingen');
       for (const n of [1, 2, 3]) {
-        expect(input(card, `action${n}Text`)).toMatchObject({ type: 'Input.Text', maxLength: TOPIC_ACTION_TEXT_MAX_LENGTH, placeholder: t(locale, 'agenda.topic.actionPlaceholder') });
+        expect(input(card, `action${n}Text`)).toMatchObject({ type: 'Input.Text', maxLength: ACTION_TEXT_MAX_LENGTH, placeholder: t(locale, 'agenda.topic.actionPlaceholder') });
         expect(input(card, `action${n}Owner`)).toMatchObject({
           type: 'Input.ChoiceSet',
           choices: MEMBERS.map((member) => ({ title: member.name, value: member.id })),
@@ -166,7 +167,7 @@ describe('renderTopic', () => {
         });
         expect(input(card, `action${n}Due`)).toMatchObject({ type: 'Input.Date' });
       }
-      expect(input(card, 'skipReason')).toMatchObject({ type: 'Input.Text', maxLength: TOPIC_SKIP_REASON_MAX_LENGTH });
+      expect(input(card, 'skipReason')).toMatchObject({ type: 'Input.Text', maxLength: SKIP_REASON_MAX_LENGTH });
     });
 
     it('when the discussed form comes back with errors, then it is open in the body with what was entered and each message under its field, and the same three buttons', () => {
@@ -289,7 +290,11 @@ describe('renderTopic', () => {
     });
   });
 
-  it('when the card limits the inputs, then they are the limits the bot checks', () => {
-    expect([TOPIC_NOTES_MAX_LENGTH, TOPIC_ACTION_TEXT_MAX_LENGTH, TOPIC_SKIP_REASON_MAX_LENGTH]).toEqual([NOTES_MAX_LENGTH, ACTION_TEXT_MAX_LENGTH, SKIP_REASON_MAX_LENGTH]);
+  it('when notes and an action are as long as the card allows, then the bot accepts them, and one character more is refused as too long', async () => {
+    const owner = '00000000-0000-4000-8000-000000000015';
+    const entered = (notes: number, text: number) => ({ notes: 'n'.repeat(notes), action1Text: 'a'.repeat(text), action1Owner: owner, action1Due: '2026-12-20' });
+    const read = (input: Record<string, unknown>) => readAgreedActions(input, async (id) => id === owner, new Date('2026-12-07T09:00:00Z'));
+    await expect(read(entered(NOTES_MAX_LENGTH, ACTION_TEXT_MAX_LENGTH))).resolves.toMatchObject({ actions: [{ slot: 1, ownerId: owner }] });
+    await expect(read(entered(NOTES_MAX_LENGTH + 1, ACTION_TEXT_MAX_LENGTH + 1))).rejects.toMatchObject({ fields: { notes: 'tooLong', action1Text: 'tooLong' } });
   });
 });

@@ -1,10 +1,10 @@
-import { CASE_LIFECYCLE_STATES, IllegalTransitionError, nextState, type CaseAction, type LifecycleState } from '../../bot/domain/caseLifecycle';
+import { CASE_STATES, IllegalTransitionError, nextState, type CaseAction, type CaseState } from '../../bot/domain/caseLifecycle';
 
 const quiet = { openQuestion: false, feedbackGiven: false };
 const asked = { openQuestion: true, feedbackGiven: false };
 
 describe('case lifecycle', () => {
-  it.each<[LifecycleState, CaseAction, LifecycleState | 'refused', typeof quiet]>([
+  it.each<[CaseState, CaseAction, CaseState | 'refused', typeof quiet]>([
     ['submitted', 'acknowledge', 'acknowledged', quiet],
     ['acknowledged', 'acknowledge', 'refused', quiet],
     ['in_progress', 'acknowledge', 'refused', quiet],
@@ -29,6 +29,6 @@ describe('case lifecycle', () => {
     for (const action of ['acknowledge', 'sendUpdate', 'askQuestion', 'answerQuestion', 'addInformation', 'reassign', 'close', 'withdraw'] as const) {
       expect(() => nextState('closed', action, asked)).toThrow(IllegalTransitionError);
     }
-    expect(CASE_LIFECYCLE_STATES).toContain('closed');
+    expect(CASE_STATES).toContain('closed');
   });
 });

@@ -124,6 +124,20 @@ describe('a case from submission to feedback, through POST /api/messages', () =>
     expect(textIn(again)).toContain(t('nl', 'validation.messageRequired'));
   });
 
+  it('when Jeroen closes with an outcome that is not offered and no message, then the close form comes back with both messages and the case stays open; Lotte, who is not the handler, gets "no access" and not the case', async () => {
+    const form = dialogCardOf((await bot.send(taskFetch(jeroen, bot.connector.serviceUrl, { vm: { dialog: 'caseClose', nav: 'next', caseId } }))).body);
+    const submit = actions(form).map(vmOf).find((vm) => vm.nav === 'submit')!;
+    const again = dialogCardOf((await bot.send(taskSubmit(jeroen, bot.connector.serviceUrl, { outcome: 'deleted', message: ' ', vm: submit }))).body);
+    expect(textIn(again)).toContain(t('nl', 'validation.pickOutcome'));
+    expect(textIn(again)).toContain(t('nl', 'validation.messageRequired'));
+    expect(textIn(again)).toContain(reference);
+    expect(storedCase(bot, reference).state).not.toBe('closed');
+
+    const forged = dialogCardOf((await bot.send(taskSubmit(lotte, bot.connector.serviceUrl, { outcome: 'deleted', message: ' ', vm: submit }))).body);
+    expect(textIn(forged)).toContain(t('nl', 'errors.forbidden'));
+    expect(textIn(forged)).not.toContain(reference);
+  });
+
   it('when Jeroen asks a question, then Daan reads it in a dialog and answers, and Jeroen hears about the answer', async () => {
     bot.connector.clear();
     const form = dialogCardOf((await bot.send(taskFetch(jeroen, bot.connector.serviceUrl, { vm: { dialog: 'caseQuestion', nav: 'next', caseId } }))).body);

@@ -1,4 +1,5 @@
 import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { setTimerSchedules } from '../fixtures/timerSchedules';
 
 describe('POST /api/dev/clock outside local mode', () => {
   let host: LocalHost;
@@ -6,13 +7,7 @@ describe('POST /api/dev/clock outside local mode', () => {
 
   beforeAll(async () => {
     process.env.MicrosoftAppId = '00000000-0000-0000-0000-00000000b07a';
-    process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
-    process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
-    process.env.REMINDER_SCHEDULE ??= '0 */5 * * * *';
-    process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
-    process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
-    process.env.CASE_PURGE_SCHEDULE ??= '0 45 3 * * *';
-    process.env.TEAM_TOPICS_SCHEDULE ??= '0 */15 * * * *';
+    setTimerSchedules();
     host = await startLocalHost({ port: 0, startTimers: false });
   });
 

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import type { CaseRecord } from '../../bot/app/ports';
 import { t } from '../../cards/i18n';
 import { actions, textIn, vmOf } from '../cards/cardChecks';

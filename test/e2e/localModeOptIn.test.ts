@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +7,7 @@ import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { FakeBotConnector } from '../fakes/fakeBotConnector';
 import { ManualClock } from '../fakes/manualClock';
 import { personalMessage, type TeamsUser } from '../fixtures/teamsActivities';
+import { setTimerSchedules } from '../fixtures/timerSchedules';
 
 const anna: TeamsUser = { id: '29:1optin', aadObjectId: '6b1d2c3e-0000-4000-8000-00000000b0b1', name: 'Anna Opt-in', locale: 'nl-NL' };
 
@@ -30,9 +25,7 @@ describe('local mode without the local host\'s opt-in (issue 10, section 1)', ()
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vm-optin-'));
     connector = await new FakeBotConnector().start();
-    for (const [name, value] of Object.entries({ DRAFT_PURGE_SCHEDULE: '0 15 3 * * *', OUTBOX_SCHEDULE: '0 * * * * *', REMINDER_SCHEDULE: '0 */5 * * * *', DIGEST_SCHEDULE: '0 0 7 * * 1', HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *', CASE_PURGE_SCHEDULE: '0 45 3 * * *', TEAM_TOPICS_SCHEDULE: '0 */15 * * * *' })) {
-      process.env[name] ??= value;
-    }
+    setTimerSchedules();
     // Loopback, no MicrosoftAppId, no Azure variable: everything the old guard looked at says "local".
     await resetApplication({ env: { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl, HOST: '127.0.0.1' }, clock: new ManualClock('2026-11-30T09:00:00Z') });
     host = await startLocalHost({ port: 0, startTimers: false });

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { InvocationContext, type HttpRequest } from '@azure/functions';
 import { messages } from '../../functions/messages';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

@@ -1,14 +1,8 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLOCK_KINDS } from '../../bot/domain/deadlines/deadlinePolicies';
 import { t } from '../../cards/i18n';
-import { HANDLER_ROLES } from '../../cards/views';
+import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
 import { actions, adaptiveCardsProblems, schemaErrors, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { daan } from '../fixtures/demoPeople';

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { join } from 'node:path';
 import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import { CATEGORIES } from '../../bot/domain/report';

@@ -5,6 +5,7 @@ import { resetApplication } from '../../bot/composition';
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { FakeBotConnector } from './fakeBotConnector';
 import { ManualClock } from './manualClock';
+import { setTimerSchedules } from '../fixtures/timerSchedules';
 
 /**
  * The whole product in one process, driven through its real HTTP entry point: the local
@@ -65,13 +66,7 @@ export async function startBotHarness(options: { env?: NodeJS.ProcessEnv; clock?
       },
     });
   await configure(options.env);
-  process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
-  process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
-  process.env.REMINDER_SCHEDULE ??= '0 */5 * * * *';
-  process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
-  process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
-  process.env.CASE_PURGE_SCHEDULE ??= '0 45 3 * * *';
-  process.env.TEAM_TOPICS_SCHEDULE ??= '0 */15 * * * *';
+  setTimerSchedules();
   sharedHost ??= startLocalHost({ port: 0, startTimers: false });
   const host = await sharedHost;
 

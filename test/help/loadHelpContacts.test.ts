@@ -72,7 +72,7 @@ describe('the organisation help file (HELP_CONTACTS_FILE)', () => {
       const file = valid();
       delete (file.contacts[1] as { url?: string }).url;
       writeFileSync(join(dir, 'help.json'), JSON.stringify(file));
-      const started = createApplication({ env: { DATA_DIR: join(dir, 'data'), HELP_CONTACTS_FILE: join(dir, 'help.json') } });
+      const started = createApplication({ localHostOptIn: true, env: { DATA_DIR: join(dir, 'data'), HELP_CONTACTS_FILE: join(dir, 'help.json') } });
       await expect(started).rejects.toBeInstanceOf(ConfigurationError);
       await expect(started).rejects.toThrow(`${join(dir, 'help.json')}: contacts.1.phone: needs a phone number or a link`);
     } finally {

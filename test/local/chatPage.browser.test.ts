@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +9,7 @@ import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { daan, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
 import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from './chatPageDriver';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../fixtures/timerSchedules';
 
 /** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -22,15 +17,6 @@ const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
 if (skipped) console.warn(`Browser tests of the chat page SKIPPED: ${CHROMIUM} is absent and VM_SKIP_BROWSER=1.`);
 
 const team = { id: '19:demo-11inf-acie@thread.tacv2' };
-const SCHEDULES = {
-  DRAFT_PURGE_SCHEDULE: '0 15 3 * * *',
-  OUTBOX_SCHEDULE: '0 * * * * *',
-  REMINDER_SCHEDULE: '0 */5 * * * *',
-  DIGEST_SCHEDULE: '0 0 7 * * 1',
-  HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *',
-  CASE_PURGE_SCHEDULE: '0 45 3 * * *',
-  TEAM_TOPICS_SCHEDULE: '0 */15 * * * *',
-};
 
 (skipped ? describe.skip : describe)('the local chat page, in Chromium against the local host (npm start)', () => {
   let host: LocalHost;
@@ -46,14 +32,14 @@ const SCHEDULES = {
       throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
     }
     // The local host resolves the timers' %SETTING% schedules from the environment, as local.settings.json provides them.
-    for (const [key, value] of Object.entries(SCHEDULES)) process.env[key] ??= value;
+    setTimerSchedules();
     // As `npm start` composes it (local/startLocalHost.ts): the functions, plus the page and its connector endpoint.
-    // As npm start does: the local host's opt-in before the functions load (so the local-only devClock route registers).
-    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...SCHEDULES } });
+    // As npm start does: the local host's opt-in comes first, so the functions register the dev clock route.
+    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir } });
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
     await resetApplication({
       localHostOptIn: true,
-      env: { DATA_DIR: dataDir, BOT_SERVICE_URL: chatPageServiceUrl(host.url), LOG_LEVEL: 'error', ...SCHEDULES },
+      env: { DATA_DIR: dataDir, BOT_SERVICE_URL: chatPageServiceUrl(host.url), LOG_LEVEL: 'error', ...TIMER_SCHEDULES },
       // Monday 30 November 2026, 10:00 in Amsterdam; it moves only through the page's clock buttons.
       clock: new ManualClock('2026-11-30T09:00:00Z'),
       sleep: async () => undefined,

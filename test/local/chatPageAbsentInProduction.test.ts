@@ -1,12 +1,7 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { LOCAL_PAGE_ACCESS } from '../../bot/teams/accessTable';
 import { localChatPageFor } from '../../local/chatPage/localChatPageFor';
 import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { setTimerSchedules } from '../fixtures/timerSchedules';
 
 describe('the chat page outside local mode', () => {
   let host: LocalHost;
@@ -14,13 +9,7 @@ describe('the chat page outside local mode', () => {
 
   beforeAll(async () => {
     process.env.MicrosoftAppId = '00000000-0000-0000-0000-00000000b07a';
-    process.env.DRAFT_PURGE_SCHEDULE ??= '0 15 3 * * *';
-    process.env.OUTBOX_SCHEDULE ??= '0 * * * * *';
-    process.env.REMINDER_SCHEDULE ??= '0 */5 * * * *';
-    process.env.DIGEST_SCHEDULE ??= '0 0 7 * * 1';
-    process.env.HANDOVER_CHECK_SCHEDULE ??= '0 30 5 * * *';
-    process.env.CASE_PURGE_SCHEDULE ??= '0 45 3 * * *';
-    process.env.TEAM_TOPICS_SCHEDULE ??= '0 */15 * * * *';
+    setTimerSchedules();
     // Composed as `npm start` composes it (local/startLocalHost.ts), with an app id: production mode.
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor(process.env) });
   });

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,16 +6,8 @@ import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/local
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { ManualClock } from '../fakes/manualClock';
 import { daan, jeroen } from '../fixtures/demoPeople';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../fixtures/timerSchedules';
 
-const SCHEDULES = {
-  DRAFT_PURGE_SCHEDULE: '0 15 3 * * *',
-  OUTBOX_SCHEDULE: '0 * * * * *',
-  REMINDER_SCHEDULE: '0 */5 * * * *',
-  DIGEST_SCHEDULE: '0 0 7 * * 1',
-  HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *',
-  CASE_PURGE_SCHEDULE: '0 45 3 * * *',
-  TEAM_TOPICS_SCHEDULE: '0 */15 * * * *',
-};
 const evertsen = '19:demo-evertsen@thread.tacv2';
 
 describe('the chat page routes in local mode (no browser)', () => {
@@ -42,11 +28,11 @@ describe('the chat page routes in local mode (no browser)', () => {
   const messagesOf = async (conversationId: string) => (await call('GET', `/chat/api/messages?conversation=${encodeURIComponent(conversationId)}`)).body.messages as any[];
 
   beforeAll(async () => {
-    for (const [key, value] of Object.entries(SCHEDULES)) process.env[key] ??= value;
-    // As npm start does: the local host's opt-in before the functions load (so the local-only devClock route registers).
-    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...SCHEDULES } });
+    setTimerSchedules();
+    // As npm start does: the local host's opt-in comes first, so the functions register the dev clock route.
+    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir } });
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
-    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, BOT_SERVICE_URL: chatPageServiceUrl(host.url), LOG_LEVEL: 'error', ...SCHEDULES }, clock: new ManualClock('2026-11-30T09:00:00Z'), sleep: async () => undefined });
+    await resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, BOT_SERVICE_URL: chatPageServiceUrl(host.url), LOG_LEVEL: 'error', ...TIMER_SCHEDULES }, clock: new ManualClock('2026-11-30T09:00:00Z'), sleep: async () => undefined });
   });
 
   afterAll(async () => {

@@ -50,6 +50,8 @@ const EXPECTED_VERBS: Record<string, ExpectedRule> = {
   refreshAction: { scope: 'personalChat', allowed: ['actionOwner'] },
   actionNewDate: { scope: 'personalChat', allowed: ['actionOwner'] },
   actionDone: { scope: 'personalChat', allowed: ['actionOwner'] },
+  // Aftercare: the reporter of the closed case stops its check-ins.
+  stopCheckIns: { scope: 'personalChat', allowed: ['caseReporter'] },
 };
 
 const EXPECTED_DIALOGS: Record<string, ExpectedRule> = {
@@ -70,6 +72,8 @@ const EXPECTED_DIALOGS: Record<string, ExpectedRule> = {
   auditExport: { scope: 'personalChat', allowed: ['unitCoordinator'] },
   // Counts of the cases in one's units, small numbers suppressed: coordinators only (Anouk coordinates CLAS).
   insights: { scope: 'personalChat', allowed: ['unitCoordinator'] },
+  // Aftercare check-in of Daan's closed melding: its reporter only (anonymous reporters prove it with reference + secret).
+  checkIn: { scope: 'personalChat', allowed: ['caseReporter'] },
 };
 
 const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
@@ -351,6 +355,8 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
         return { caseId: world.complaintId, consent: 'yes' };
       case 'giveFeedback':
         return { caseId: world.closedId, takenSeriously: '4', wouldReportAgain: '5' };
+      case 'stopCheckIns':
+        return { caseId: world.closedId };
       case 'saveTeamSettings':
         return { ...SETTINGS, time: role === 'unitCoordinator' ? '10:30' : role === 'teamOwner' ? '08:30' : '13:00' };
       case 'topicDiscussed':
@@ -383,6 +389,7 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
     if (verb === 'acknowledgeCase') expect(storedCase(world.caseId).state).toBe('acknowledged');
     if (verb === 'consentExtension') expect(storedCase(world.complaintId).pendingExtension).toBeUndefined();
     if (verb === 'giveFeedback') expect(storedCase(world.closedId).feedback).toMatchObject({ takenSeriously: 4, wouldReportAgain: 5 });
+    if (verb === 'stopCheckIns') expect(storedCase(world.closedId).aftercare?.stoppedAt).toEqual(expect.any(String));
     if (verb === 'saveTeamSettings') expect(teamRecord().settings?.time).toBe(verbData(verb, role).time);
     if (verb === 'actionNewDate') expect(teamActions()[0].dueAt.startsWith('2026-12-21')).toBe(true);
     if (verb === 'actionDone') expect(teamActions()[0]).toMatchObject({ state: 'done', isOpen: false });
@@ -417,6 +424,7 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
       if (dialog === 'caseIdentity') return { dialog, nav: 'next', caseId: world.confidentialId };
       if (dialog === 'auditExport') return { dialog, nav: 'next', reference: world.reference };
       if (dialog === 'insights') return { dialog, nav: 'next', period: 'thisQuarter' };
+      if (dialog === 'checkIn') return { dialog, nav: 'next', caseId: world.closedId };
       return { dialog, nav: 'next', caseId: world.caseId };
     }
 

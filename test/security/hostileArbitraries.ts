@@ -6,7 +6,8 @@
  * can tell whether it came back literally or was evaluated.
  */
 import fc from 'fast-check';
-import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
+import { HANDLER_OUTCOMES } from '../../bot/domain/caseLifecycle';
+import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
 import { CATEGORIES, IDENTITY_MODES, MANAGER_INVOLVED, REQUEST_KINDS, WIZARD_STEPS } from '../../bot/domain/report';
 
 /** In every generated piece of typed text: it must never reach a log line or a chat message. */
@@ -211,7 +212,7 @@ function plausible(id: InputId): fc.Arbitrary<unknown> {
     case 'targetRole':
       return fc.constantFrom(...HANDLER_ROLES, 'admin', 'constructor');
     case 'outcome':
-      return fc.constantFrom(...CLOSE_OUTCOMES, 'deleted');
+      return fc.constantFrom(...HANDLER_OUTCOMES, 'deleted');
     case 'days':
       return fc.constantFrom('1', '14', '28', '29', '0', '-3', '1.5', '1e3', '99999999999999999999', 7, 'abc');
     case 'takenSeriously':

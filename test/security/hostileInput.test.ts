@@ -17,7 +17,8 @@ import { CATEGORIES, IDENTITY_MODES, MANAGER_INVOLVED, REQUEST_KINDS, WIZARD_STE
 import { t } from '../../cards/i18n';
 import en from '../../cards/locales/en.json';
 import nl from '../../cards/locales/nl.json';
-import { CLOSE_OUTCOMES, HANDLER_ROLES } from '../../cards/views';
+import { HANDLER_OUTCOMES } from '../../bot/domain/caseLifecycle';
+import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
 import { adaptiveCardsProblems, allObjects, textIn } from '../cards/cardChecks';
 import { dialogCardOf, submitReview, walkToReview, type StepInputs } from '../e2e/wizardJourney';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
@@ -210,7 +211,7 @@ interface Expectation {
 }
 
 /** The values of the product's choices, which a log line may name. */
-const VOCABULARY = new Set<string>([...CATEGORIES, ...REQUEST_KINDS, ...IDENTITY_MODES, ...MANAGER_INVOLVED, ...WIZARD_STEPS, ...HANDLER_ROLES, ...CLOSE_OUTCOMES]);
+const VOCABULARY = new Set<string>([...CATEGORIES, ...REQUEST_KINDS, ...IDENTITY_MODES, ...MANAGER_INVOLVED, ...WIZARD_STEPS, ...HANDLER_ROLES, ...HANDLER_OUTCOMES]);
 
 function startRun(): void {
   bot.logs.length = 0;

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +67,17 @@ describe('npm run check-config (issue 13)', () => {
     const lines: string[] = [];
     expect(await checkConfig({ DATA_DIR: join(dir, 'data-topics'), TOPIC_LIBRARY_FILE: join(dir, 'no-library.json') }, (line) => lines.push(line), NO_SETTINGS_FILE)).toBe(1);
     expect(lines.join('\n')).toContain(join(dir, 'no-library.json'));
+  });
+
+  it('when the help file (HELP_CONTACTS_FILE) lacks a contact\'s number, then the file and the field are named', async () => {
+    const help = JSON.parse(readFileSync(join(__dirname, '../../config/help.demo.json'), 'utf8')) as { contacts: Array<Record<string, unknown>> };
+    delete help.contacts[0].phone;
+    delete help.contacts[0].url;
+    const file = join(dir, 'help-broken.json');
+    writeFileSync(file, JSON.stringify(help));
+    const lines: string[] = [];
+    expect(await checkConfig({ DATA_DIR: join(dir, 'data-help'), HELP_CONTACTS_FILE: file }, (line) => lines.push(line), NO_SETTINGS_FILE)).toBe(1);
+    expect(lines.join('\n')).toContain(`[configuration] ${file}: contacts.0.phone: needs a phone number or a link`);
   });
 });
 

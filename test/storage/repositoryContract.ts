@@ -208,6 +208,20 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.cases.listClosedBefore(at(30), 1)).resolves.toEqual([listed[0]]);
       });
 
+      it('when check-ins are due before, exactly at and after now, or none is planned, then listDueForCheckIn returns the first two, earliest first, at most limit', async () => {
+        await repos.cases.create(aCase({ id: 'check-in-later', state: 'closed', isOpen: false, nextCheckInAt: at(31) }));
+        await repos.cases.create(aCase({ id: 'check-in-exactly', state: 'closed', isOpen: false, nextCheckInAt: at(30) }));
+        await repos.cases.create(aCase({ id: 'check-in-early', state: 'closed', isOpen: false, nextCheckInAt: at(10) }));
+        await repos.cases.create(aCase({ id: 'no-check-in', state: 'closed', isOpen: false }));
+
+        const due = await repos.cases.listDueForCheckIn(at(30), 10);
+
+        expect(due.map((entry) => entry.value.id)).toEqual(['check-in-early', 'check-in-exactly']);
+        await expect(repos.cases.get('check-in-early')).resolves.toEqual(due[0]);
+        await expect(repos.cases.listDueForCheckIn(at(30), 1)).resolves.toEqual([due[0]]);
+        await expect(repos.cases.listDueForCheckIn(at(9), 10)).resolves.toEqual([]);
+      });
+
       it('when a case is deleted, then it is gone, a second delete is fine, and replacing it is a NotFoundError', async () => {
         const created = await repos.cases.create(aCase({ state: 'closed', isOpen: false, closedAt: at(5) }));
         const other = await repos.cases.create(aCase());

@@ -1,9 +1,3 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
 /**
  * Telemetry without content. An OpenTelemetry SDK with in-memory exporters stands in for the Azure
  * Monitor distro (functions/telemetry.ts wires that in production); a report is driven through

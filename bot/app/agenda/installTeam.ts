@@ -60,3 +60,10 @@ export async function uninstallTeam(deps: AgendaDependencies, teamId: string): P
   await deps.repos.conversationReferences.delete(channelKeyFor(teamKey));
   deps.logger.info('agenda.team_removed', { team: teamKey.slice(0, 8) });
 }
+
+/** The team of a channel turn, installing it when the bot was added before it knew about teams. */
+export async function findOrInstallTeam(deps: AgendaDependencies, install: TeamInstall): Promise<TeamRecord> {
+  const stored = await deps.repos.teams.get(teamKeyFor(deps, install.teamId));
+  if (stored) return stored.value;
+  return installTeam(deps, install);
+}

@@ -1,12 +1,8 @@
+import { ACTION_SLOTS, ACTION_TEXT_MAX_LENGTH, NOTES_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
 import { ValidationError } from '../../domain/errors';
 import { readFields } from '../readFields';
 import { readActionDueDate } from './actionDueDate';
 
-/** Longest notes and action texts (the card caps them too). */
-export const NOTES_MAX_LENGTH = 500;
-export const ACTION_TEXT_MAX_LENGTH = 200;
-export const SKIP_REASON_MAX_LENGTH = 300;
-export const ACTION_SLOTS = [1, 2, 3] as const;
 
 /** One agreed action as entered. */
 export interface AgreedActionInput {

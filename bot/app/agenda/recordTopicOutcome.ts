@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
 import { toLocale } from '../../domain/locale';
 import { userRecipient } from '../caseParties';
@@ -8,7 +8,7 @@ import { actionDueMoment } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { findPosting } from './findPosting';
 import { pickTopicFor } from './pickTopicFor';
-import { readAgreedActions, SKIP_REASON_MAX_LENGTH, type AgreedActionInput } from './readAgreedActions';
+import { readAgreedActions, type AgreedActionInput } from './readAgreedActions';
 import { derivedId, teamKeyFor } from './teamKeys';
 import { updateTeam } from './updateTeam';
 
@@ -73,7 +73,7 @@ function sealedBy(deps: AgendaDependencies, team: TeamRecord, posting: TopicPost
  * team's owners when late). Invalid input: a ValidationError naming each field, nothing stored.
  * Recording twice changes nothing (the first record stands).
  */
-export async function recordTopicDiscussed(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: unknown, input: Readonly<Record<string, unknown>>): Promise<TopicOutcome> {
+export async function recordTopicDiscussed(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: string, input: Readonly<Record<string, unknown>>): Promise<TopicOutcome> {
   const team = await teamOf(deps, turn.teamId);
   const posting = findPosting(team, postingId);
   if (posting.status !== 'posted') return { team, posting };
@@ -96,10 +96,12 @@ export async function recordTopicDiscussed(deps: AgendaDependencies, turn: TeamM
   return { team: record, posting: result };
 }
 
-/** "Deze keer overslaan": the team skips this topic, with an optional reason (sealed, never on the card). */
-export async function skipTopic(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: unknown, reason: unknown): Promise<TopicOutcome> {
-  const text = typeof reason === 'string' ? reason.trim() : '';
-  if (text.length > SKIP_REASON_MAX_LENGTH) throw new ValidationError({ skipReason: 'tooLong' });
+/**
+ * "Deze keer overslaan": the team skips this topic, with an optional reason (sealed, never on the
+ * card), parsed at the adapter: trimmed, at most SKIP_REASON_MAX_LENGTH characters, '' for none.
+ */
+export async function skipTopic(deps: AgendaDependencies, turn: TeamMemberTurn, command: { postingId: string; skipReason: string }): Promise<TopicOutcome> {
+  const { postingId, skipReason: text } = command;
   const { record, result } = await updateTeam(deps, teamKeyFor(deps, turn.teamId), (record, at) => {
     const current = findPosting(record, postingId);
     if (current.status === 'posted') {
@@ -118,7 +120,7 @@ export async function skipTopic(deps: AgendaDependencies, turn: TeamMemberTurn, 
  * becomes 'replaced' and a new one (next in the rotation, never one already offered for this
  * meeting) takes its place; the card changes in place.
  */
-export async function replaceTopic(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: unknown): Promise<TopicOutcome> {
+export async function replaceTopic(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: string): Promise<TopicOutcome> {
   const team = await teamOf(deps, turn.teamId);
   if (!team.settings) throw new ForbiddenError('team not configured');
   const { record, result } = await updateTeam(deps, team.id, async (record, now) => {

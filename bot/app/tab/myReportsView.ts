@@ -3,7 +3,8 @@ import type { ClockKind } from '../../domain/deadlines/deadlinePolicies';
 import type { IdentityMode, RequestKind } from '../../domain/report';
 import { readCaseMessages } from '../caseMessages';
 import type { IntakeDependencies } from '../intakeDependencies';
-import type { CaseMessage, CaseRecord, CaseState } from '../ports';
+import type { CaseState } from '../../domain/caseLifecycle';
+import type { CaseMessage, CaseRecord } from '../ports';
 import { reporterRoute } from '../reporterRoute';
 
 /** The steps of a case a reporter is shown, in the order they can happen. */

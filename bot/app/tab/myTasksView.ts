@@ -4,7 +4,8 @@ import { timeLeft } from '../../domain/deadlines/timeLeft';
 import type { IdentityMode, RequestKind } from '../../domain/report';
 import { isExcludedFromCase } from '../caseAccess';
 import type { IntakeDependencies } from '../intakeDependencies';
-import type { CaseRecord, CaseState, PageRequest } from '../ports';
+import type { CaseState } from '../../domain/caseLifecycle';
+import type { CaseRecord, PageRequest } from '../ports';
 
 /** A running deadline of an assigned case, with the time left as the task card counts it. */
 export interface TaskDeadline {

@@ -26,6 +26,8 @@ export interface CaseProjection {
   closedAt?: string;
   clocks: readonly { dueAt: string; stoppedAt?: string }[];
   feedback?: { takenSeriously?: number; wouldReportAgain?: number };
+  /** The reporter answered an aftercare check-in after closing, and whether they reported negative consequences (benadeling). */
+  aftercare?: { negative: boolean };
 }
 
 /** The figures of a set of cases (all of a coordinator's units, or one unit). */
@@ -46,6 +48,12 @@ export interface InsightFigures {
   takenSeriously: Figure;
   /** Average answer (1–5, one decimal) to "would you report again?". */
   wouldReportAgain: Figure;
+  /**
+   * Of the reporters who answered an aftercare check-in after closing, the share who reported negative
+   * consequences (retaliation), whole percent; shown only when 5 or more did and 5 or more did not
+   * (share × answered gives both counts, as for the anonymous share).
+   */
+  negativeAfterClosePct: Figure;
 }
 
 export interface CaseInsights {
@@ -142,12 +150,15 @@ function derivedFiguresOf(cases: readonly CaseProjection[], period: { from: Date
   const compliance = deadlineCompliance(cases, period, now);
   const seriously = answers(cases, (item) => item.feedback?.takenSeriously);
   const again = answers(cases, (item) => item.feedback?.wouldReportAgain);
+  const checkedIn = cases.filter((item) => item.aftercare !== undefined);
+  const negative = checkedIn.filter((item) => item.aftercare?.negative === true).length;
   return {
     medianDaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(median(toAcknowledge))),
     medianDaysToClose: derived(toClose.length, () => oneDecimal(median(toClose))),
     deadlinesMetPct: derived(compliance.cases, () => Math.round((compliance.met / compliance.decided) * 100)),
     takenSeriously: derived(seriously.length, () => oneDecimal(seriously.reduce((sum, value) => sum + value, 0) / seriously.length)),
     wouldReportAgain: derived(again.length, () => oneDecimal(again.reduce((sum, value) => sum + value, 0) / again.length)),
+    negativeAfterClosePct: derived(Math.min(negative, checkedIn.length - negative), () => Math.round((negative / checkedIn.length) * 100)),
   };
 }
 

@@ -1,16 +1,20 @@
 import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
+import { z } from 'zod';
 import type { TopicCardView, TopicFormField } from '../../../cards/views';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { findPosting } from '../../app/agenda/findPosting';
-import { installTeam } from '../../app/agenda/installTeam';
+import { findOrInstallTeam } from '../../app/agenda/installTeam';
+import { openActionTask } from '../../app/agenda/actionTask';
 import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
 import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
-import { teamKeyFor } from '../../app/agenda/teamKeys';
 import type { TeamRecord } from '../../app/ports';
+import { ACTION_SLOTS, SKIP_REASON_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 import { cardActionResponse, type AdaptiveCardActionResponse } from '../invokeResponses';
+import { opaqueIdSchema } from '../opaqueIdSchema';
+import { parseForm } from '../parseForm';
 import type { TurnIdentity } from '../turnIdentity';
 import { actionTaskCard } from './actionTaskCard';
 import { channelReference, teamOfTurn } from './teamChannel';
@@ -27,8 +31,22 @@ export interface AgendaVerb {
 const TOPIC_FORM_FIELDS: readonly TopicFormField[] = [
   'notes',
   'skipReason',
-  ...([1, 2, 3] as const).flatMap((slot) => (['Text', 'Owner', 'Due'] as const).map((part) => `action${slot}${part}` as TopicFormField)),
+  ...ACTION_SLOTS.flatMap((slot) => (['Text', 'Owner', 'Due'] as const).map((part) => `action${slot}${part}` as TopicFormField)),
 ];
+
+const postingCommand = z.object({ postingId: z.string().min(1).max(100) });
+
+/** The posting a topic card's button is about; anything else is "no such topic". */
+function postingIdOf(data: Data): string {
+  const parsed = postingCommand.safeParse(data);
+  if (!parsed.success) throw new NotFoundError('posting');
+  return parsed.data.postingId;
+}
+
+/** "Deze keer overslaan": the optional reason, trimmed ('' for none). */
+const skipForm = z.object({
+  skipReason: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string().max(SKIP_REASON_MAX_LENGTH, { error: 'tooLong' })),
+});
 
 function topicForm(data: Data): TopicCardView['form'] {
   const form: Partial<Record<TopicFormField, string>> = {};
@@ -40,9 +58,7 @@ function topicForm(data: Data): TopicCardView['form'] {
 async function teamOf(services: BotServices, context: TurnContext): Promise<TeamRecord> {
   const team = teamOfTurn(context);
   if (!team) throw new ForbiddenError('not in a team channel');
-  const stored = await services.repos.teams.get(teamKeyFor(services, team.teamId));
-  if (stored) return stored.value;
-  return installTeam(services, { ...team, conversation: channelReference(context) });
+  return findOrInstallTeam(services, { ...team, conversation: channelReference(context) });
 }
 
 function memberTurn(team: TeamRecord, turn: TurnIdentity): TeamMemberTurn {
@@ -91,14 +107,15 @@ async function onTopic(
     return response;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const posting = findPosting(team, data.postingId);
+    const posting = findPosting(team, postingIdOf(data));
     return topicResponse(services, { team, posting }, locale, { form: topicForm(data), errors: error.fields as TopicCardView['errors'] });
   }
 }
 
 async function onAction(services: BotServices, turn: TurnIdentity, data: Data, run: (actionId: string) => Promise<{ news?: 'done' | 'newDate' }>): Promise<AdaptiveCardActionResponse> {
-  const actionId = typeof data.actionId === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(data.actionId) ? data.actionId : undefined;
-  if (!actionId) throw new NotFoundError('action');
+  const parsed = opaqueIdSchema.safeParse(data.actionId);
+  if (!parsed.success) throw new NotFoundError('action');
+  const actionId = parsed.data;
   let news: 'done' | 'newDate' | undefined;
   let errors: Record<string, string> | undefined;
   let notForYou = false;
@@ -109,11 +126,9 @@ async function onAction(services: BotServices, turn: TurnIdentity, data: Data, r
     else if (error instanceof ForbiddenError) notForYou = true;
     else throw error;
   }
-  const action = (await services.repos.teamActions.get(actionId))?.value;
-  if (!action) throw new NotFoundError('action');
+  const task = await openActionTask(services, { actionId }, notForYou ? '' : turn.reporter.userId);
   return cardActionResponse(
-    await actionTaskCard(services, action, turn.locale, {
-      viewerUserId: notForYou ? '' : turn.reporter.userId,
+    actionTaskCard(services, task, turn.locale, {
       news,
       errors,
       newDate: typeof data.newDate === 'string' ? data.newDate.slice(0, 20) : undefined,
@@ -149,13 +164,13 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
     },
   },
   topicDiscussed: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, data.postingId, data)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, postingIdOf(data), data)),
   },
   topicOther: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => replaceTopic(services, member, data.postingId)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => replaceTopic(services, member, postingIdOf(data))),
   },
   topicSkipped: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => skipTopic(services, member, data.postingId, data.skipReason)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => skipTopic(services, member, { postingId: postingIdOf(data), ...parseForm(skipForm, data) })),
   },
   actionDone: {
     handle: (services, _context, turn, data) =>

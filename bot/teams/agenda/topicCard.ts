@@ -1,15 +1,13 @@
 import { formatDate, formatDateTime } from '../../../cards/i18n';
 import type { AdaptiveCard } from '../../../cards/renderCard';
-import { renderTopic } from '../../../cards/topic';
+import { renderTopic, TOPIC_MAX_MEMBERS } from '../../../cards/topic';
 import type { TopicCardView } from '../../../cards/views';
+import { agreedActionsOf } from '../../app/agenda/agreedActionsOf';
 import { openMembers } from '../../app/agenda/teamMembers';
 import { findTopic } from '../../app/agenda/topicsForUnit';
 import type { TeamRecord, TopicPosting } from '../../app/ports';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
-
-/** The most members offered in each action-owner list (Teams' people picker searches everyone else). */
-const MAX_MEMBERS = 75;
 
 /** What was entered on the card, kept when it comes back with errors. */
 export interface TopicCardOptions {
@@ -27,17 +25,11 @@ export async function topicCard(services: BotServices, team: TeamRecord, posting
   if (!topic) return undefined;
   const text = topic[locale];
   const recordedBy = posting.sealedRecordedBy ? services.cipher.open<{ name: string }>('identity', posting.sealedRecordedBy, `${team.id}:${posting.id}:by`).name : undefined;
-  const actions: NonNullable<TopicCardView['actions']> = [];
-  for (const actionId of posting.status === 'discussed' ? (posting.actionIds ?? []) : []) {
-    const action = (await services.repos.teamActions.get(actionId))?.value;
-    if (!action) continue;
-    const owner = services.cipher.open<{ name: string }>('identity', action.sealedOwner, `${action.id}:owner`);
-    actions.push({ text: services.cipher.open<string>('content', action.sealedText, action.id), ownerName: owner.name, due: formatDate(new Date(action.dueAt), locale) });
-  }
+  const actions = (await agreedActionsOf(services, posting)).map((action) => ({ text: action.text, ownerName: action.ownerName, due: formatDate(new Date(action.dueAt), locale) }));
   const members = openMembers(services, team)
     .map((member) => ({ id: member.userId, name: member.name }))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .slice(0, MAX_MEMBERS);
+    .slice(0, TOPIC_MAX_MEMBERS);
   return renderTopic({
     locale,
     postingId: posting.id,

@@ -81,7 +81,7 @@ describe('the tab\'s views (use cases on real storage and the demo organisation)
 
   it('when the handler asks a question, then the reporter sees it in the messages and on the timeline, with the question open', async () => {
     clock.set('2026-12-03T08:30:00Z');
-    await sendCaseMessage(deps, first, JEROEN, 'question', 'Wanneer gebeurde dit precies?');
+    await sendCaseMessage(deps, { caseId: first, kind: 'question', message: 'Wanneer gebeurde dit precies?' }, JEROEN);
     const mine = (await myReportsView(deps, DAAN)).find((item) => item.caseId === first)!;
     expect(mine.messages).toEqual([{ from: 'handler', kind: 'question', at: '2026-12-03T08:30:00.000Z', text: 'Wanneer gebeurde dit precies?' }]);
     expect(mine.timeline.map((step) => step.step)).toEqual(['received', 'acknowledged', 'message']);
