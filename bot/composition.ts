@@ -38,6 +38,8 @@ import type { BridgeRequest, BridgeResponse } from './teams/activityHttpBridge';
 import type { BotServices } from './teams/botServices';
 import { createAdapter } from './teams/createAdapter';
 import { createTeamsEndpoint } from './teams/createTeamsEndpoint';
+import { createTabApi, type TabApi } from './teams/tab/tabApi';
+import { createEntraTabTokenVerifier } from './security/entraTabTokenVerifier';
 import { renderNotification } from './teams/renderNotification';
 import { TeamsProactiveMessenger } from './teams/teamsProactiveMessenger';
 import { loadJsonDirectory } from './directory/jsonDirectory';
@@ -62,6 +64,8 @@ export interface Application {
   logger: Logger;
   /** Handles one POST /api/messages. */
   handleActivity(request: BridgeRequest): Promise<BridgeResponse>;
+  /** The Teams tab's JSON API (/api/tab/…). */
+  tab: TabApi;
   purgeExpiredDrafts(): Promise<number>;
   /** The outbox timer: moves messages left in cases, delivers what is due, reroutes cases whose handler cannot be reached. */
   deliverOutbox(): Promise<DeliveryReport>;
@@ -191,6 +195,14 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
   };
   const jobs = { ...services, renderPayload };
   const endpoint = createTeamsEndpoint(services, adapter);
+  const tab = createTabApi(services, {
+    verifyToken:
+      config.tab && config.bot.tenantId
+        ? createEntraTabTokenVerifier({ authority: config.bot.authority ?? 'https://login.microsoftonline.com', tenantId: config.bot.tenantId, audiences: [config.tab.appIdUri, config.tab.clientId] })
+        : undefined,
+    // Local mode only (loopback, the local host's opt-in): the developer sign-in picks a person of the directory file.
+    developerPeople: config.mode === 'local' ? () => structure.listPeople() : undefined,
+  });
   const retention: RetentionPolicy = {
     caseRetentionDays: config.caseRetentionDays,
     auditRetentionDays: config.auditRetentionDays,
@@ -215,6 +227,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
     storageKind: config.storage.kind,
     config,
     logger,
+    tab,
     handleActivity: (request) => traced(SPANS.turn, activityCodes(request.body), () => endpoint.handle(request), (response) => ({ 'http.response.status_code': response.status })),
     purgeExpiredDrafts: job('purgeExpiredDrafts', () => purgeExpiredDrafts(services)),
     deliverOutbox: job('deliverOutbox', () => runDelivery(jobs)),

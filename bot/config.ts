@@ -53,6 +53,7 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | CHECK_IN_MONTHS | months after a case closes at which its reporter gets an aftercare check-in (comma-separated, each 1–36; `none`: no check-ins) | 1,3,6,12 |
  * | LOG_LEVEL | info, warn, error or silent | info |
+ * | TAB_APP_ID_URI | the Teams tab's Application ID URI, `api://<host>/<client id>` (the client id is MicrosoftAppId: the bot's registration exposes the tab's scope `access_as_user`). Tab API tokens must have this or the client id as audience. Absent in production: the tab API refuses every call (503 `tab_not_configured`) | (none) |
  */
 export interface Config {
   mode: 'local' | 'production';
@@ -90,6 +91,8 @@ export interface Config {
   logLevel: 'info' | 'warn' | 'error' | 'silent';
   /** AZURE_CLIENT_ID: the user-assigned managed identity (Cosmos DB without a key, Key Vault); absent: system-assigned. */
   managedIdentityClientId?: string;
+  /** The tab's sign-in (TAB_APP_ID_URI): the audiences a tab API token may have; absent when the tab is not configured. */
+  tab?: { appIdUri: string; clientId: string };
 }
 
 const optionalText = z
@@ -148,6 +151,7 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(['info', 'warn', 'error', 'silent']).optional()),
   WEBSITE_INSTANCE_ID: optionalText,
+  TAB_APP_ID_URI: optionalText,
 });
 
 /** Every setting `loadConfig` reads (the README's settings table lists each; a test keeps them in step). */
@@ -219,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (lastCheckInMonth * 30 > (e.CASE_RETENTION_DAYS ?? 1826)) {
     problems.push(`CHECK_IN_MONTHS: the last check-in (${lastCheckInMonth} months) falls after CASE_RETENTION_DAYS (${e.CASE_RETENTION_DAYS ?? 1826}), when the closed case is already deleted.`);
   }
+  const tab = e.TAB_APP_ID_URI ? readTabAppIdUri(e.TAB_APP_ID_URI, e.MicrosoftAppId, problems) : undefined;
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {
@@ -253,7 +258,29 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     conversationReferenceRetentionDays: e.CONVERSATION_REFERENCE_RETENTION_DAYS ?? 365,
     logLevel: e.LOG_LEVEL ?? 'info',
     managedIdentityClientId: e.AZURE_CLIENT_ID,
+    tab,
   };
+}
+
+const TAB_APP_ID_URI = /^api:\/\/([a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * TAB_APP_ID_URI: `api://<host>/<client id>`, as Teams requires for single sign-on. The client id
+ * must be MicrosoftAppId, whose registration the manifest's `webApplicationInfo` names (locally,
+ * without an app id, any GUID: tests sign tokens for it).
+ */
+function readTabAppIdUri(value: string, appId: string | undefined, problems: string[]): { appIdUri: string; clientId: string } | undefined {
+  const match = TAB_APP_ID_URI.exec(value);
+  if (!match) {
+    problems.push('TAB_APP_ID_URI must be api://<host>/<client id> (the Application ID URI of the tab\'s Entra app, e.g. api://veilig-melden.example.net/00000000-0000-0000-0000-000000000000).');
+    return undefined;
+  }
+  const clientId = match[4].toLowerCase();
+  if (appId && clientId !== appId.toLowerCase()) {
+    problems.push('TAB_APP_ID_URI must end in MicrosoftAppId: the manifest\'s webApplicationInfo names the bot\'s registration, which exposes the tab\'s scope access_as_user.');
+    return undefined;
+  }
+  return { appIdUri: value, clientId };
 }
 
 /** A BOT_SERVICE_HOSTS entry: a DNS name (optionally `*.` in front) or an IPv4 address. */

@@ -18,6 +18,13 @@ import './postTeamTopics';
 import './sendCoordinatorDigests';
 import './handOverFromDepartedHandlers';
 import './purgeClosedCases';
+import './tabFiles';
+import './tabMe';
+import './tabMyReports';
+import './tabMyTasks';
+import './tabAcknowledgeCase';
+import './tabInsights';
+import './tabDevPeople';
 
 // Build the application when the worker starts: if it cannot be built, every problem is logged
 // once here (health then answers 503 with the reason code, the messages endpoint too).

@@ -88,7 +88,7 @@ export async function coordinatorInsights(deps: CaseDependencies, userId: string
 }
 
 /** The units the user is a coordinator of: those they hold the role on, and every unit below one of them. */
-async function coordinatedUnits(deps: CaseDependencies, userId: string): Promise<{ id: string; name: string }[]> {
+export async function coordinatedUnits(deps: CaseDependencies, userId: string): Promise<{ id: string; name: string }[]> {
   const units: { id: string; name: string }[] = [];
   for (const unit of await deps.directory.allUnits()) {
     if (await isCoordinatorOf(deps, userId, unit.id)) units.push({ id: unit.id, name: unit.name });

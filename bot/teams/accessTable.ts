@@ -9,7 +9,7 @@
 
 /** Who a caller can be. */
 export const ACCESS_ROLES = [
-  /** Any signed-in member of the tenant, in their 1:1 chat with the bot. */
+  /** Any signed-in member of the tenant: in their 1:1 chat with the bot, or in the tab with a valid Entra token (locally: the developer sign-in). */
   'staff',
   /** The reporter of the case: by their Teams user (named, confidential) or by reference + secret (anonymous). */
   'caseReporter',
@@ -94,7 +94,23 @@ export const ROUTE_ACCESS = {
   'POST /api/messages': { scope: 'http', roles: ['botConnector'] },
   'GET /api/health': { scope: 'http', roles: ['anyone'] },
   'POST /api/dev/clock': { scope: 'http', roles: ['localDeveloper'] },
+  // The Teams tab (bot/teams/tab): static files, then a JSON API for a signed-in caller (Entra token, or the developer sign-in locally).
+  'GET /api/tab/ui/{file?}': { scope: 'http', roles: ['anyone'] },
+  'GET /api/tab/me': { scope: 'http', roles: ['staff'] },
+  // Only the caller's own cases: the use case lists by their reporter key (myReportsView).
+  'GET /api/tab/my-reports': { scope: 'http', roles: ['staff'] },
+  // Only the cases assigned to the caller: the use case lists by their handler key (myTasksView).
+  'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
+  // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).
+  'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', roles: ['assignedHandler'] },
+  // Counts of the cases in the units one coordinates, small numbers suppressed; no content (coordinatorInsights).
+  'GET /api/tab/insights': { scope: 'http', roles: ['unitCoordinator'] },
+  // The developer sign-in's list of demo people: local mode only, never registered in production.
+  'GET /api/tab/dev/people': { scope: 'http', roles: ['localDeveloper'] },
 } as const satisfies Record<string, AccessRule>;
+
+/** The tab's routes (static files and API). */
+export type TabRoute = Extract<keyof typeof ROUTE_ACCESS, `${string} /api/tab/${string}`>;
 
 /**
  * The local chat page (`local/chatPage`, `npm start` only): a stand-in for the Teams client on

@@ -80,7 +80,17 @@ const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
   'POST /api/messages': { scope: 'http', allowed: ['botConnector'] },
   'GET /api/health': { scope: 'http', allowed: ['anyone'] },
   'POST /api/dev/clock': { scope: 'http', allowed: ['localDeveloper'] },
+  'GET /api/tab/ui/{file?}': { scope: 'http', allowed: ['anyone'] },
+  'GET /api/tab/me': { scope: 'http', allowed: ['staff'] },
+  'GET /api/tab/my-reports': { scope: 'http', allowed: ['staff'] },
+  'GET /api/tab/my-tasks': { scope: 'http', allowed: ['staff'] },
+  'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', allowed: ['assignedHandler'] },
+  'GET /api/tab/insights': { scope: 'http', allowed: ['unitCoordinator'] },
+  'GET /api/tab/dev/people': { scope: 'http', allowed: ['localDeveloper'] },
 };
+
+/** The tab's routes, walked with the developer sign-in (local mode) below. */
+const TAB_ROUTES = Object.keys(EXPECTED_ROUTES).filter((route) => route.includes(' /api/tab/'));
 
 // The demo organisation (config/directory.demo.json). Each role is played by someone who holds that role
 // and no other role that opens the same entries: Fatima (central Meldpunt) handles Daan's meldingen because he
@@ -534,6 +544,82 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
     ])('when %s %s (a declared path with an undeclared method) is asked, then it is refused with 405', async (method, path) => {
       const response = await fetch(`${bot.host.url}${path}`, { method });
       expect(response.status).toBe(405);
+    });
+  });
+
+  // The tab (local mode): a person signs in with the developer sign-in (`Authorization: Developer <object id>`), which
+  // production refuses (test/tab/tabApiProduction.test.ts); the Bot Connector and "anyone" come without a sign-in.
+  // Locally every caller on loopback is also a local developer, so the developer's route answers everyone.
+  describe('the tab routes (local mode, developer sign-in)', () => {
+    /** A tab route's outcome for a role: each person acts as staff too (every person is a signed-in member). */
+    function tabExpected(route: string, role: AccessRole): Outcome {
+      const allowed = EXPECTED_ROUTES[route].allowed;
+      if (allowed.includes('anyone') || allowed.includes('localDeveloper')) return 'allowed';
+      const held: AccessRole[] = isPerson(role) ? [role, 'staff'] : [role];
+      return held.some((one) => allowed.includes(one)) ? 'allowed' : 'denied';
+    }
+
+    function tabRows(): [string, AccessRole, Outcome][] {
+      return TAB_ROUTES.flatMap((route) => {
+        const rows = EXPECTED_ROLES.map((role) => [route, role, tabExpected(route, role)] as [string, AccessRole, Outcome]);
+        return [...rows.filter((row) => row[2] === 'denied'), ...rows.filter((row) => row[2] === 'allowed')];
+      });
+    }
+
+    async function callTab(route: string, role: AccessRole): Promise<Response> {
+      const [method, template] = route.split(' ');
+      // The acknowledge is tried on Daan's confidential melding, which Fatima handles and nobody acknowledged yet.
+      const path = template.replace('{caseId}', world.confidentialId).replace('{file?}', 'index.html');
+      const headers: Record<string, string> = isPerson(role) ? { authorization: `Developer ${ACTOR[role].aadObjectId}` } : {};
+      return fetch(`${bot.host.url}${path}`, { method, headers });
+    }
+
+    it.each(tabRows())('when %s is called as %s, then it is %s', async (route, role, expected) => {
+      const before = snapshot();
+      const response = await callTab(route, role);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      // Allowed: answered (the page may not be built in this run: 503); denied: 401 without a sign-in, 403 for the wrong person.
+      const outcome = [401, 403, 404].includes(response.status) ? 'denied' : 'allowed';
+      expect({ status: response.status, outcome }).toEqual({ status: expect.any(Number), outcome: expected });
+      if (expected === 'denied') {
+        expect(await response.json()).toEqual({ error: expect.any(String) });
+        expect(snapshot()).toEqual(before);
+      }
+      if (route.endsWith('/acknowledge') && expected === 'allowed') expect(storedCase(world.confidentialId).state).toBe('acknowledged');
+    });
+
+    it('when the reporter and a colleague list their reports, then each sees their own only', async () => {
+      const mine: any = await (await callTab('GET /api/tab/my-reports', 'caseReporter')).json();
+      const theirs = await (await callTab('GET /api/tab/my-reports', 'staff')).json();
+      expect(mine.reports.map((report: { reference: string }) => report.reference)).toContain(world.reference);
+      expect(theirs).toEqual({ reports: [] });
+    });
+
+    it('when the handler and a colleague list their tasks, then the handler sees her case and the colleague nothing', async () => {
+      const hers: any = await (await callTab('GET /api/tab/my-tasks', 'assignedHandler')).json();
+      const theirs = await (await callTab('GET /api/tab/my-tasks', 'staff')).json();
+      expect(hers.tasks.map((task: { reference: string }) => task.reference)).toContain(world.reference);
+      expect(theirs).toEqual({ tasks: [] });
+    });
+
+    it.each([
+      ['Bearer not-a-token'],
+      ['Developer 00000000-0000-4000-8000-000000000000'],
+      ['Developer ../../etc/passwd'],
+      ['Basic dXNlcjpwYXNz'],
+    ])('when the tab API is called with "%s", then it is refused with a code (401; a token locally, where no tenant is configured: 503)', async (authorization) => {
+      const response = await fetch(`${bot.host.url}/api/tab/my-reports`, { headers: { authorization } });
+      expect([401, 503]).toContain(response.status);
+      expect(await response.json()).toEqual({ error: expect.any(String) });
+    });
+
+    it.each([
+      ['POST', '/api/tab/my-tasks/..%2F..%2Fx/acknowledge'],
+      ['POST', `/api/tab/my-tasks/${'x'.repeat(200)}/acknowledge`],
+    ])('when %s %s (a bad case id) is called by a handler, then it is a 4xx, never a 5xx', async (method, path) => {
+      const response = await fetch(`${bot.host.url}${path}`, { method, headers: { authorization: `Developer ${fatima.aadObjectId}` } });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
     });
   });
 

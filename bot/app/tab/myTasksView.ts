@@ -1,0 +1,77 @@
+import type { HandlerRole } from '../../domain/chooseRoute';
+import type { CaseClock } from '../../domain/deadlines/caseClocks';
+import { timeLeft } from '../../domain/deadlines/timeLeft';
+import type { IdentityMode, RequestKind } from '../../domain/report';
+import { isExcludedFromCase } from '../caseAccess';
+import type { IntakeDependencies } from '../intakeDependencies';
+import type { CaseState } from '../../domain/caseLifecycle';
+import type { CaseRecord, PageRequest } from '../ports';
+
+/** A running deadline of an assigned case, with the time left as the task card counts it. */
+export interface TaskDeadline {
+  clock: string;
+  dueAt: string;
+  overdue: boolean;
+  /** Amsterdam calendar days to the due date: 0 today, negative when late. */
+  calendarDaysLeft: number;
+  workingDaysLeft?: number;
+}
+
+/** One case in the handler's "Mijn taken": what the task card shows (no report content). */
+export interface MyTaskView {
+  caseId: string;
+  reference: string;
+  kind: RequestKind;
+  identity: IdentityMode;
+  state: CaseState;
+  role: HandlerRole | string;
+  unitId?: string;
+  receivedAt: string;
+  deadlines: TaskDeadline[];
+  /** The nearest running deadline (sort key); absent when none runs. */
+  nearestDueAt?: string;
+  /** The task card's first action: confirm receipt. */
+  canAcknowledge: boolean;
+}
+
+const MAX_PAGES = 10;
+
+/**
+ * The open cases assigned to this person, nearest deadline first (cases without a running clock
+ * last), each with its running clocks and time left. A case they are excluded from (a directory
+ * change) is left out, as the task card would refuse it too.
+ */
+export async function myTasksView(deps: IntakeDependencies, userId: string): Promise<MyTaskView[]> {
+  const handlerKey = deps.pseudonyms.pseudonym('user', userId);
+  const records: CaseRecord[] = [];
+  let page: PageRequest = { limit: 100 };
+  for (let count = 0; count < MAX_PAGES; count += 1) {
+    const result = await deps.repos.cases.listOpenByHandler(handlerKey, page);
+    records.push(...result.items.map((item) => item.value));
+    if (!result.continuationToken) break;
+    page = { limit: 100, continuationToken: result.continuationToken };
+  }
+  const now = deps.clock.now();
+  return records
+    .filter((record) => record.handlerKey === handlerKey && !isExcludedFromCase(deps, record, userId))
+    .map((record) => {
+      const deadlines = (record.clocks ?? [])
+        .filter((clock) => !clock.stoppedAt && clock.startedAt <= now.toISOString())
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+        .map((clock) => ({ clock: clock.clock, dueAt: clock.dueAt, ...timeLeft(clock as CaseClock, now, deps.calendar) }));
+      return {
+        caseId: record.id,
+        reference: record.reference,
+        kind: record.kind,
+        identity: record.identity,
+        state: record.state,
+        role: record.assignment?.role ?? record.routing?.role ?? 'meldpunt',
+        unitId: record.assignment?.unitId,
+        receivedAt: record.receivedAt,
+        deadlines,
+        nearestDueAt: deadlines[0]?.dueAt,
+        canAcknowledge: record.state === 'submitted',
+      };
+    })
+    .sort((a, b) => (a.nearestDueAt ?? '9999').localeCompare(b.nearestDueAt ?? '9999') || a.receivedAt.localeCompare(b.receivedAt));
+}

@@ -1,0 +1,147 @@
+import { acknowledgeCase } from '../../app/acknowledgeCase';
+import { myReportsView } from '../../app/tab/myReportsView';
+import { myTasksView } from '../../app/tab/myTasksView';
+import { coordinatorInsights } from '../../app/coordinatorInsights';
+import { tabViewsFor } from '../../app/tab/tabViewsFor';
+import { collectQueuedItems } from '../../app/turnOutbox';
+import { INSIGHTS_PERIODS, insightsPeriod, type InsightsPeriodName } from '../../domain/insights/insightsPeriod';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVerifier';
+import { ROUTE_ACCESS, type AccessRole, type TabRoute } from '../accessTable';
+import type { BotServices } from '../botServices';
+
+/** The tab's JSON routes (the static files have their own function). */
+export type TabApiRoute = Exclude<TabRoute, 'GET /api/tab/ui/{file?}'>;
+
+/** One call to the tab API, as the Functions entry point parsed it. */
+export interface TabApiRequest {
+  authorization?: string;
+  params: Readonly<Record<string, string | undefined>>;
+  /** Query parameters (only `period`, of the insights, is read). */
+  query?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Every answer: a status and a JSON body; errors as `{ error: <code> }`. */
+export interface TabApiResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The signed-in person. */
+interface Caller {
+  userId: string;
+  name: string;
+  via: 'entra' | 'developer';
+}
+
+export interface TabApiOptions {
+  /** Verifies a tab token (Entra SSO); absent when TAB_APP_ID_URI or the tenant is not configured. */
+  verifyToken?: (token: string) => Promise<TabCaller>;
+  /** Local mode only: the demo directory's people, for the developer sign-in (`Authorization: Developer <object id>`). */
+  developerPeople?: () => readonly { aadObjectId: string; name: string }[];
+}
+
+export interface TabApi {
+  handle(route: TabApiRoute, request: TabApiRequest): Promise<TabApiResponse>;
+}
+
+const CASE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type RouteHandler = (caller: Caller | undefined, request: TabApiRequest) => Promise<TabApiResponse>;
+
+/**
+ * The tab's API: signs the caller in (an Entra token from Teams, or locally the developer
+ * sign-in), calls one use case and answers JSON. Who may call a route is the access table's
+ * (a route for `staff` needs a signed-in caller; `localDeveloper` exists only with the developer
+ * sign-in); what a caller may see or do on a case is the use case's. Nothing of a request is
+ * logged but codes.
+ */
+export function createTabApi(services: BotServices, options: TabApiOptions): TabApi {
+  const handlers: Record<TabApiRoute, RouteHandler> = {
+    'GET /api/tab/me': async (caller) => ok({ name: caller!.name, signIn: caller!.via, views: await tabViewsFor(services, caller!.userId) }),
+    'GET /api/tab/my-reports': async (caller) => ok({ reports: await myReportsView(services, caller!.userId) }),
+    'GET /api/tab/my-tasks': async (caller) => ok({ tasks: await myTasksView(services, caller!.userId) }),
+    'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
+      const caseId = request.params.caseId ?? '';
+      if (!CASE_ID.test(caseId)) throw new ValidationError({ caseId: 'invalidValue' });
+      // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
+      const { queued } = await collectQueuedItems(() => acknowledgeCase(services, caseId, caller!.userId));
+      await services.deliverQueued(queued).catch((error: unknown) => services.logger.warn('outbox.deliver_queued_failed', { errorName: error instanceof Error ? error.name : 'unknown' }));
+      const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
+      return ok({ task: task ?? null });
+    },
+    'GET /api/tab/insights': async (caller, request) => {
+      const name = request.query?.period ?? 'thisQuarter';
+      if (!(INSIGHTS_PERIODS as readonly string[]).includes(name)) throw new ValidationError({ period: 'invalidValue' });
+      // The use case refuses anyone who coordinates no unit (ForbiddenError: 403); counts only, small numbers suppressed.
+      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name as InsightsPeriodName, services.clock.now()));
+      services.logger.info('insights.opened', { period: name, units: insights.units.length, via: 'tab' });
+      return ok({ period: name, insights });
+    },
+    'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
+  };
+
+  const signIn = async (authorization: string | undefined): Promise<Caller | TabApiResponse> => {
+    const [scheme, value, extra] = (authorization ?? '').trim().split(/\s+/);
+    if (!value || extra !== undefined) return failure(401, 'sign_in_required');
+    if (scheme.toLowerCase() === 'bearer') {
+      if (!options.verifyToken) return failure(503, 'tab_not_configured');
+      let objectId: string;
+      try {
+        ({ objectId } = await options.verifyToken(value));
+      } catch (error) {
+        if (!(error instanceof TabTokenRejected)) {
+          services.logger.error('tab.sign_in_unavailable', { errorName: error instanceof Error ? error.name : typeof error });
+          return failure(503, 'sign_in_unavailable');
+        }
+        services.logger.warn('tab.token_rejected', { reason: error.reason });
+        return failure(401, 'invalid_token');
+      }
+      const person = await services.directory.getPerson(objectId);
+      if (!person) return failure(403, 'not_in_directory');
+      return { userId: objectId, name: person.name, via: 'entra' };
+    }
+    if (scheme.toLowerCase() === 'developer' && options.developerPeople && OBJECT_ID.test(value)) {
+      const person = options.developerPeople().find((candidate) => candidate.aadObjectId === value);
+      return person ? { userId: person.aadObjectId, name: person.name, via: 'developer' } : failure(401, 'invalid_token');
+    }
+    return failure(401, 'invalid_token');
+  };
+
+  return {
+    async handle(route, request) {
+      const roles: readonly AccessRole[] = ROUTE_ACCESS[route].roles;
+      try {
+        if (roles.includes('localDeveloper')) {
+          if (!options.developerPeople) return failure(404, 'not_found');
+          return await handlers[route](undefined, request);
+        }
+        const caller = await signIn(request.authorization);
+        if (!('userId' in caller)) return caller;
+        return await handlers[route](caller, request);
+      } catch (error) {
+        return errorResponse(services, route, error);
+      }
+    },
+  };
+}
+
+function ok(body: Record<string, unknown>): TabApiResponse {
+  return { status: 200, body };
+}
+
+function failure(status: number, code: string): TabApiResponse {
+  return { status, body: { error: code } };
+}
+
+/** A refusal of the use case as 4xx with its code; anything else is a fault: 500 with a correlation id, its text never shown. */
+function errorResponse(services: BotServices, route: TabApiRoute, error: unknown): TabApiResponse {
+  if (error instanceof NotFoundError) return failure(404, error.code);
+  if (error instanceof ForbiddenError) return failure(403, error.code);
+  if (error instanceof ValidationError) return failure(400, error.code);
+  if (error instanceof DomainError) return failure(409, error.code);
+  const correlationId = services.correlationId();
+  services.logger.error('tab.failed', { route, correlationId, errorName: error instanceof Error ? error.name : typeof error });
+  return { status: 500, body: { error: 'internal', correlationId } };
+}

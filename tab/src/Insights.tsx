@@ -1,0 +1,125 @@
+import { Body1, Caption1, Field, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
+import { useState } from 'react';
+import type { CoordinatorInsights } from '../../bot/app/coordinatorInsights';
+import type { Locale } from '../../bot/domain/locale';
+import type { InsightFigures } from '../../bot/domain/insights/caseInsights';
+import { INSIGHTS_PERIODS, type InsightsPeriodName } from '../../bot/domain/insights/insightsPeriod';
+import { t, type MessageKey } from '../../cards/i18n';
+import { LoadFailed, Loading } from './LoadState';
+import type { Authorizer } from './tabClient';
+import { tabText } from './tabText';
+import { useTabApi } from './useTabApi';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  chart: { maxWidth: '720px' },
+});
+
+/** The figures shown per unit and in total, in the insights dialog's order, with how each value reads. */
+const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories'>; unit?: 'days' | 'percent' | 'score' }[] = [
+  { key: 'cases' },
+  { key: 'anonymousPct', unit: 'percent' },
+  { key: 'medianDaysToAcknowledge', unit: 'days' },
+  { key: 'medianDaysToClose', unit: 'days' },
+  { key: 'deadlinesMetPct', unit: 'percent' },
+  { key: 'takenSeriously', unit: 'score' },
+  { key: 'wouldReportAgain', unit: 'score' },
+];
+
+/** Inzicht: a coordinator's figures for their units and a period, small numbers shown as "<5"; every chart also as a table. */
+export function Insights({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
+  const [period, setPeriod] = useState<InsightsPeriodName>('thisQuarter');
+  const { loaded, reload } = useTabApi<{ insights: CoordinatorInsights }>(`/api/tab/insights?period=${period}`, authorize);
+  const styles = useStyles();
+  const picker = (
+    <Field label={tabText(locale, 'insights.period')}>
+      <Select value={period} onChange={(_event, data) => setPeriod(data.value as InsightsPeriodName)}>
+        {INSIGHTS_PERIODS.map((name) => (
+          <option key={name} value={name}>
+            {t(locale, `insights.periods.${name}` as MessageKey)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  if (loaded.state === 'loading') return <>{picker}<Loading label={tabText(locale, 'insights.load')} /></>;
+  if (loaded.state === 'failed') return <>{picker}<LoadFailed locale={locale} error={loaded.error} onRetry={reload} /></>;
+  const { insights } = loaded.value;
+  const categories: VerticalBarChartDataPoint[] = insights.total.categories
+    .filter((entry) => typeof entry.count === 'number')
+    .map((entry) => ({ x: t(locale, `categories.${entry.category}.title` as MessageKey), y: entry.count as number, legend: t(locale, `categories.${entry.category}.title` as MessageKey) }));
+  const agenda: VerticalBarChartDataPoint[] = insights.agenda.map((month) => ({ x: month.month, y: month.discussedPct, legend: month.month }));
+  return (
+    <div className={styles.section}>
+      {picker}
+      <Body1>{t(locale, 'insights.intro')}</Body1>
+      <Caption1>{insights.period.lastMonth ? t(locale, 'insights.countedUpTo', { month: insights.period.lastMonth }) : t(locale, 'insights.noCompleteMonth')}</Caption1>
+
+      <Subtitle2 as="h2">{t(locale, 'insights.totalTitle')}</Subtitle2>
+      <FigureTable locale={locale} caption={t(locale, 'insights.totalTitle')} rows={FIGURES.map((figure) => [t(locale, `insights.${figure.key}` as MessageKey), show(locale, insights.total[figure.key], figure.unit)])} />
+
+      <Subtitle2 as="h2">{t(locale, 'insights.categoriesTitle')}</Subtitle2>
+      <div className={styles.chart}>
+        {categories.length > 0 ? <VerticalBarChart data={categories} chartTitle={tabText(locale, 'insights.chartCategories')} height={240} hideLegend /> : null}
+      </div>
+      {categories.length === 0 && <Caption1>{tabText(locale, 'insights.noChart')}</Caption1>}
+      <FigureTable
+        locale={locale}
+        caption={tabText(locale, 'insights.chartCategories')}
+        rows={insights.total.categories.map((entry) => [t(locale, `categories.${entry.category}.title` as MessageKey), show(locale, entry.count)])}
+      />
+
+      <Subtitle2 as="h2">{t(locale, 'insights.unitsTitle')}</Subtitle2>
+      <FigureTable
+        locale={locale}
+        caption={t(locale, 'insights.unitsTitle')}
+        header={[t(locale, 'insights.unit'), ...FIGURES.map((figure) => t(locale, `insights.${figure.key}` as MessageKey))]}
+        rows={insights.units.map((unit) => [unit.unitName, ...FIGURES.map((figure) => show(locale, unit[figure.key], figure.unit))])}
+      />
+
+      <Subtitle2 as="h2">{t(locale, 'insights.agendaTitle')}</Subtitle2>
+      <div className={styles.chart}>
+        {agenda.length > 0 ? <VerticalBarChart data={agenda} chartTitle={tabText(locale, 'insights.chartAgenda')} height={200} hideLegend /> : null}
+      </div>
+      <FigureTable
+        locale={locale}
+        caption={tabText(locale, 'insights.chartAgenda')}
+        header={[tabText(locale, 'insights.month'), tabText(locale, 'insights.value')]}
+        rows={insights.agenda.map((month) => [month.month, month.teams === 0 ? t(locale, 'insights.noTeams') : t(locale, 'insights.agendaLine', { discussed: month.discussed, teams: month.teams, pct: month.discussedPct })])}
+      />
+      <Caption1>{t(locale, 'insights.suppressedNote')}</Caption1>
+    </div>
+  );
+}
+
+/** A figure as the dialog shows it: "<5" and "×" as they are, numbers with their unit. */
+function show(locale: Locale, value: number | string, unit?: 'days' | 'percent' | 'score'): string {
+  if (typeof value !== 'number') return value;
+  return unit ? t(locale, `insights.${unit}` as MessageKey, { value }) : String(value);
+}
+
+/** The table of a chart (and of the figures), for screen readers and for copying. */
+function FigureTable({ locale, caption, header, rows }: { locale: Locale; caption: string; header?: string[]; rows: string[][] }) {
+  const columns = header ?? [tabText(locale, 'insights.figure'), tabText(locale, 'insights.value')];
+  return (
+    <Table size="small" aria-label={caption}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column) => (
+            <TableHeaderCell key={column}>{column}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row, index) => (
+          <TableRow key={index}>
+            {row.map((cell, column) => (
+              <TableCell key={column}>{cell}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

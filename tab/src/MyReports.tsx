@@ -1,0 +1,123 @@
+import { Badge, Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { MyReportView, ReportTimelineStep } from '../../bot/app/tab/myReportsView';
+import type { Locale } from '../../bot/domain/locale';
+import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
+import { LoadFailed, Loading } from './LoadState';
+import type { Authorizer } from './tabClient';
+import { tabText } from './tabText';
+import { useTabApi } from './useTabApi';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, listStyleType: 'none', margin: 0, padding: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  message: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM, whiteSpace: 'pre-wrap' },
+  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
+});
+
+/** Mijn meldingen: the reporter's named and confidential cases with their timeline and messages. */
+export function MyReports({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
+  const { loaded, reload } = useTabApi<{ reports: MyReportView[] }>('/api/tab/my-reports', authorize);
+  const styles = useStyles();
+  if (loaded.state === 'loading') return <Loading label={tabText(locale, 'load.reports')} />;
+  if (loaded.state === 'failed') return <LoadFailed locale={locale} error={loaded.error} onRetry={reload} />;
+  const { reports } = loaded.value;
+  return (
+    <div className={styles.section}>
+      <Body1>{tabText(locale, 'reports.intro')}</Body1>
+      <Caption1>{t(locale, 'myCases.anonymousNote')}</Caption1>
+      {reports.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {tabText(locale, 'reports.empty')} {tabText(locale, 'reports.emptyHint')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <ul className={styles.list} aria-label={tabText(locale, 'nav.myReports')}>
+          {reports.map((report) => (
+            <li key={report.caseId}>
+              <ReportCard locale={locale} report={report} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ReportCard({ locale, report }: { locale: Locale; report: MyReportView }) {
+  const styles = useStyles();
+  const headingId = `report-${report.caseId}`;
+  return (
+    <Card aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id={headingId}>
+            {report.reference} · {t(locale, `kinds.${report.kind}.title` as MessageKey)}
+          </Subtitle2>
+        }
+        description={
+          <Caption1>
+            {tabText(locale, 'reports.received', { date: formatDate(report.receivedAt, locale) })} · {t(locale, 'myCases.route')}: {t(locale, `roles.${report.route}` as MessageKey)} ·{' '}
+            {t(locale, `identity.${report.identity}.title` as MessageKey)}
+          </Caption1>
+        }
+        action={<Badge appearance="tint" color={report.state === 'closed' ? 'subtle' : 'brand'}>{t(locale, `states.${report.state}.title` as MessageKey)}</Badge>}
+      />
+      {report.openQuestion && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{tabText(locale, 'reports.openQuestion')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1 data-testid="next-step">
+        {report.next
+          ? tabText(locale, report.next.overdue ? 'reports.nextOverdue' : 'reports.next', { what: t(locale, `clocks.${report.next.clock}` as MessageKey), date: formatDateTime(report.next.dueAt, locale) })
+          : report.outcome
+            ? tabText(locale, 'reports.outcome', { outcome: t(locale, `outcomes.${report.outcome}` as MessageKey) })
+            : tabText(locale, 'reports.noNext')}
+      </Body1>
+      <section className={styles.section} aria-labelledby={`${headingId}-timeline`}>
+        <Text as="h3" weight="semibold" id={`${headingId}-timeline`}>
+          {tabText(locale, 'reports.timeline')}
+        </Text>
+        <ol className={styles.timeline}>
+          {report.timeline.map((step, index) => (
+            <li key={index}>
+              <time dateTime={step.at}>{formatDateTime(step.at, locale)}</time>: {stepLabel(locale, report, step)}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className={styles.section} aria-labelledby={`${headingId}-messages`}>
+        <Text as="h3" weight="semibold" id={`${headingId}-messages`}>
+          {tabText(locale, 'reports.messages')}
+        </Text>
+        {report.messages.length === 0 ? (
+          <Caption1>{tabText(locale, 'reports.noMessages')}</Caption1>
+        ) : (
+          <ul className={styles.messages}>
+            {report.messages.map((message, index) => (
+              <li key={index} className={styles.message}>
+                <Caption1>
+                  {t(locale, message.from === 'handler' ? 'caseThread.handler' : 'caseThread.you')} · {t(locale, `caseThread.kinds.${message.kind}` as MessageKey)} ·{' '}
+                  <time dateTime={message.at}>{formatDateTime(message.at, locale)}</time>
+                </Caption1>
+                <Body1 as="p">{message.text}</Body1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Card>
+  );
+}
+
+function stepLabel(locale: Locale, report: MyReportView, step: ReportTimelineStep): string {
+  if (step.step !== 'message') return tabText(locale, `steps.${step.step}`);
+  const message = report.messages[step.messageIndex ?? -1];
+  if (!message) return tabText(locale, 'steps.received');
+  return tabText(locale, 'steps.message', {
+    kind: t(locale, `caseThread.kinds.${message.kind}` as MessageKey),
+    from: t(locale, message.from === 'handler' ? 'caseThread.handler' : 'caseThread.you'),
+  });
+}

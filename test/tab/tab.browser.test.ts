@@ -1,0 +1,270 @@
+jest.mock(
+  '@azure/functions-core',
+  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
+  { virtual: true },
+);
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { resetApplication } from '../../bot/composition';
+import { t } from '../../cards/i18n';
+import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
+import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { buildTab } from '../../tab/buildTab';
+import nlTab from '../../tab/locales/nl.json';
+import { anouk, daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
+import type { BotHarness } from '../fakes/botHarness';
+import { ManualClock } from '../fakes/manualClock';
+import { ChatPageDriver, waitForText } from '../local/chatPageDriver';
+
+/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
+const CHROMIUM = '/usr/bin/chromium';
+const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
+if (skipped) console.warn(`Browser tests of the tab SKIPPED: ${CHROMIUM} is absent and VM_SKIP_BROWSER=1.`);
+
+/** Where the screenshots of each view go (`VM_TAB_SCREENSHOTS=docs/img` refreshes the README's). */
+const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
+
+const SCHEDULES = {
+  DRAFT_PURGE_SCHEDULE: '0 15 3 * * *',
+  OUTBOX_SCHEDULE: '0 * * * * *',
+  REMINDER_SCHEDULE: '0 */5 * * * *',
+  DIGEST_SCHEDULE: '0 0 7 * * 1',
+  HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *',
+  CASE_PURGE_SCHEDULE: '0 45 3 * * *',
+  TEAM_TOPICS_SCHEDULE: '0 */15 * * * *',
+};
+
+const MARKER = 'TAB-5512 wat er gebeurde, in mijn eigen woorden';
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+(skipped ? describe.skip : describe)('the Teams tab in Chromium against the local host (npm start), with the developer sign-in', () => {
+  let host: LocalHost;
+  let context: BrowserContext;
+  let chatPage: Page;
+  let tab: Page;
+  let chat: ChatPageDriver;
+  let reference = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'vm-tab-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-'));
+  const pageErrors: string[] = [];
+  const policyViolations: string[] = [];
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  /** Runs axe-core in the page (through the DevTools protocol: the page's CSP forbids injected scripts) and returns the serious and critical violations. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    // A string, evaluated in the page: this file is compiled without the DOM's types. Left out: Fluent UI's focus
+    // sentinels (Tabster's `<i tabindex="0" aria-hidden>` "dummy inputs", which pass focus on at once; axe cannot know).
+    const violations = (await page.evaluate(
+      "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
+    )) as AxeViolation[];
+    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => node.target))})`);
+  }
+
+  async function signInAs(aadObjectId: string): Promise<void> {
+    const switchButton = tab.getByRole('button', { name: nlTab.signIn.switch, exact: true });
+    if (await switchButton.isVisible()) await switchButton.click();
+    await tab.locator('#developer-person').selectOption(aadObjectId);
+    await tab.getByRole('button', { name: nlTab.signIn.button, exact: true }).click();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
+    }
+    // The same build `npm run build` (and so `npm start`) runs: dist/tab-ui, which the tabFiles function serves.
+    await buildTab();
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [key, value] of Object.entries(SCHEDULES)) process.env[key] ??= value;
+    // As `npm start` composes it (local/startLocalHost.ts): the local host's opt-in is given before the functions load
+    // (so the local-only routes register), then, with PORT=0, the application is built again with the chat page's address.
+    const clock = new ManualClock('2026-11-30T09:00:00Z');
+    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...SCHEDULES, ...env }, clock, sleep: async () => undefined });
+    await build({});
+    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
+    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    chatPage = await context.newPage();
+    tab = await context.newPage();
+    for (const page of [chatPage, tab]) {
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+    }
+    tab.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    });
+    chat = new ChatPageDriver(chatPage);
+    await chatPage.goto(`${host.url}/`);
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await resetApplication();
+    await host?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+    expect(policyViolations).toEqual([]);
+  });
+
+  it('when the reporter files a report through the bot, then the chat has its receipt', async () => {
+    await waitForText(chat.messages, t('nl', 'common.makeReport'));
+    await chat.actAs(daan.aadObjectId);
+    await chat.press(t('nl', 'common.makeReport'), chat.messages);
+    const steps: [string, string][][] = [
+      [['categories', 'bullying']],
+      [['kind', 'report']],
+      [['identity', 'named']],
+      [['managerInvolved', 'no']],
+      [['incidentDate', '2026-11-20'], ['location', 'Kazerne Oirschot'], ['description', MARKER]],
+      [],
+    ];
+    for (const inputs of steps) {
+      for (const [id, value] of inputs) await chat.fill(chat.dialog, id, value);
+      await chat.press(t('nl', 'common.next'), chat.dialog);
+    }
+    await chat.press(t('nl', 'review.submit'), chat.dialog);
+    await waitForText(chat.dialog, t('nl', 'receipt.title'));
+    reference = REFERENCE.exec(await chat.dialog.innerText())?.[0] ?? '';
+    expect(reference).not.toBe('');
+    await chatPage.locator('#dialog-close').click();
+  });
+
+  it('when the tab is opened outside Teams, then only the clearly marked developer sign-in is offered, and the page is served with its policy', async () => {
+    const response = await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    expect(response?.headers()['content-security-policy']).toContain('frame-ancestors');
+    await waitForText(tab.locator('body'), nlTab.signIn.developerTitle);
+    expect(await tab.locator('#developer-person option').allTextContents()).toEqual(expect.arrayContaining([daan.name, jeroen.name]));
+    expect(await seriousViolations(tab)).toEqual([]);
+  });
+
+  it('when the reporter signs in, then My reports shows the report with its timeline and the next step, and no serious accessibility problem', async () => {
+    await signInAs(daan.aadObjectId);
+    await waitForText(tab.locator('#signed-in-as'), daan.name);
+    const card = tab.getByRole('listitem').filter({ hasText: reference });
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain(t('nl', 'states.submitted.title'));
+    expect(text).toContain(nlTab.steps.received);
+    expect(text).toContain(nlTab.reports.next.split(':')[0]);
+    expect(text).toContain(t('nl', 'clocks.acknowledge'));
+    // What was reported is not in the list (the timeline and messages only), nor in the page's address.
+    expect(text).not.toContain(MARKER);
+    expect(tab.url()).not.toContain(reference);
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-reports.png'), fullPage: true });
+    // Nothing is kept in the browser: no storage, no cookies.
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+    expect(await seriousViolations(tab)).toEqual([]);
+  });
+
+  it('when the handler signs in, then My tasks lists the case with its deadline and time left, and acknowledging confirms it', async () => {
+    await signInAs(jeroen.aadObjectId);
+    await waitForText(tab.locator('#signed-in-as'), jeroen.name);
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    const card = tab.getByRole('listitem').filter({ hasText: reference }).first();
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/nog \d+ dag\(en\), waarvan \d+ werkdag\(en\)/);
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-tasks.png'), fullPage: true });
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await card.getByRole('button', { name: t('nl', 'handler.task.acknowledge'), exact: true }).click();
+    await waitForText(tab.locator('[aria-live]'), nlTab.tasks.acknowledged.replace('{reference}', reference));
+    await card.getByRole('button', { name: t('nl', 'handler.task.acknowledge'), exact: true }).waitFor({ state: 'detached' });
+    expect(await card.innerText()).toContain(t('nl', 'states.acknowledged.title'));
+  });
+
+  it('when the reporter looks again, then the chat has the notice and My reports the confirmed receipt', async () => {
+    await chat.actAs(daan.aadObjectId);
+    await waitForText(chat.messages, t('nl', 'reporter.notice.acknowledged.title'));
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myReports }).click();
+    const card = tab.getByRole('listitem').filter({ hasText: reference });
+    await waitForText(card, nlTab.steps.acknowledged);
+    expect(await card.innerText()).toContain(t('nl', 'states.acknowledged.title'));
+  });
+
+  it.each(['dark', 'contrast'])('when the tab is shown in the Teams %s theme, then both views have no serious accessibility problem', async (theme) => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}`);
+    await signInAs(jeroen.aadObjectId);
+    // The handler has no reports of his own: the empty state.
+    await waitForText(tab.locator('main'), nlTab.reports.empty);
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    await tab.getByRole('listitem').filter({ hasText: reference }).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, `tab-my-tasks-${theme}.png`), fullPage: true });
+  });
+
+  it('when the views are walked with the keyboard only, then the tabs and the actions are reachable', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=en`);
+    await tab.locator('#developer-person').focus();
+    await tab.keyboard.press('Tab');
+    await tab.keyboard.press('Enter');
+    await tab.getByRole('tab', { name: 'My reports' }).waitFor();
+    await tab.getByRole('tab', { name: 'My reports' }).focus();
+    await tab.keyboard.press('ArrowRight');
+    await tab.keyboard.press('Enter');
+    expect(await tab.getByRole('tab', { name: 'My tasks' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('when five more reports came in through the bot last month, then they count once the month has ended', async () => {
+    // The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding).
+    const bot = {
+      connector: { serviceUrl: chatPageServiceUrl(host.url) },
+      send: async (activity: unknown) => {
+        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      },
+    } as unknown as BotHarness;
+    for (let index = 0; index < 5; index += 1) {
+      const receipt = dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(`TAB-SEED-${index}: steeds weer uitgelachen in de kantine.`))));
+      expect(JSON.stringify(receipt)).toMatch(REFERENCE);
+    }
+    // Insights count complete months only: into December, November is counted.
+    const moved = await fetch(`${host.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'P2D' }) });
+    expect(moved.status).toBe(200);
+  });
+
+  it('when a coordinator signs in, then Inzicht shows the figures of her units with "<5" where the numbers are small, a table for every chart, and no serious accessibility problem', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(anouk.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.insights }).click();
+    const main = tab.locator('main');
+    await waitForText(main, t('nl', 'insights.totalTitle'));
+    expect(await main.getByRole('table').count()).toBeGreaterThanOrEqual(4);
+    expect(await main.innerText()).toContain('<5');
+    // Bullying has 6 reports: a bar in the chart, and 6 in its table.
+    await main.locator('svg rect').first().waitFor();
+    expect(await main.getByRole('row').filter({ hasText: t('nl', 'categories.bullying.title') }).first().innerText()).toContain('6');
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, 'tab-insights.png'), fullPage: true });
+  });
+
+  it('when someone who coordinates nothing signs in, then there is no Inzicht view, and the insights API refuses her with 403', async () => {
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myReports }).waitFor();
+    expect(await tab.getByRole('tab', { name: nlTab.nav.insights }).count()).toBe(0);
+    const refused = await fetch(`${host.url}/api/tab/insights?period=thisYear`, { headers: { authorization: `Developer ${daan.aadObjectId}` } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'forbidden' });
+  });
+});
