@@ -18,16 +18,7 @@ import { installFunctionsCoreShim } from '../local/installFunctionsCoreShim';
 import { startLocalHost } from '../local/localHost';
 import { countEmbeddedStore } from './countEmbeddedStore';
 import { StoreOperationCounter } from './storeOperationCounter';
-
-const SCHEDULES: Record<string, string> = {
-  DRAFT_PURGE_SCHEDULE: '0 15 3 * * *',
-  OUTBOX_SCHEDULE: '0 * * * * *',
-  REMINDER_SCHEDULE: '0 */5 * * * *',
-  DIGEST_SCHEDULE: '0 0 7 * * 1',
-  HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *',
-  CASE_PURGE_SCHEDULE: '0 45 3 * * *',
-  TEAM_TOPICS_SCHEDULE: '0 */15 * * * *',
-};
+import { setTimerSchedules } from '../local/timerSchedules';
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
@@ -36,7 +27,7 @@ async function main(): Promise<void> {
   installFunctionsCoreShim();
   if (kind === 'product') {
     if (process.env.BENCH_COUNT_STORE === '1') countEmbeddedStore(counter);
-    for (const [name, value] of Object.entries(SCHEDULES)) process.env[name] ??= value;
+    setTimerSchedules();
     await resetApplication({ env: { ...process.env, LOG_LEVEL: 'silent' }, localHostOptIn: true });
   }
   const host = await startLocalHost({

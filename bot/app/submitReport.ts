@@ -1,5 +1,4 @@
 import { formatCaseReference } from '../domain/caseReference';
-import { ConflictError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { CompleteReport } from '../domain/report';
 import { caseIdForSubmission } from './caseIdForSubmission';
@@ -7,10 +6,9 @@ import { caseReceipt, type CaseReceipt } from './caseReceipt';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
 import { assignCase } from './assignCase';
 import { startCaseClocks } from './caseClockUpdates';
-import { flushCaseOutbox } from './flushCaseOutbox';
 import type { CaseRecord, SealedCaseContent } from './ports';
 import { routeReport } from '../domain/routeReport';
-import { randomId } from './randomId';
+import { storeNewCase } from './storeNewCase';
 
 const REFERENCE_ATTEMPTS = 5;
 
@@ -84,36 +82,9 @@ export async function submitReport(
     .sort()[0];
   await assignCase(deps, record, routing, now, { type: 'assigned', actor: 'system' });
 
-  if (report.identity === 'anonymous') {
-    const relayId = randomId(deps);
-    await deps.repos.relayAddresses.put({
-      id: relayId,
-      sealed: deps.cipher.seal('relay', reporter.conversation, relayId),
-      updatedAt: now.toISOString().slice(0, 10),
-    });
-    record.relayId = relayId;
-  } else {
-    record.reporterKey = deps.pseudonyms.pseudonym('user', reporter.userId);
-    record.sealedReporter = deps.cipher.seal('identity', { userId: reporter.userId, name: reporter.name }, id);
-  }
-
-  let created;
-  try {
-    created = await deps.repos.cases.create(record);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    // The same submission won a race on another instance: answer with that case.
-    if (record.relayId) await deps.repos.relayAddresses.delete(record.relayId);
-    const winner = await deps.repos.cases.get(id);
-    if (!winner) throw error;
-    return caseReceipt(winner.value, deps.pseudonyms, { duplicate: true, immediateDanger: report.immediateDanger === true });
-  }
-  try {
-    await flushCaseOutbox(deps, created);
-  } catch (error) {
-    // The case is stored with its messages inside; the outbox timer moves them later.
-    deps.logger.warn('outbox.flush_deferred', { errorName: error instanceof Error ? error.name : 'unknown' });
-  }
+  const stored = await storeNewCase(deps, record, reporter, now);
+  // The same submission won a race on another instance: answer with that case.
+  if (stored.duplicate) return caseReceipt(stored.record, deps.pseudonyms, { duplicate: true, immediateDanger: report.immediateDanger === true });
   deps.logger.info('case.submitted', { route: routing.role, rule: routing.rule, kind: report.kind, identity: report.identity });
   return caseReceipt(record, deps.pseudonyms, { duplicate: false, immediateDanger: report.immediateDanger === true });
 }

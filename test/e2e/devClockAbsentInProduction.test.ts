@@ -1,5 +1,5 @@
 import { startLocalHost, type LocalHost } from '../../local/localHost';
-import { setTimerSchedules } from '../fixtures/timerSchedules';
+import { setTimerSchedules } from '../../local/timerSchedules';
 
 describe('POST /api/dev/clock outside local mode', () => {
   let host: LocalHost;

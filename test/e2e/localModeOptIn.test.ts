@@ -7,7 +7,7 @@ import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { FakeBotConnector } from '../fakes/fakeBotConnector';
 import { ManualClock } from '../fakes/manualClock';
 import { personalMessage, type TeamsUser } from '../fixtures/teamsActivities';
-import { setTimerSchedules } from '../fixtures/timerSchedules';
+import { setTimerSchedules } from '../../local/timerSchedules';
 
 const anna: TeamsUser = { id: '29:1optin', aadObjectId: '6b1d2c3e-0000-4000-8000-00000000b0b1', name: 'Anna Opt-in', locale: 'nl-NL' };
 

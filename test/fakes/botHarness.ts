@@ -5,7 +5,7 @@ import { resetApplication } from '../../bot/composition';
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { FakeBotConnector } from './fakeBotConnector';
 import { ManualClock } from './manualClock';
-import { setTimerSchedules } from '../fixtures/timerSchedules';
+import { setTimerSchedules } from '../../local/timerSchedules';
 
 /**
  * The whole product in one process, driven through its real HTTP entry point: the local

@@ -9,7 +9,7 @@ import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { daan, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
 import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from './chatPageDriver';
-import { TIMER_SCHEDULES, setTimerSchedules } from '../fixtures/timerSchedules';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
 
 /** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import { LOCAL_PAGE_ACCESS } from '../../bot/teams/accessTable';
 import { localChatPageFor } from '../../local/chatPage/localChatPageFor';
 import { startLocalHost, type LocalHost } from '../../local/localHost';
-import { setTimerSchedules } from '../fixtures/timerSchedules';
+import { setTimerSchedules } from '../../local/timerSchedules';
 
 describe('the chat page outside local mode', () => {
   let host: LocalHost;

@@ -6,7 +6,7 @@ import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/local
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { ManualClock } from '../fakes/manualClock';
 import { daan, jeroen } from '../fixtures/demoPeople';
-import { TIMER_SCHEDULES, setTimerSchedules } from '../fixtures/timerSchedules';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
 
 const evertsen = '19:demo-evertsen@thread.tacv2';
 

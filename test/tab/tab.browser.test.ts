@@ -19,6 +19,7 @@ import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../
 import type { BotHarness } from '../fakes/botHarness';
 import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from '../local/chatPageDriver';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
 
 /** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -27,16 +28,6 @@ if (skipped) console.warn(`Browser tests of the tab SKIPPED: ${CHROMIUM} is abse
 
 /** Where the screenshots of each view go (`VM_TAB_SCREENSHOTS=docs/img` refreshes the README's). */
 const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
-
-const SCHEDULES = {
-  DRAFT_PURGE_SCHEDULE: '0 15 3 * * *',
-  OUTBOX_SCHEDULE: '0 * * * * *',
-  REMINDER_SCHEDULE: '0 */5 * * * *',
-  DIGEST_SCHEDULE: '0 0 7 * * 1',
-  HANDOVER_CHECK_SCHEDULE: '0 30 5 * * *',
-  CASE_PURGE_SCHEDULE: '0 45 3 * * *',
-  TEAM_TOPICS_SCHEDULE: '0 */15 * * * *',
-};
 
 const MARKER = 'TAB-5512 wat er gebeurde, in mijn eigen woorden';
 
@@ -85,11 +76,11 @@ interface AxeViolation {
     // The same build `npm run build` (and so `npm start`) runs: dist/tab-ui, which the tabFiles function serves.
     await buildTab();
     mkdirSync(SHOTS, { recursive: true });
-    for (const [key, value] of Object.entries(SCHEDULES)) process.env[key] ??= value;
+    setTimerSchedules();
     // As `npm start` composes it (local/startLocalHost.ts): the local host's opt-in is given before the functions load
     // (so the local-only routes register), then, with PORT=0, the application is built again with the chat page's address.
     const clock = new ManualClock('2026-11-30T09:00:00Z');
-    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...SCHEDULES, ...env }, clock, sleep: async () => undefined });
+    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
     await build({});
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
     await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });

@@ -1,4 +1,3 @@
-import { ConflictError } from '../../domain/errors';
 import { routeReport } from '../../domain/routeReport';
 import { assignCase } from '../assignCase';
 import { isExcludedFromCase } from '../caseAccess';
@@ -6,10 +5,9 @@ import { startCaseClocks } from '../caseClockUpdates';
 import { caseIdForSubmission } from '../caseIdForSubmission';
 import { openHandler } from '../caseParties';
 import { caseReceipt, type CaseReceipt } from '../caseReceipt';
-import { flushCaseOutbox } from '../flushCaseOutbox';
 import type { IntakeDependencies, Reporter } from '../intakeDependencies';
 import type { CaseRecord, SealedCaseContent } from '../ports';
-import { randomId } from '../randomId';
+import { storeNewCase } from '../storeNewCase';
 import { uniqueReference } from '../submitReport';
 
 /**
@@ -94,31 +92,9 @@ export async function openRetaliationCase(
     .sort()[0];
   await assignCase(deps, record, routing, now, { type: 'assigned', actor: 'system' });
 
-  if (first.identity === 'anonymous') {
-    // A relay address of its own (as a new report gets): the first case's may be purged with it.
-    const relayId = randomId(deps);
-    await deps.repos.relayAddresses.put({ id: relayId, sealed: deps.cipher.seal('relay', reporter.conversation, relayId), updatedAt: at.slice(0, 10) });
-    record.relayId = relayId;
-  } else {
-    record.reporterKey = deps.pseudonyms.pseudonym('user', reporter.userId);
-    record.sealedReporter = deps.cipher.seal('identity', { userId: reporter.userId, name: reporter.name }, id);
-  }
-
-  let created;
-  try {
-    created = await deps.repos.cases.create(record);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    if (record.relayId) await deps.repos.relayAddresses.delete(record.relayId);
-    const winner = await deps.repos.cases.get(id);
-    if (!winner) throw error;
-    return caseReceipt(winner.value, deps.pseudonyms, { duplicate: true, immediateDanger: false });
-  }
-  try {
-    await flushCaseOutbox(deps, created);
-  } catch (error) {
-    deps.logger.warn('outbox.flush_deferred', { errorName: error instanceof Error ? error.name : 'unknown' });
-  }
+  // A relay address of its own for an anonymous reporter (as a new report gets): the first case's may be purged with it.
+  const stored = await storeNewCase(deps, record, reporter, now);
+  if (stored.duplicate) return caseReceipt(stored.record, deps.pseudonyms, { duplicate: true, immediateDanger: false });
   deps.logger.info('case.retaliation_opened', { route: routing.role, rule: routing.rule, identity: record.identity });
   return caseReceipt(record, deps.pseudonyms, { duplicate: false, immediateDanger: false });
 }
