@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_IN_ANSWERS, CHECK_IN_TEXT_MAX_LENGTH } from '../domain/aftercare/checkIns';
 import { caseMessageText } from '../domain/caseMessageText';
 
 /** A closing question's score: "1".."5" (or a number), or nothing (both questions are optional). */
@@ -17,4 +18,17 @@ export const REPORTER_FORM_INPUTS = {
   identityAnswer: z.object({ identityAnswer: z.enum(['accept', 'refuse'], { error: 'invalidChoice' }) }),
   answer: z.object({ answer: caseMessageText }),
   information: z.object({ information: caseMessageText }),
+  /** An aftercare check-in: one of the choices, and optional text (blank is none). */
+  checkIn: z.object({
+    answer: z.enum(CHECK_IN_ANSWERS, { error: 'pickCheckInAnswer' }),
+    text: z.preprocess(
+      (value) => (value === null ? undefined : value),
+      z
+        .string({ error: 'checkInTextTooLong' })
+        .trim()
+        .max(CHECK_IN_TEXT_MAX_LENGTH, { error: 'checkInTextTooLong' })
+        .transform((text) => (text === '' ? undefined : text))
+        .optional(),
+    ),
+  }),
 } as const;

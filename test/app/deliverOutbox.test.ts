@@ -243,7 +243,8 @@ describe('deliverOutbox', () => {
 
     const report = await run();
 
-    expect(report.failed.map((item) => [item.id, item.lastError])).toEqual([
+    // Two chats, served at once: the order in which they fail is not defined.
+    expect(report.failed.map((item) => [item.id, item.lastError]).sort()).toEqual([
       ['r-0', 'no_address'],
       ['u-0', 'unreadable'],
     ]);

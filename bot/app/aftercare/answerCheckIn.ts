@@ -1,9 +1,8 @@
-import { CHECK_IN_ANSWERS, CHECK_IN_TEXT_MAX_LENGTH, type CheckInAnswer } from '../../domain/aftercare/checkIns';
-import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { CheckInAnswer } from '../../domain/aftercare/checkIns';
+import { NotFoundError } from '../../domain/errors';
 import { findReporterCase, type ReporterCredentials } from '../caseAccess';
 import type { CaseReceipt } from '../caseReceipt';
 import type { IntakeDependencies, Reporter } from '../intakeDependencies';
-import { readFields } from '../readFields';
 import { updateCase } from '../updateCase';
 import type { CheckInReply } from './aftercareRecord';
 import { openRetaliationCase } from './openRetaliationCase';
@@ -11,23 +10,10 @@ import { openRetaliationCase } from './openRetaliationCase';
 /** What answering did: recorded, or recorded and a retaliation case opened (with its receipt). */
 export type CheckInOutcome = { kind: 'recorded' } | { kind: 'retaliation'; receipt: CaseReceipt };
 
-/** An answer as typed: one of the choices, and optional text. */
+/** An answer, parsed at the adapter: one of the choices, and optional text (trimmed, not blank). */
 export interface CheckInInput {
-  answer: unknown;
-  text: unknown;
-}
-
-function readAnswer(value: unknown): CheckInAnswer {
-  if (typeof value !== 'string' || !(CHECK_IN_ANSWERS as readonly string[]).includes(value)) throw new ValidationError({ answer: 'pickCheckInAnswer' });
-  return value as CheckInAnswer;
-}
-
-function readText(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ValidationError({ text: 'checkInTextTooLong' });
-  const text = value.trim();
-  if (text.length > CHECK_IN_TEXT_MAX_LENGTH) throw new ValidationError({ text: 'checkInTextTooLong' });
-  return text === '' ? undefined : text;
+  answer: CheckInAnswer;
+  text?: string;
 }
 
 /**
@@ -36,7 +22,7 @@ function readText(value: unknown): string | undefined {
  * consequences" opens a retaliation case (see `openRetaliationCase`) and returns its receipt.
  */
 export async function answerCheckIn(deps: IntakeDependencies, reporter: Reporter, credentials: ReporterCredentials, input: CheckInInput): Promise<CheckInOutcome> {
-  const { answer, text } = readFields({ answer: () => readAnswer(input.answer), text: () => readText(input.text) });
+  const { answer, text } = input;
   const found = await findReporterCase(deps, credentials);
   if (!found.value.aftercare) throw new NotFoundError('no check-ins for this case');
   // The new case first (idempotent by id): should the write below fail, answering again finds it.

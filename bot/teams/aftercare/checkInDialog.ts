@@ -11,6 +11,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 import type { ParsedDialogAction } from '../dialogAction';
+import { parseForm } from '../parseForm';
+import { REPORTER_FORM_INPUTS } from '../reporterForms';
 import { dialogCard } from '../invokeResponses';
 import type { TurnIdentity } from '../turnIdentity';
 
@@ -55,7 +57,7 @@ export async function submitCheckInDialog(services: BotServices, turn: TurnIdent
       await stopCheckIns(services, credentials);
       return form(services, locale, { caseId: action.caseId, state: 'stopped' });
     }
-    const outcome = await answerCheckIn(services, turn.reporter, credentials, typed);
+    const outcome = await answerCheckIn(services, turn.reporter, credentials, parseForm(REPORTER_FORM_INPUTS.checkIn, typed));
     if (outcome.kind === 'retaliation') return dialogCard(t(locale, 'dialog.receiptTitle'), receiptCard(locale, outcome.receipt, services.helpContacts));
     return form(services, locale, { caseId: action.caseId, state: 'answered' });
   } catch (error) {

@@ -7,6 +7,9 @@ import type { CaseDependencies } from '../../../bot/app/intakeDependencies';
 import type { CaseRecord } from '../../../bot/app/ports';
 import { submitReport } from '../../../bot/app/submitReport';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
+import { ValidationError } from '../../../bot/domain/errors';
+import { parseForm } from '../../../bot/teams/parseForm';
+import { REPORTER_FORM_INPUTS } from '../../../bot/teams/reporterForms';
 
 // Demo organisation: Daan (…15) reports; his manager Jeroen (…14), whose manager is Lotte (…13); Fatima (…02) is the central
 // Meldpunt, Marieke (…04) the central coordinator.
@@ -84,9 +87,15 @@ describe('a retaliation case is routed away from the first case', () => {
     expect((await deps.repos.cases.get(first.id))!.value.aftercare).toMatchObject({ answered: 0 });
   });
 
-  it('when the answer is not one of the choices or the text is too long, then the fields are named', async () => {
-    await expect(answerCheckIn(deps, daan, { kind: 'user', userId: DAAN, caseId: first.id }, { answer: 'maybe', text: 'x'.repeat(2_001) })).rejects.toMatchObject({
-      fields: { answer: 'pickCheckInAnswer', text: 'checkInTextTooLong' },
-    });
+  it('when the answer is not one of the choices or the text is too long, then the form (parsed at the adapter) names both fields', () => {
+    let thrown: unknown;
+    try {
+      parseForm(REPORTER_FORM_INPUTS.checkIn, { answer: 'maybe', text: 'x'.repeat(2_001) });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect(thrown).toMatchObject({ fields: { answer: 'pickCheckInAnswer', text: 'checkInTextTooLong' } });
+    expect(parseForm(REPORTER_FORM_INPUTS.checkIn, { answer: 'fine', text: '   ' })).toEqual({ answer: 'fine' });
   });
 });
