@@ -25,7 +25,9 @@ const CONTAINER_NAME = /^[A-Za-z0-9_-]+$/;
  * Group commit: writes are checked one at a time in arrival order (against the documents as the
  * writes before them leave them), and the writes that arrive while an fsync is under way are
  * appended together and made durable by the next single fsync. Reads see a write only once it is
- * durable. If appending or syncing a group fails, every write in it fails and the container
+ * durable, and wait for it: a read of a document with a write under way, and a query while any
+ * write is under way, first wait until the writes that came before them are durable (so whoever
+ * reads after a write, as a retry after a lost race does, sees it, as before group commit). If appending or syncing a group fails, every write in it fails and the container
  * refuses further writes, as before.
  *
  * Single process only: the Map is the source of truth for reads, so another process writing the
@@ -38,6 +40,8 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
   private group: PendingWrite<T>[] = [];
   /** What the checked but not yet durable writes leave each id as (undefined: deleted). */
   private readonly staged = new Map<string, Versioned<T> | undefined>();
+  /** Per id, the last write not yet durable (settles, never rejects, once it is durable or failed). */
+  private readonly pending = new Map<string, Promise<void>>();
   /** The append and fsync under way, if any. */
   private flushing: Promise<void> | undefined;
   /** Set when an append failed: memory and file may disagree, so no further write is accepted. */
@@ -67,6 +71,8 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
   async read(id: string): Promise<Versioned<T> | undefined> {
     this.assertOpen();
     assertValidDocumentId(id);
+    const pending = this.pending.get(id);
+    if (pending) await pending;
     const entry = this.docs.get(id);
     return entry && copy(entry);
   }
@@ -99,6 +105,7 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
   async query(spec: QuerySpec<T>): Promise<Page<Versioned<T>>> {
     this.assertOpen();
     assertValidQuerySpec(spec);
+    if (this.pending.size > 0) await Promise.all([...this.pending.values()]);
     const page = runQueryInMemory(this.docs.values(), spec);
     return { ...page, items: page.items.map(copy) };
   }
@@ -134,10 +141,19 @@ export class EmbeddedDocumentContainer<T extends { id: string }> implements Docu
   /** Adds a checked write to the next group; resolves once it is durable and applied. */
   private enqueue(id: string, entry: Versioned<T> | undefined, record: EmbeddedLogRecord<T>): Promise<void> {
     this.staged.set(id, entry);
-    return new Promise<void>((resolve, reject) => {
+    const written = new Promise<void>((resolve, reject) => {
       this.group.push({ id, entry, line: `${JSON.stringify(record)}\n`, resolve, reject });
       this.flushing ??= this.flush();
     });
+    const settled = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.set(id, settled);
+    void settled.then(() => {
+      if (this.pending.get(id) === settled) this.pending.delete(id);
+    });
+    return written;
   }
 
   /** Appends and fsyncs the waiting writes as one group, then the writes that arrived meanwhile, until none waits. */

@@ -64,7 +64,7 @@ describe('embedded store: group commit', () => {
     await expect(container.read('gone')).resolves.toBeUndefined();
   });
 
-  it('when a write is not yet durable, then a read does not see it; once acknowledged, it does', async () => {
+  it('when a write is not yet durable, then a read of it waits until it is, and never sees it before', async () => {
     let releaseSync: (() => void) | undefined;
     const prototype = await fileHandlePrototype(dataDir);
     const realSync = prototype.sync;
@@ -74,10 +74,15 @@ describe('embedded store: group commit', () => {
     const writing = container.upsert({ id: 'b', n: 1 });
     // Until the append is done and the fsync has begun (I/O turns, not time).
     while (!releaseSync) await new Promise((resolve) => setImmediate(resolve));
-    await expect(container.read('b')).resolves.toBeUndefined();
+    let durable = false;
+    const reading = container.read('b').then((entry) => ({ entry, durable }));
+    const querying = container.query({ where: [], limit: 10 }).then((page) => ({ ids: page.items.map((item) => item.value.id), durable }));
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    durable = true;
     releaseSync();
     await writing;
-    await expect(container.read('b')).resolves.toMatchObject({ value: { id: 'b', n: 1 } });
+    await expect(reading).resolves.toMatchObject({ entry: { value: { id: 'b', n: 1 } }, durable: true });
+    await expect(querying).resolves.toMatchObject({ ids: expect.arrayContaining(['b']), durable: true });
   });
 
   it('when the fsync of a group fails, then every write of the group fails, none is visible, and later writes are refused', async () => {
