@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTopicLibrary } from '../bot/agenda/loadTopicLibrary';
+import { loadTopicLibrary } from '../bot/topicLibrary/loadTopicLibrary';
 import type { AgendaDependencies } from '../bot/app/agenda/agendaDependencies';
 import { postDueTopics } from '../bot/app/agenda/postDueTopics';
 import { teamKeyFor } from '../bot/app/agenda/teamKeys';

@@ -47,7 +47,7 @@ import { GraphDirectory } from './directory/graphDirectory';
 import type { OrganisationDirectory } from './domain/directory';
 import { graphTokenSource } from './teams/graphTokenSource';
 import { ConfigurationError } from './domain/errors';
-import { loadTopicLibrary } from './agenda/loadTopicLibrary';
+import { loadTopicLibrary } from './topicLibrary/loadTopicLibrary';
 import type { HelpContact } from './domain/helpContact';
 import { loadHelpContacts } from './help/loadHelpContacts';
 import type { TopicLibrary } from './domain/agenda/topic';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadTopicLibrary } from '../agenda/loadTopicLibrary';
+import { loadTopicLibrary } from '../topicLibrary/loadTopicLibrary';
 import { loadConfig, type Config } from '../config';
 import { findCentralUnit } from '../directory/centralUnitProblems';
 import { loadHelpContacts } from '../help/loadHelpContacts';

@@ -1,7 +1,7 @@
 /**
  * The team-meeting (werkoverleg) topic library: what a topic is. Topics are data — the built-in
  * library in `config/topics/library.json` and per-unit files a coordinator adds — validated by
- * a schema at start-up (see bot/agenda/loadTopicLibrary.ts).
+ * a schema at start-up (see bot/topicLibrary/loadTopicLibrary.ts).
  */
 import type { Category } from '../report';
 

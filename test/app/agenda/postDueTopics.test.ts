@@ -6,7 +6,7 @@ import { saveTeamSettings } from '../../../bot/app/agenda/saveTeamSettings';
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
 import { unitTrends } from '../../../bot/app/agenda/unitTrends';
 import type { CaseRecord, OutboxItem } from '../../../bot/app/ports';
-import { loadTopicLibrary } from '../../../bot/agenda/loadTopicLibrary';
+import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import type { Category } from '../../../bot/domain/report';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
 import type { ManualClock } from '../../fakes/manualClock';

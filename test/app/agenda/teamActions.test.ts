@@ -9,7 +9,7 @@ import { sendDueActionReminders } from '../../../bot/app/agenda/sendDueActionRem
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
 import type { NotificationIntent } from '../../../bot/app/notificationIntent';
 import type { TeamActionRecord } from '../../../bot/app/ports';
-import { loadTopicLibrary } from '../../../bot/agenda/loadTopicLibrary';
+import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import { ForbiddenError, ValidationError } from '../../../bot/domain/errors';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
 import type { ManualClock } from '../../fakes/manualClock';
