@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { OutboxItem, OutboxRepository, Versioned } from './ports';
+import type { Logger, OutboxItem, OutboxRepository, Versioned } from './ports';
 
 /** The ids queued by the work running in this async context (one turn). */
 const queuedInTurn = new AsyncLocalStorage<string[]>();
@@ -13,6 +13,21 @@ export async function collectQueuedItems<T>(work: () => Promise<T>): Promise<{ r
   const queued: string[] = [];
   const result = await queuedInTurn.run(queued, work);
   return { result, queued };
+}
+
+/**
+ * Runs one turn's work (a card press, a dialog submit, a tab action), then delivers the messages
+ * it queued, bounded (`deliverQueued`). A failed delivery never fails the turn: it is logged and
+ * the outbox timer sends what did not go.
+ */
+export async function runThenDeliverOwn<T>(deps: { deliverQueued(itemIds: readonly string[]): Promise<void>; logger: Logger }, work: () => Promise<T>): Promise<T> {
+  const { result, queued } = await collectQueuedItems(work);
+  try {
+    await deps.deliverQueued(queued);
+  } catch (error) {
+    deps.logger.warn('outbox.deliver_queued_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+  }
+  return result;
 }
 
 /**

@@ -4,7 +4,7 @@ import { renderError } from '../../cards/error';
 import { t } from '../../cards/i18n';
 import { renderNotice } from '../../cards/notice';
 import { rememberConversation } from '../app/rememberConversation';
-import { collectQueuedItems } from '../app/turnOutbox';
+import { runThenDeliverOwn } from '../app/turnOutbox';
 import { DomainError, ForbiddenError } from '../domain/errors';
 import { toLocale, type Locale } from '../domain/locale';
 import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anonymousStatusDialog';
@@ -211,15 +211,6 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     return handler.handle(this.services, context, turn, data);
   }
 
-  /** Sends the messages this turn queued (to handlers, reporters) now, bounded; anything else, and what does not go at once, the outbox timer sends. */
-  private async deliverQueued(itemIds: readonly string[]): Promise<void> {
-    try {
-      await this.services.deliverQueued(itemIds);
-    } catch (error) {
-      this.services.logger.warn('outbox.deliver_queued_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
-    }
-  }
-
   /**
    * Runs an invoke: identifies the user, remembers their chat, and turns any failure into a
    * friendly card in their language with a correlation id (never the error's own text).
@@ -232,8 +223,8 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
       // Dialogs (report content) only in the 1:1 chat; card verbs check where they may be used themselves.
       if (!turn.personal && kind === 'dialog') throw new ForbiddenError('dialog outside the personal chat');
       if (turn.personal) await rememberConversation(this.services, turn.reporter.userId, turn.reporter.conversation);
-      const { result: body, queued } = await collectQueuedItems(() => run(turn));
-      await this.deliverQueued(queued);
+      // The messages this turn queued (to handlers, reporters) go now, bounded; what does not go at once, the outbox timer sends.
+      const body = await runThenDeliverOwn(this.services, () => run(turn));
       return { status: 200, body };
     } catch (error) {
       const correlationId = this.services.correlationId();

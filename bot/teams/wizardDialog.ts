@@ -100,7 +100,8 @@ function wizardDialogCard(services: BotServices, locale: Locale, show: StepToSho
   );
 }
 
-function receiptCard(locale: Locale, receipt: CaseReceipt, help: BotServices['helpContacts']): object {
+/** A stored report's receipt in the dialog: where it went (a role) and by when; the secret once for an anonymous reporter. */
+export function receiptCard(locale: Locale, receipt: CaseReceipt, help: BotServices['helpContacts']): object {
   return renderDialogReceipt({
     locale,
     reference: receipt.reference,

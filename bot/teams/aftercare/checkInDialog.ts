@@ -1,16 +1,15 @@
 import { renderCheckInDialog, type CheckInDialogView } from '../../../cards/checkInDialog';
-import { renderDialogReceipt } from '../../../cards/dialogReceipt';
-import { formatDateTime, t } from '../../../cards/i18n';
+import { t } from '../../../cards/i18n';
 import { answerCheckIn } from '../../app/aftercare/answerCheckIn';
 import { CHECK_IN_TEXT_MAX_LENGTH } from '../../domain/aftercare/checkIns';
 import { openCheckIn } from '../../app/aftercare/openCheckIn';
 import { stopCheckIns } from '../../app/aftercare/stopCheckIns';
 import type { ReporterCredentials } from '../../app/caseAccess';
-import type { CaseReceipt } from '../../app/caseReceipt';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 import type { ParsedDialogAction } from '../dialogAction';
+import { receiptCard } from '../wizardDialog';
 import { parseForm } from '../parseForm';
 import { REPORTER_FORM_INPUTS } from '../reporterForms';
 import { dialogCard } from '../invokeResponses';
@@ -80,22 +79,4 @@ function fieldErrors(error: ValidationError): Errors {
     ...(error.fields.answer ? { answer: 'pickCheckInAnswer' as const } : {}),
     ...(error.fields.text ? { text: 'checkInTextTooLong' as const } : {}),
   };
-}
-
-/** The receipt of the retaliation case: where it went (a role) and by when, as for any report; the secret once for an anonymous reporter. */
-function receiptCard(locale: Locale, receipt: CaseReceipt, help: BotServices['helpContacts']): object {
-  return renderDialogReceipt({
-    locale,
-    reference: receipt.reference,
-    kind: receipt.kind,
-    identity: receipt.identity,
-    nextStepBy: formatDateTime(receipt.nextStepBy, locale),
-    secret: receipt.secret,
-    immediateDanger: false,
-    showPoliceAdvice: receipt.showPoliceAdvice,
-    duplicate: receipt.duplicate,
-    route: receipt.route,
-    nextDeadline: receipt.nextDeadline && { clock: receipt.nextDeadline.clock, due: formatDateTime(new Date(receipt.nextDeadline.dueAt), locale) },
-    help,
-  });
 }

@@ -3,12 +3,13 @@ import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
 import { coordinatorInsights } from '../../app/coordinatorInsights';
 import { tabViewsFor } from '../../app/tab/tabViewsFor';
-import { collectQueuedItems } from '../../app/turnOutbox';
+import { runThenDeliverOwn } from '../../app/turnOutbox';
 import { INSIGHTS_PERIODS, insightsPeriod, type InsightsPeriodName } from '../../domain/insights/insightsPeriod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVerifier';
 import { ROUTE_ACCESS, type AccessRole, type TabRoute } from '../accessTable';
 import type { BotServices } from '../botServices';
+import { opaqueIdSchema } from '../opaqueIdSchema';
 
 /** The tab's JSON routes (the static files have their own function). */
 export type TabApiRoute = Exclude<TabRoute, 'GET /api/tab/ui/{file?}'>;
@@ -45,7 +46,6 @@ export interface TabApi {
   handle(route: TabApiRoute, request: TabApiRequest): Promise<TabApiResponse>;
 }
 
-const CASE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type RouteHandler = (caller: Caller | undefined, request: TabApiRequest) => Promise<TabApiResponse>;
@@ -63,11 +63,11 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
     'GET /api/tab/my-reports': async (caller) => ok({ reports: await myReportsView(services, caller!.userId) }),
     'GET /api/tab/my-tasks': async (caller) => ok({ tasks: await myTasksView(services, caller!.userId) }),
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
-      const caseId = request.params.caseId ?? '';
-      if (!CASE_ID.test(caseId)) throw new ValidationError({ caseId: 'invalidValue' });
+      const parsed = opaqueIdSchema.safeParse(request.params.caseId);
+      if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
+      const caseId = parsed.data;
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
-      const { queued } = await collectQueuedItems(() => acknowledgeCase(services, caseId, caller!.userId));
-      await services.deliverQueued(queued).catch((error: unknown) => services.logger.warn('outbox.deliver_queued_failed', { errorName: error instanceof Error ? error.name : 'unknown' }));
+      await runThenDeliverOwn(services, () => acknowledgeCase(services, caseId, caller!.userId));
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
       return ok({ task: task ?? null });
     },
