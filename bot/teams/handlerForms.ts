@@ -24,19 +24,19 @@ export const HANDLER_FORM_INPUTS = {
       outcome: z.enum(HANDLER_OUTCOMES, { error: 'pickOutcome' }),
       message: caseMessageText,
       // Optional: a lesson for the team agenda (issue 15); its category and unit level only matter when there is a text.
-      lessonText: optionalLessonText,
-      lessonCategory: z.union([z.enum(CATEGORIES), z.literal(''), z.undefined()], { error: 'invalidChoice' }),
-      lessonUnit: z.union([z.string().max(100), z.undefined()], { error: 'invalidChoice' }),
+      lessonText: optionalLessonText.optional(),
+      lessonCategory: z.union([z.enum(CATEGORIES), z.literal('')], { error: 'invalidChoice' }).optional(),
+      lessonUnit: z.string({ error: 'invalidChoice' }).max(100, { error: 'invalidChoice' }).optional(),
     })
     .superRefine((form, context) => {
-      if (form.lessonText === '') return;
+      if (!form.lessonText) return;
       if (!form.lessonCategory) context.addIssue({ code: 'custom', path: ['lessonCategory'], message: 'pickCategory' });
       if (!form.lessonUnit) context.addIssue({ code: 'custom', path: ['lessonUnit'], message: 'pickUnit' });
     })
     .transform(({ outcome, message, lessonText, lessonCategory, lessonUnit }) => ({
       outcome,
       message,
-      lesson: lessonText !== '' && lessonCategory && lessonUnit ? { text: lessonText, category: lessonCategory, unitId: lessonUnit } : undefined,
+      lesson: lessonText && lessonCategory && lessonUnit ? { text: lessonText, category: lessonCategory, unitId: lessonUnit } : undefined,
     })),
   extend: z.object({ days: extensionDays, message: caseMessageText }),
   identity: z.object({ message: identityReasonText }),
