@@ -13,7 +13,8 @@ import type { TurnIdentity } from '../turnIdentity';
 /** What the review dialog's buttons send besides `vm`: the decision, and (approve) the lesson as edited. */
 const LESSON_REVIEW_INPUTS = z.object({
   decision: z.enum(LESSON_DECISIONS, { error: 'invalidChoice' }),
-  lessonText: optionalLessonText,
+  // Hold and reject send no inputs.
+  lessonText: optionalLessonText.optional(),
 });
 
 const DONE = { approved: 'approved', rejected: 'rejected', held: 'held' } as const;
@@ -47,7 +48,7 @@ export async function submitLessonReviewDialog(services: BotServices, turn: Turn
   const typed = typeof inputs.lessonText === 'string' ? inputs.lessonText.slice(0, LESSON_TEXT_MAX_LENGTH * 2) : undefined;
   try {
     const { decision, lessonText } = parseForm(LESSON_REVIEW_INPUTS, inputs);
-    const status = await reviewLesson(services, { lessonId: action.lessonId, decision, text: lessonText }, turn.reporter.userId);
+    const status = await reviewLesson(services, { lessonId: action.lessonId, decision, text: lessonText ?? '' }, turn.reporter.userId);
     return reviewDialog(services, turn, { done: status === 'proposed' ? undefined : DONE[status], errors: {} });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
