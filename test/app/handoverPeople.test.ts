@@ -1,6 +1,6 @@
 import type { CaseDependencies } from '../../bot/app/intakeDependencies';
 import type { OrganisationDirectory } from '../../bot/domain/directory';
-import { handoverPeople } from '../../bot/teams/handoverPeople';
+import { handoverPeople } from '../../bot/app/handoverPeople';
 import { caseTestDependencies } from '../fakes/caseTestDependencies';
 
 // Demo organisation (config/directory.demo.json): Anouk (…08) coordinates CLAS and so everything under it; Marieke (…04)
