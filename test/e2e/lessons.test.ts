@@ -134,6 +134,7 @@ describe('lessons from closed cases on the team agenda, end to end through /api/
     ['the name of someone in the directory', 'Jeroen van den Berg had eerder moeten ingrijpen.', 'validation.lessonNamesPerson'],
     ['the surname of the reporter', 'Willems werd steeds buitengesloten.', 'validation.lessonNamesPerson'],
     ['the person named as involved', 'Smeets maakte steeds grappen.', 'validation.lessonNamesPerson'],
+    ['someone elsewhere in the directory', 'Net als bij Nadia Verbeek aan boord.', 'validation.lessonNamesPerson'],
   ] as const)('when the lesson contains %s, then the form comes back with the warning under the lesson, the typed text kept, and nothing is closed', async (_what, text, key) => {
     const answer = dialogCardOf(await closeAs(bot, ids[0], { text }));
     expect(textIn(answer)).toContain(t('nl', key));

@@ -1,15 +1,17 @@
 import { DIRECTORY_ROLES } from '../../domain/directory';
 import type { IntakeDependencies } from '../intakeDependencies';
 import { openHandler } from '../caseParties';
+import { listsPeople } from '../handoverPeople';
 import type { CaseRecord, SealedCaseContent } from '../ports';
 
 /**
- * The names a lesson about this case must not contain: the people of the directory around it — the
+ * The names a lesson about this case must not contain: everyone in the directory when it can list
+ * people (the structure file), and in any case the people of the directory around it — the
  * reporter (when known) and their manager chain, the handler and theirs, everyone holding a role
  * on the case's unit and the lesson's unit level and the units above them, the members of the
  * directory's teams of those units — and the "who was involved" answer (someone outside the
- * directory, such as "korporaal Smeets"). The directory offers no list of all people (Microsoft
- * Graph), so these are the ones a lesson could point at. Only held in memory.
+ * directory, such as "korporaal Smeets"). Microsoft Graph offers no list of all people, so there
+ * these are the ones a lesson could point at. Only held in memory.
  */
 export async function namesAroundCase(deps: Pick<IntakeDependencies, 'cipher' | 'directory' | 'settings'>, record: CaseRecord, lessonUnitId: string): Promise<string[]> {
   const ids = new Set<string>();
@@ -36,6 +38,8 @@ export async function namesAroundCase(deps: Pick<IntakeDependencies, 'cipher' | 
     const person = await deps.directory.getPerson(id);
     if (person) names.push(person.name);
   }
+  // A directory that can list everyone (the structure file): every name in it.
+  if (listsPeople(deps.directory)) names.push(...deps.directory.listPeople().map((person) => person.name));
   const { involved } = deps.cipher.open<SealedCaseContent>('content', record.sealedContent, record.id);
   if (involved) names.push(involved);
   return names;
