@@ -237,6 +237,8 @@ export interface HandlerTaskView {
   notForYou?: boolean;
   /** A short confirmation line after an action (locale key), e.g. `handler.done.acknowledged`. */
   doneKey?: string;
+  /** A retaliation case (benadeling), opened by a check-in answer: labelled as such (never naming the earlier case). */
+  retaliation?: boolean;
 }
 
 /** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
