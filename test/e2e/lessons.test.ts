@@ -3,7 +3,7 @@ import { t } from '../../cards/i18n';
 import { adaptiveCardsProblems, allObjects, inputs, schemaErrors, textIn, visibleTexts, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
-import { botAddedToTeam, botInstalled, channelCardAction, personalConversationId, taskFetch, taskSubmit, type TeamsTeam, type TeamsUser } from '../fixtures/teamsActivities';
+import { botAddedToTeam, botInstalled, channelCardAction, personalConversationId, personalMessage, taskFetch, taskSubmit, type TeamsTeam, type TeamsUser } from '../fixtures/teamsActivities';
 import { anouk, daan, jeroen, lotte, marieke, REFERENCE, sophie } from '../fixtures/demoPeople';
 import { buttonVm, dialogCardOf, submitReview, walkToReview, type StepInputs } from './wizardJourney';
 
@@ -180,6 +180,14 @@ describe('lessons from closed cases on the team agenda, end to end through /api/
     );
     expect(textIn(pressed)).toContain(t('nl', 'errors.forbidden'));
     expect(storedCase(bot, ids[0])).toEqual(before);
+  });
+
+  it('when Anouk types "lessen" in her chat, then a card with one button opens the review (nothing of the lesson in the chat)', async () => {
+    bot.connector.clear();
+    await bot.send(personalMessage(anouk, bot.connector.serviceUrl, 'lessen'));
+    const [card] = bot.connector.cardsSentTo(personalConversationId(anouk));
+    expect(allObjects(card).filter((item) => item.type === 'Action.Submit').map((action) => vmOf(action).dialog)).toEqual(['lessonReview']);
+    expect(textIn(card)).not.toContain('LES-4410');
   });
 
   it('when Anouk opens the review, then she reads the lesson, its category and unit, and nothing of the case', async () => {
