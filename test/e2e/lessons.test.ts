@@ -252,7 +252,17 @@ describe('lessons from closed cases on the team agenda, end to end through /api/
     secondClosedAt = nextPostAt + 5 * 60_000 + 5 * 7 * DAY - (29 * DAY + 3 * 3_600_000);
     await runAgendaUntil(bot, secondClosedAt);
     expect(lessonCards(bot)).toEqual([]);
+    // Anouk has the held lesson open when the new proposal comes in.
+    const heldCard = await openReview(bot, anouk);
+    expect(inputs(heldCard).find((input) => input.id === 'lessonText')?.value).toBe(LESSON.held);
     expect((await closeAs(bot, ids[4], { text: LESSON.second, unit: 'u-clas-11' })).task.type).toBe('message');
+    // Her approval of the held one with a name comes back on the held one (its buttons, her text), not on the new proposal.
+    const warned = await decide(bot, anouk, heldCard, 'approve', `${LESSON.held} Met Anouk Meijer.`);
+    expect(textIn(warned)).toContain(t('nl', 'validation.lessonNamesPerson'));
+    expect(inputs(warned).find((input) => input.id === 'lessonText')?.value).toBe(`${LESSON.held} Met Anouk Meijer.`);
+    const heldId = storedCase(bot, ids[2]).lesson!.id;
+    expect(allObjects(warned).filter((item) => item.type === 'Action.Submit' && (item.data as { decision?: string }).decision).map((action) => vmOf(action).lessonId)).toEqual([heldId, heldId, heldId]);
+    expect(storedCase(bot, ids[2]).lessonStatus).toBe('held');
     expect(storedCase(bot, ids[4]).closedAt).toBe(new Date(secondClosedAt).toISOString());
     await decide(bot, anouk, await openReview(bot, anouk), 'approve', LESSON.second);
     expect(storedCase(bot, ids[4]).lessonStatus).toBe('approved');

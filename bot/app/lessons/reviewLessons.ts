@@ -56,13 +56,15 @@ async function assertCoordinator(deps: CaseDependencies, userId: string): Promis
 }
 
 /**
- * The next lesson this coordinator may review (see reviewableBy), or undefined when none waits.
+ * The next lesson this coordinator may review (see reviewableBy), or `lessonId` when it still waits
+ * for them; undefined when none waits.
  * Only for a coordinator: anyone else gets a ForbiddenError.
  */
-export async function openLessonReview(deps: CaseDependencies, userId: string): Promise<LessonForReview | undefined> {
+export async function openLessonReview(deps: CaseDependencies, userId: string, lessonId?: string): Promise<LessonForReview | undefined> {
   await assertCoordinator(deps, userId);
   const waiting = await reviewableBy(deps, userId);
-  const first = waiting[0];
+  // The lesson asked for (a form coming back with a warning) while it still waits, else the next one.
+  const first = waiting.find((entry) => entry.value.lesson?.id === lessonId) ?? waiting[0];
   if (!first?.value.lesson) return undefined;
   const lesson = first.value.lesson;
   const unit = (await deps.directory.unitChain(lesson.unitId))[0];

@@ -17,11 +17,10 @@ const LESSON_REVIEW_INPUTS = z.object({
   lessonText: optionalLessonText.optional(),
 });
 
-const DONE = { approved: 'approved', rejected: 'rejected', held: 'held' } as const;
-
-async function reviewDialog(services: BotServices, turn: TurnIdentity, extra: Pick<LessonReviewView, 'done' | 'errors'> & { typed?: string }): Promise<object> {
-  const lesson = await openLessonReview(services, turn.reporter.userId);
-  const shown = lesson && extra.typed !== undefined ? { ...lesson, text: extra.typed } : lesson;
+async function reviewDialog(services: BotServices, turn: TurnIdentity, extra: Pick<LessonReviewView, 'done' | 'errors'> & { typed?: { lessonId: string; text: string } }): Promise<object> {
+  const lesson = await openLessonReview(services, turn.reporter.userId, extra.typed?.lessonId);
+  // What was typed goes back only onto the lesson it was typed for.
+  const shown = lesson && extra.typed?.lessonId === lesson.lessonId ? { ...lesson, text: extra.typed.text } : lesson;
   return dialogCard(
     t(turn.locale, 'dialog.lessonReviewTitle'),
     renderLessonReview({ locale: turn.locale, lesson: shown, delayDays: services.settings.lessonDelayDays, done: extra.done, errors: extra.errors }),
@@ -45,11 +44,11 @@ export function fetchLessonReviewDialog(services: BotServices, turn: TurnIdentit
  */
 export async function submitLessonReviewDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object> {
   if (!action.lessonId) throw new NotFoundError('no lesson in the dialog');
-  const typed = typeof inputs.lessonText === 'string' ? inputs.lessonText.slice(0, LESSON_TEXT_MAX_LENGTH * 2) : undefined;
+  const typed = typeof inputs.lessonText === 'string' ? { lessonId: action.lessonId, text: inputs.lessonText.slice(0, LESSON_TEXT_MAX_LENGTH * 2) } : undefined;
   try {
     const { decision, lessonText } = parseForm(LESSON_REVIEW_INPUTS, inputs);
     const status = await reviewLesson(services, { lessonId: action.lessonId, decision, text: lessonText ?? '' }, turn.reporter.userId);
-    return reviewDialog(services, turn, { done: status === 'proposed' ? undefined : DONE[status], errors: {} });
+    return reviewDialog(services, turn, { done: status === 'proposed' ? undefined : status, errors: {} });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return reviewDialog(services, turn, { errors: { lessonText: error.fields.lessonText ?? error.fields.decision ?? 'invalidValue' }, typed });
