@@ -185,6 +185,7 @@ export async function createApplication(overrides: ApplicationOverrides = {}): P
       centralUnitId: central.id,
       anonymousNoticeDelayMinutes: config.anonymousNoticeDelayMinutes,
       checkInMonths: config.checkInMonths,
+      lessonDelayDays: config.lessonDelayDays,
       deadlinePolicy,
     },
     localMode: config.mode === 'local',

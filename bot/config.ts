@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from './domain/errors';
 import { DEFAULT_CHECK_IN_MONTHS, MAX_CHECK_IN_MONTH } from './domain/aftercare/checkIns';
+import { DEFAULT_LESSON_DELAY_DAYS } from './domain/lessons/lesson';
 import { debugEnablesAgents } from './security/debugEnablesAgents';
 
 /**
@@ -52,6 +53,7 @@ import { debugEnablesAgents } from './security/debugEnablesAgents';
  * | AUDIT_RETENTION_DAYS | days an audit entry (who did what on which case, when) is kept; then deleted by the same daily purge. At least CASE_RETENTION_DAYS, so a case never outlives its audit | 3653 |
  * | ANONYMOUS_NOTICE_DELAY_MINUTES | notices to anonymous reporters wait a random time up to this | 120 |
  * | CHECK_IN_MONTHS | months after a case closes at which its reporter gets an aftercare check-in (comma-separated, each 1–36; `none`: no check-ins) | 1,3,6,12 |
+ * | LESSON_DELAY_DAYS | days after a case closed before an approved lesson from it may go on the team agenda (7–365) | 30 |
  * | LOG_LEVEL | info, warn, error or silent | info |
  * | TAB_APP_ID_URI | the Teams tab's Application ID URI, `api://<host>/<client id>` (the client id is MicrosoftAppId: the bot's registration exposes the tab's scope `access_as_user`). Tab API tokens must have this or the client id as audience. Absent in production: the tab API refuses every call (503 `tab_not_configured`) | (none) |
  */
@@ -81,6 +83,8 @@ export interface Config {
   anonymousNoticeDelayMinutes: number;
   /** CHECK_IN_MONTHS: months after closing at which the reporter is checked in with (nazorg); empty: none. */
   checkInMonths: readonly number[];
+  /** LESSON_DELAY_DAYS: days after closing before an approved lesson may go on the team agenda. */
+  lessonDelayDays: number;
   caseRetentionDays: number;
   /** AUDIT_RETENTION_DAYS: days an audit entry is kept (≥ caseRetentionDays). */
   auditRetentionDays: number;
@@ -149,6 +153,7 @@ const envSchema = z.object({
       .pipe(z.array(z.number().int().min(1, 'at least 1 month').max(MAX_CHECK_IN_MONTH, `at most ${MAX_CHECK_IN_MONTH} months`)).max(12, 'at most 12 check-ins'))
       .optional(),
   ),
+  LESSON_DELAY_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'a whole number of days').transform(Number).pipe(z.number().int().min(7).max(365)).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['info', 'warn', 'error', 'silent']).optional()),
   WEBSITE_INSTANCE_ID: optionalText,
   TAB_APP_ID_URI: optionalText,
@@ -251,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outboxSchedule: e.OUTBOX_SCHEDULE ?? '0 * * * * *',
     anonymousNoticeDelayMinutes: e.ANONYMOUS_NOTICE_DELAY_MINUTES ?? 120,
     checkInMonths: e.CHECK_IN_MONTHS ?? DEFAULT_CHECK_IN_MONTHS,
+    lessonDelayDays: e.LESSON_DELAY_DAYS ?? DEFAULT_LESSON_DELAY_DAYS,
     deadlinePolicyJson: e.DEADLINE_POLICY,
     caseRetentionDays: e.CASE_RETENTION_DAYS ?? 1826,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? 3653,

@@ -1,5 +1,6 @@
 import type { Locale } from '../bot/domain/locale';
 import { caseFieldError } from './caseFieldError';
+import { closeLessonData, type CloseLessonData } from './closeLesson';
 import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../bot/domain/caseMessageText';
 import { displayDate } from './displayDate';
 import type { FieldErrorData } from './fieldError';
@@ -37,6 +38,7 @@ interface HandlerActionData {
   outcome: InputData;
   roles: { title: string; value: string }[];
   outcomes: { title: string; value: string; hint: string }[];
+  lesson: CloseLessonData;
   text: Record<
     | 'title'
     | 'reference'
@@ -87,7 +89,8 @@ function daysInput(locale: Locale, value: string | undefined, errorKey: string |
  * A handler's form in a dialog: send an update, ask a question (input `message`), pass the case on
  * (inputs `targetRole` — every handler role except the line manager — and `message`, the reason),
  * or close it (inputs `outcome`, each outcome explained, and `message`, the closing message to the
- * reporter), or postpone the decision on a klacht (Awb 9:11): the current decision date, the rule
+ * reporter, and optionally a lesson for the team agenda: inputs `lessonText`, `lessonCategory`,
+ * `lessonUnit`, with the note that nobody may be recognisable), or postpone the decision on a klacht (Awb 9:11): the current decision date, the rule
  * (once, at most 4 weeks, with a reason the complainant gets in writing; again only with the
  * complainant's consent, which the bot asks), input `days` (`Input.Number`, 1–28) and `message`,
  * the reason for the complainant, or ask a confidential reporter who they are (`message`, the
@@ -122,6 +125,7 @@ export function renderHandlerAction(view: HandlerActionView): AdaptiveCard {
     outcome: input(l, view.outcome, view.errors.outcome),
     roles: REASSIGN_ROLES.map((role) => ({ title: t(l, `roles.${role}`), value: role })),
     outcomes: HANDLER_OUTCOMES.map((outcome) => ({ title: t(l, `outcomes.${outcome}`), value: outcome, hint: t(l, `handler.action.outcomeHints.${outcome}`) })),
+    lesson: closeLessonData(l, view.lesson, view.errors),
     text: {
       title: t(l, `handler.action.${action}.title`),
       reference: t(l, 'handler.action.reference', { reference: view.reference }),

@@ -18,6 +18,8 @@ interface HandlerTaskData {
   notForYou: boolean;
   facts: Record<'reference' | 'kind' | 'identity' | 'role' | 'receivedOn' | 'state', string>;
   identityLine: string;
+  retaliation: boolean;
+  retaliationLine: string;
   hasDeadlines: boolean;
   deadlines: { text: string; overdue: boolean }[];
   canOpen: boolean;
@@ -64,7 +66,8 @@ function deadlinesData(view: HandlerTaskView): HandlerTaskData['deadlines'] {
 /**
  * The handler's task card in their 1:1 chat. It carries no report content: only the reference,
  * kind, identity mode (with what that means for the handler), the role the case is handled in,
- * when it came in, its state and deadlines (passed ones in red and said in words). Teams refreshes
+ * when it came in, its state and deadlines (passed ones in red and said in words); a retaliation
+ * case (benadeling) says so in its kind and in one line, without naming the earlier case. Teams refreshes
  * it for the assigned handler (`refresh.userIds`, verb `refreshCase`).
  *
  * Buttons: open the case (a dialog, also once closed, to read it back), confirm receipt (only
@@ -92,13 +95,15 @@ export function renderHandlerTask(view: HandlerTaskView): AdaptiveCard {
     notForYou,
     facts: {
       reference: view.reference,
-      kind: t(l, `kinds.${view.kind}.title`),
+      kind: view.retaliation ? t(l, 'handler.task.kindRetaliation', { kind: t(l, `kinds.${view.kind}.title`) }) : t(l, `kinds.${view.kind}.title`),
       identity: t(l, `identity.${view.identity}.title`),
       role: t(l, `roles.${view.role}`),
       receivedOn: displayDate(view.receivedOn, l),
       state: t(l, `states.${view.state}.title`),
     },
     identityLine: t(l, IDENTITY_LINE[view.identity]),
+    retaliation: view.retaliation === true,
+    retaliationLine: t(l, 'handler.task.retaliationLine'),
     hasDeadlines: deadlines.length > 0,
     deadlines,
     canOpen: !notForYou,

@@ -12,6 +12,7 @@
  * - Input ids equal the `ReportAnswers` field names; toggles send "true"/"false"; the multi-select
  *   of categories sends a comma-separated string; the date sends YYYY-MM-DD.
  */
+import type { CloseLessonErrors, CloseLessonView } from './closeLesson';
 import type { Locale } from '../bot/domain/locale';
 import type { CaseState, HandlerOutcome } from '../bot/domain/caseLifecycle';
 import type { HandlerRole } from '../bot/domain/chooseRoute';
@@ -24,7 +25,7 @@ import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
 import type { HelpContact } from '../bot/domain/helpContact';
 
 /** Dialogs that a chat button can open. */
-export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport' | 'insights';
+export type DialogName = 'wizard' | 'anonymousStatus' | 'handover' | 'auditExport' | 'insights' | 'lessonReview';
 
 /** Verbs of chat cards (`Action.Execute`). */
 export type ChatVerb = 'showMyCases' | 'showWelcome';
@@ -236,6 +237,8 @@ export interface HandlerTaskView {
   notForYou?: boolean;
   /** A short confirmation line after an action (locale key), e.g. `handler.done.acknowledged`. */
   doneKey?: string;
+  /** A retaliation case (benadeling), opened by a check-in answer: labelled as such (never naming the earlier case). */
+  retaliation?: boolean;
 }
 
 /** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
@@ -294,8 +297,10 @@ export interface HandlerActionView {
   targetRole?: HandlerRole;
   /** Close: input `outcome` (ChoiceSet of HANDLER_OUTCOMES) — current value. */
   outcome?: HandlerOutcome;
+  /** Close: the optional lesson for the team agenda (see cards/closeLesson.ts). */
+  lesson?: CloseLessonView;
   /** Field → locale key under `validation.` */
-  errors: Partial<Record<'message' | 'targetRole' | 'outcome' | 'days', string>>;
+  errors: Partial<Record<'message' | 'targetRole' | 'outcome' | 'days', string>> & CloseLessonErrors;
 }
 
 /**

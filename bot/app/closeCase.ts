@@ -1,5 +1,6 @@
 import { nextState, type HandlerOutcome } from '../domain/caseLifecycle';
 import { scheduleCheckIns } from './aftercare/scheduleCheckIns';
+import { proposeLesson, type LessonProposal } from './lessons/proposeLesson';
 import { assertAssignedHandler } from './caseAccess';
 import { applyClockEvent } from './caseClockUpdates';
 import { appendCaseMessage } from './caseMessages';
@@ -13,12 +14,14 @@ export interface CloseCaseCommand {
   caseId: string;
   outcome: HandlerOutcome;
   message: string;
+  /** A lesson for the team agenda, proposed with the closing (optional; see proposeLesson). */
+  lesson?: LessonProposal;
 }
 
-/** The handler closes the case with an outcome and a message; the reporter is told and asked the two closing questions. */
+/** The handler closes the case with an outcome and a message (and may propose a lesson); the reporter is told and asked the two closing questions. */
 export async function closeCase(deps: CaseDependencies, command: CloseCaseCommand, handlerUserId: string): Promise<CaseRecord> {
   const { outcome, message: text } = command;
-  const { record } = await updateCase(deps, command.caseId, (record, now) => {
+  const { record } = await updateCase(deps, command.caseId, async (record, now) => {
     assertAssignedHandler(deps, record, handlerUserId);
     const at = now.toISOString();
     record.state = nextState(record.state, 'close', { openQuestion: record.openQuestion === true, feedbackGiven: record.feedback !== undefined });
@@ -31,6 +34,8 @@ export async function closeCase(deps: CaseDependencies, command: CloseCaseComman
     record.history.push({ at, actor: record.handlerKey!, type: 'closed', detail: { outcome } });
     notifyReporter(deps, record, 'closed', now);
     scheduleCheckIns(deps, record, now);
+    // A lesson that could make someone recognisable throws here: the form comes back and nothing is closed.
+    if (command.lesson) await proposeLesson(deps, record, command.lesson, now);
     return { record, result: undefined };
   });
   deps.logger.info('case.closed', { outcome: record.outcome });

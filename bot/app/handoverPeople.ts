@@ -13,7 +13,8 @@ interface PeopleListing {
   listPeople(): readonly Person[];
 }
 
-function listsPeople(directory: OrganisationDirectory): directory is OrganisationDirectory & PeopleListing {
+/** Whether the directory can list everyone (see PeopleListing). */
+export function listsPeople(directory: OrganisationDirectory): directory is OrganisationDirectory & PeopleListing {
   return typeof (directory as Partial<PeopleListing>).listPeople === 'function';
 }
 

@@ -32,6 +32,8 @@ export interface IntakeDependencies {
     deadlinePolicy: DeadlinePolicy;
     /** Months after closing at which the reporter gets an aftercare check-in (env CHECK_IN_MONTHS); absent: DEFAULT_CHECK_IN_MONTHS. */
     checkInMonths?: readonly number[];
+    /** Days after closing before an approved lesson may go on the team agenda (env LESSON_DELAY_DAYS); absent: DEFAULT_LESSON_DELAY_DAYS. */
+    lessonDelayDays?: number;
   };
 }
 

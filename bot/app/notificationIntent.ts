@@ -33,6 +33,8 @@ export type NotificationIntent =
     }
   /** To a coordinator: cases of someone who left the directory were handed to the fallback. */
   | { type: 'handlerLeft'; count: number; locale: Locale }
+  /** To a coordinator: a handler proposed a lesson for the team agenda; it waits for their review (no content, no case). */
+  | { type: 'lessonToReview'; locale: Locale }
   /** To a team channel: the topic card of a posting, rendered from the team as it is at delivery. */
   | { type: 'teamTopic'; teamKey: string; postingId: string; locale: Locale }
   /** To the owner of an agreed action: its task card. */

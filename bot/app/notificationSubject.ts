@@ -16,6 +16,7 @@ export type NotificationSubject =
   | { type: 'feedback'; intent: IntentOf<'feedback'> }
   | { type: 'checkIn'; intent: IntentOf<'checkIn'>; notice: CheckInNoticeView }
   | { type: 'handlerLeft'; intent: IntentOf<'handlerLeft'> }
+  | { type: 'lessonToReview'; intent: IntentOf<'lessonToReview'> }
   | { type: 'handlerTask'; intent: IntentOf<'handlerTask'>; task: HandlerTask }
   | { type: 'extensionConsent'; intent: IntentOf<'extensionConsent'>; proposedDueAt: string }
   | { type: 'identityConsent'; intent: IntentOf<'identityConsent'> }
@@ -36,6 +37,8 @@ export async function notificationSubject(deps: Pick<AgendaDependencies, 'repos'
     case 'feedback':
       return { type: intent.type, intent };
     case 'handlerLeft':
+      return { type: intent.type, intent };
+    case 'lessonToReview':
       return { type: intent.type, intent };
     case 'checkIn': {
       // Stopped by the reporter (or the case gone) since it was queued: nothing to send.

@@ -12,6 +12,8 @@ import type { Locale } from '../domain/locale';
 import type { Category, IdentityMode, ManagerInvolved, RequestKind, WizardStep } from '../domain/report';
 import type { TeamSettings } from '../domain/agenda/teamSettings';
 import type { AftercareRecord, RetaliationLink } from './aftercare/aftercareRecord';
+import type { LessonStatus } from '../domain/lessons/lesson';
+import type { LessonRecord } from './lessons/lessonRecord';
 
 export type { Clock } from '../domain/clock';
 
@@ -227,6 +229,10 @@ export interface CaseRecord {
   nextCheckInAt?: string;
   /** A retaliation case (benadeling): the case whose reporter met negative consequences. */
   retaliationOf?: RetaliationLink;
+  /** Closed cases: the lesson the handler proposed for the team agenda (see bot/app/lessons). */
+  lesson?: LessonRecord;
+  /** The lesson's status, indexed (coordinators' review, the agenda's approved lessons). */
+  lessonStatus?: LessonStatus;
 }
 
 /** A staff member who acted on a case, as kept in `CaseRecord.sealedActors`. */
@@ -311,6 +317,10 @@ export interface CaseRepository {
    * open and closed alike (trend counts per unit and category). One range condition on `receivedAt`.
    */
   listReceivedBetween(from: string, to: string, page?: PageRequest): Promise<Page<CaseRecord>>;
+  /** Closed cases whose `closedAt` is at or after `from` and before `to`, oldest first, a page at a time (lessons: the small-number rule). */
+  listClosedBetween(from: string, to: string, page?: PageRequest): Promise<Page<CaseRecord>>;
+  /** Cases whose lesson has this status (`lessonStatus`), oldest first, a page at a time. */
+  listByLessonStatus(status: LessonStatus, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { LessonStatus } from '../domain/lessons/lesson';
 import type { CaseRecord, CaseRepository, Page, PageRequest, Versioned } from '../app/ports';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
@@ -106,5 +107,29 @@ export class DocumentCaseRepository implements CaseRepository {
       continuationToken: page?.continuationToken,
     });
     return { items: result.items.map(({ value }) => value), continuationToken: result.continuationToken };
+  }
+
+  /** Closed cases only (`isOpen` false), `from` inclusive, `to` exclusive on `closedAt`. */
+  async listClosedBetween(from: string, to: string, page?: PageRequest): Promise<Page<CaseRecord>> {
+    const result = await this.container.query({
+      where: [
+        { field: 'isOpen', op: '=', value: false },
+        { field: 'closedAt', op: '>=', value: from },
+        { field: 'closedAt', op: '<', value: to },
+      ],
+      orderBy: { field: 'closedAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+    return { items: result.items.map(({ value }) => value), continuationToken: result.continuationToken };
+  }
+
+  listByLessonStatus(status: LessonStatus, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>> {
+    return this.container.query({
+      where: [{ field: 'lessonStatus', op: '=', value: status }],
+      orderBy: { field: 'closedAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
   }
 }

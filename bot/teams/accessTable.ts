@@ -87,6 +87,9 @@ export const DIALOG_ACCESS = {
   // Aftercare check-in of a closed case: its reporter, by Teams user (with the case id) or by reference + secret
   // (anonymous: opened without a case id, the form asks for both and shows nothing of any case).
   checkIn: { scope: 'personalChat', roles: ['caseReporter'] },
+  // Lessons from closed cases: a coordinator of the lesson's unit level who may handle its case reviews it (`openLessonReview`, `reviewLesson`);
+  // the dialog shows the lesson, its category and unit, never the case.
+  lessonReview: { scope: 'personalChat', roles: ['unitCoordinator'] },
 } as const satisfies Record<string, AccessRule>;
 
 /** HTTP routes (method and path under /api). */

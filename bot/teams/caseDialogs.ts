@@ -23,6 +23,7 @@ import { sendCaseMessage } from '../app/sendCaseMessage';
 import { withdrawCase } from '../app/withdrawCase';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
+import { CATEGORIES, type Category } from '../domain/report';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
@@ -72,7 +73,14 @@ async function fetchCaseDialogUnguarded(services: BotServices, turn: TurnIdentit
   if (action.dialog === 'caseDetails') return caseDetailsDialog(services, turn, action.caseId ?? '');
   if (isHandlerForm(action.dialog)) {
     const form = await openHandlerForm(services, { caseId: action.caseId ?? '', form: HANDLER_FORMS[action.dialog] }, turn.reporter.userId);
-    return handlerForm(locale, { caseId: form.caseId, reference: form.reference, action: HANDLER_FORMS[action.dialog], currentDue: decisionDue(form, locale), errors: {} });
+    return handlerForm(locale, {
+      caseId: form.caseId,
+      reference: form.reference,
+      action: HANDLER_FORMS[action.dialog],
+      currentDue: decisionDue(form, locale),
+      lesson: { category: form.categories[0], units: form.lessonUnits },
+      errors: {},
+    });
   }
   if (action.dialog === 'caseWithdraw') {
     const { record } = await openReporterCase(services, await reporterCredentials(turn, action, services));
@@ -111,6 +119,12 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
         outcome: typeof inputs.outcome === 'string' ? (inputs.outcome as HandlerOutcome) : undefined,
         days: typeof inputs.days === 'string' || typeof inputs.days === 'number' ? String(inputs.days).slice(0, 10) : undefined,
         currentDue: decisionDue(formCase, locale),
+        lesson: {
+          text: typeof inputs.lessonText === 'string' ? inputs.lessonText.slice(0, CASE_MESSAGE_MAX_LENGTH) : undefined,
+          category: isCategory(inputs.lessonCategory) ? inputs.lessonCategory : undefined,
+          unitId: typeof inputs.lessonUnit === 'string' ? inputs.lessonUnit.slice(0, 100) : undefined,
+          units: formCase.lessonUnits,
+        },
         errors: error.fields as HandlerActionView['errors'],
       });
     }
@@ -226,6 +240,10 @@ async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, case
 /** The current decision date of a klacht, for the extension form. */
 function decisionDue(form: HandlerFormCase, locale: Locale): string | undefined {
   return form.decisionDueAt ? formatDateTime(new Date(form.decisionDueAt), locale) : undefined;
+}
+
+function isCategory(value: unknown): value is Category {
+  return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
 }
 
 function handlerForm(locale: Locale, view: Omit<HandlerActionView, 'locale'>): object {

@@ -1,7 +1,7 @@
 import { normalizeCaseReference } from '../domain/caseReference';
 
 /** What a typed message asks for. */
-export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'insights' | 'welcome' | 'notInChat' | 'file';
+export type ChatCommand = 'report' | 'status' | 'stop' | 'handover' | 'agenda' | 'audit' | 'insights' | 'lessons' | 'welcome' | 'notInChat' | 'file';
 
 /** A typed message read: the command, and for `audit` the case reference (normalised; absent when none or not a reference). */
 export interface ChatMessage {
@@ -19,6 +19,8 @@ const COMMANDS: ReadonlyArray<[ChatCommand, readonly string[]]> = [
   ['agenda', ['agenda', 'werkoverleg', 'instellingen', 'settings', 'team meeting']],
   // Coordinators: the figures of their units (PDCA, jaarverslag).
   ['insights', ['inzichten', 'insights', 'cijfers', 'figures']],
+  // Coordinators: review the lessons handlers proposed for the team agenda.
+  ['lessons', ['lessen', 'lessen beoordelen', 'geleerde lessen', 'lessons', 'review lessons', 'lessons learned']],
   ['welcome', ['help', 'hulp', 'hallo', 'hoi', 'hi', 'hello', 'start', 'menu', 'begin']],
 ];
 

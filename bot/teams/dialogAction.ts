@@ -6,7 +6,7 @@ import { opaqueIdSchema } from './opaqueIdSchema';
 
 const dialogActionSchema = z.object({
   dialog: z
-    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights', 'checkIn'])
+    .enum(['wizard', 'anonymousStatus', 'caseDetails', 'caseUpdate', 'caseQuestion', 'caseReassign', 'caseClose', 'caseMessages', 'caseWithdraw', 'caseExtend', 'caseIdentity', 'handover', 'auditExport', 'insights', 'checkIn', 'lessonReview'])
     .optional(),
   nav: z.enum(['next', 'back', 'stop', 'goto', 'submit', 'close', 'restart', 'checkStatus', 'resume']),
   draftId: z.string().max(64).optional(),
@@ -20,6 +20,8 @@ const dialogActionSchema = z.object({
   secret: z.string().max(100).optional(),
   // The insights dialog's period buttons.
   period: z.enum(INSIGHTS_PERIODS).optional(),
+  // The lesson review's buttons: the lesson decided on.
+  lessonId: opaqueIdSchema.optional(),
 })
   // The audit export's reference comes from a card the bot made: anything but a well-formed reference is dropped (and the dialog refuses).
   .transform((action) => (action.dialog === 'auditExport' && !isCaseReference(action.reference) ? { ...action, reference: undefined } : action));

@@ -41,5 +41,6 @@ export function handlerTaskView(services: Pick<BotServices, 'clock' | 'calendar'
     handlerUserId: task.refreshUserId,
     notForYou: task.notForYou,
     doneKey,
+    retaliation: record.retaliationOf !== undefined,
   };
 }

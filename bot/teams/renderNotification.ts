@@ -73,6 +73,8 @@ export async function renderNotification(services: BotServices, payload: unknown
     }
     case 'handlerLeft':
       return renderNotice({ locale: subject.intent.locale, titleKey: 'notices.handlerLeft.title', textKey: 'notices.handlerLeft.text', params: { count: String(subject.intent.count) } });
+    case 'lessonToReview':
+      return renderNotice({ locale: subject.intent.locale, titleKey: 'notices.lessonToReview.title', textKey: 'notices.lessonToReview.text', openDialog: { dialog: 'lessonReview', titleKey: 'lessons.review.open' } });
     case 'teamTopic':
       return topicCard(services, subject.team, subject.posting, subject.intent.locale);
     case 'actionTask':

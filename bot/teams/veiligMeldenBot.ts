@@ -19,6 +19,7 @@ import { queueFailedSends } from './queueFailedSends';
 import { fetchHandoverDialog, submitHandoverDialog } from './handoverDialog';
 import { fetchInsightsDialog } from './insightsDialog';
 import { fetchCheckInDialog, submitCheckInDialog } from './aftercare/checkInDialog';
+import { fetchLessonReviewDialog, submitLessonReviewDialog } from './lessons/lessonReviewDialog';
 import { cardActionResponse, dialogCard } from './invokeResponses';
 import { myCasesCard } from './myCasesCard';
 import { sendCard } from './sendCard';
@@ -161,6 +162,13 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
           renderNotice({ locale: turn.locale, titleKey: 'notices.insights.title', textKey: 'notices.insights.text', openDialog: { dialog: 'insights', titleKey: 'insights.open', period: 'thisQuarter' } }),
         );
         return;
+      case 'lessons':
+        // Only a button here: whether the user may review any lesson is checked when the dialog opens.
+        await sendCard(
+          context,
+          renderNotice({ locale: turn.locale, titleKey: 'notices.lessonReview.title', textKey: 'notices.lessonReview.text', openDialog: { dialog: 'lessonReview', titleKey: 'lessons.review.open' } }),
+        );
+        return;
       case 'report':
       case 'agenda':
       case 'welcome':
@@ -177,6 +185,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action?.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
     if (action?.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
     if (action?.dialog === 'checkIn') return fetchCheckInDialog(this.services, turn, action);
+    if (action?.dialog === 'lessonReview') return fetchLessonReviewDialog(this.services, turn);
     if (action?.dialog && action.dialog.startsWith('case')) return fetchCaseDialog(this.services, turn, action);
     return fetchWizardDialog(this.services, turn);
   }
@@ -193,6 +202,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     // The insights' period buttons reopen it for that period (the role is checked again).
     if (action.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
     if (action.dialog === 'checkIn') return submitCheckInDialog(this.services, turn, action, inputs);
+    if (action.dialog === 'lessonReview') return submitLessonReviewDialog(this.services, turn, action, inputs);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);
     if (action.nav === 'restart') return fetchWizardDialog(this.services, turn);

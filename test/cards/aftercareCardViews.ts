@@ -2,6 +2,8 @@ import { loadHelpContacts } from '../../bot/help/loadHelpContacts';
 import type { Locale } from '../../bot/domain/locale';
 import { renderCheckIn } from '../../cards/checkIn';
 import { renderCheckInDialog } from '../../cards/checkInDialog';
+import { renderHandlerTask } from '../../cards/handlerTask';
+import { handlerTaskView } from './caseCardViews';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import type { RenderedCase } from './cardViews';
 
@@ -25,6 +27,7 @@ export function aftercareCards(locale: Locale): RenderedCase[] {
     errors: { answer: 'pickCheckInAnswer', text: 'checkInTextTooLong', credentials: 'referenceOrSecretWrong' },
   }));
   add('checkInDialog', 'dialog', 'answered', renderCheckInDialog({ locale, state: 'answered', help: HELP }));
+  add('handlerTask', 'chat', 'retaliation case', renderHandlerTask(handlerTaskView(locale, { retaliation: true })));
   add('checkInDialog', 'dialog', 'stopped', renderCheckInDialog({ locale, state: 'stopped', caseId: 'case-7Kq3' }));
   return cases;
 }

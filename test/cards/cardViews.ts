@@ -24,6 +24,7 @@ import { auditExportCards } from './auditExportCardViews';
 import { insightsCards } from './insightsCardViews';
 import { handoverCards } from './handoverCardViews';
 import { aftercareCards } from './aftercareCardViews';
+import { lessonCards } from './lessonCardViews';
 
 export type InputStep = Exclude<WizardStep, 'review'>;
 
@@ -227,5 +228,5 @@ function chatCases(locale: Locale): RenderedCase[] {
 
 /** Every card in every variant above, in both languages. */
 export function everyRenderedCard(): RenderedCase[] {
-  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale), ...aftercareCards(locale)]);
+  return LOCALES.flatMap((locale) => [...wizardCases(locale), ...dialogCases(locale), ...chatCases(locale), ...caseCards(locale), ...deadlineCards(locale), ...handoverCards(locale), ...auditExportCards(locale), ...insightsCards(locale), ...aftercareCards(locale), ...lessonCards(locale)]);
 }

@@ -41,6 +41,16 @@ describe('renderHandlerTask', () => {
       ]);
     });
 
+    it('when the case is a retaliation case (opened by a check-in answer), then its kind and one line say so; an ordinary case has neither', () => {
+      const card = renderHandlerTask(handlerTaskView(locale, { retaliation: true }));
+      const kind = (ofType(card, 'FactSet')[0].facts as { title: string; value: string }[])[1].value;
+      expect(kind).toBe(t(locale, 'handler.task.kindRetaliation', { kind: t(locale, 'kinds.report.title') }));
+      expect(visibleTexts(card)).toContain(t(locale, 'handler.task.retaliationLine'));
+      const ordinary = renderHandlerTask(handlerTaskView(locale));
+      expect(visibleTexts(ordinary)).not.toContain(t(locale, 'handler.task.retaliationLine'));
+      expect(visibleTexts(ordinary).join('\n')).not.toContain(t(locale, 'handler.task.kindRetaliation', { kind: t(locale, 'kinds.report.title') }));
+    });
+
     it('when rendered, then Teams refreshes it for the assigned handler only, with the refreshCase verb', () => {
       const card = renderHandlerTask(handlerTaskView(locale));
       expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshCase', data: { caseId: CASE_ID } }, userIds: [HANDLER_USER_ID] });

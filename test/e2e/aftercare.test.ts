@@ -118,6 +118,11 @@ describe('aftercare after a named case closes, through POST /api/messages', () =
     expect(receipt).toContain(new Intl.DateTimeFormat('nl-NL', { day: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(retaliation.firstResponseDueAt!)));
     // Not the first case's handler (Jeroen), nor his manager (Lotte), nor Fatima, named as involved in the first: the central coordinator.
     expect(handlerOf(bot, retaliation.id, [jeroen, lotte, fatima, marieke])).toBe(marieke);
+    // Her task card says it is a retaliation case, without naming the first one.
+    const task = bot.connector.cardsSentTo(personalConversationId(marieke)).find((card) => (card as { refresh?: { action?: { data?: { caseId?: string } } } }).refresh?.action?.data?.caseId === retaliation.id)!;
+    expect(textIn(task)).toContain(t('nl', 'handler.task.kindRetaliation', { kind: t('nl', 'kinds.report.title') }));
+    expect(textIn(task)).toContain(t('nl', 'handler.task.retaliationLine'));
+    expect(textIn(task)).not.toContain(first.reference);
     for (const excluded of [jeroen, lotte, fatima]) {
       const opened = dialogCardOf((await bot.send(taskFetch(excluded, bot.connector.serviceUrl, { vm: { dialog: 'caseDetails', nav: 'next', caseId: retaliation.id } }))).body);
       expect(textIn(opened)).toContain(t('nl', 'errors.forbidden'));

@@ -53,7 +53,7 @@ describe('validateManifest', () => {
     expect(manifest.developer.name).toBe('Ministerie van Defensie');
     expect(bot).toMatchObject({ scopes: ['personal', 'team'], supportsFiles: false, isNotificationOnly: false });
     expect(bot.commandLists.map((list) => [list.scopes, list.commands.map((command) => command.title)])).toEqual([
-      [['personal'], ['melden', 'status', 'help', 'overdracht', 'inzichten', 'logboek']],
+      [['personal'], ['melden', 'status', 'help', 'overdracht', 'inzichten', 'logboek', 'lessen']],
       [['team'], ['agenda']],
     ]);
     expect(manifest.authorization).toEqual({
@@ -71,6 +71,7 @@ describe('validateManifest', () => {
       ['overdracht', 'handover'],
       ['inzichten', 'insights'],
       ['logboek', 'audit'],
+      ['lessen', 'lessons'],
     ]);
   });
 

@@ -74,6 +74,8 @@ const EXPECTED_DIALOGS: Record<string, ExpectedRule> = {
   insights: { scope: 'personalChat', allowed: ['unitCoordinator'] },
   // Aftercare check-in of Daan's closed melding: its reporter only (anonymous reporters prove it with reference + secret).
   checkIn: { scope: 'personalChat', allowed: ['caseReporter'] },
+  // Lessons proposed at closing: reviewed by a coordinator of the lesson's unit (Anouk coordinates CLAS); nobody else opens the dialog.
+  lessonReview: { scope: 'personalChat', allowed: ['unitCoordinator'] },
 };
 
 const EXPECTED_ROUTES: Record<string, ExpectedRule> = {

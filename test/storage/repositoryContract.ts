@@ -5,7 +5,7 @@
 import type { CaseRecord, OutboxItem, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';
-import { aCase, aDraft, aKey, aSealedRecord, aTeam, aTeamAction, anAnonymousCase, anUnconfiguredTeam, at } from './storageFixtures';
+import { aCase, aDraft, aKey, aSealed, aSealedRecord, aTeam, aTeamAction, anAnonymousCase, anUnconfiguredTeam, at } from './storageFixtures';
 
 /** A fresh, empty store and how to dispose of it. */
 export interface OpenedRepositories {
@@ -261,6 +261,34 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
 
         expect(pages.map((page) => page.length)).toEqual([5, 5, 2]);
         expect(pages.flat().map((record) => record.id)).toEqual(Array.from({ length: 12 }, (_, index) => `window-${10 + index}`));
+      });
+
+      it('when cases closed before, at, inside and at the end of a window, then listClosedBetween returns the closed ones from `from` up to but not including `to`, oldest first', async () => {
+        await repos.cases.create(aCase({ id: 'closed-at-to', state: 'closed', isOpen: false, closedAt: at(20) }));
+        await repos.cases.create(aCase({ id: 'closed-inside', state: 'closed', isOpen: false, closedAt: at(15) }));
+        await repos.cases.create(aCase({ id: 'closed-before', state: 'closed', isOpen: false, closedAt: at(9) }));
+        await repos.cases.create(aCase({ id: 'closed-at-from', state: 'closed', isOpen: false, closedAt: at(10) }));
+        await repos.cases.create(aCase({ id: 'open-with-closedAt', isOpen: true, closedAt: at(12) }));
+
+        const { pages } = await allPages((page) => repos.cases.listClosedBetween(at(10), at(20), page), 1);
+
+        expect(pages.flat().map((record) => record.id)).toEqual(['closed-at-from', 'closed-inside']);
+        await expect(repos.cases.listClosedBetween(at(21), at(30))).resolves.toEqual({ items: [] });
+      });
+
+      it('when cases have lessons in different states, then listByLessonStatus returns only those in the asked state, oldest closing first, a page at a time', async () => {
+        const lesson = (id: string, status: 'proposed' | 'approved') => ({ id, status, category: 'bullying' as const, unitId: 'u-1', sealedText: aSealed(), proposedAt: at(1) });
+        await repos.cases.create(aCase({ id: 'approved-late', state: 'closed', isOpen: false, closedAt: at(30), lessonStatus: 'approved', lesson: lesson('l-1', 'approved') }));
+        await repos.cases.create(aCase({ id: 'proposed', state: 'closed', isOpen: false, closedAt: at(20), lessonStatus: 'proposed', lesson: lesson('l-2', 'proposed') }));
+        await repos.cases.create(aCase({ id: 'approved-early', state: 'closed', isOpen: false, closedAt: at(10), lessonStatus: 'approved', lesson: lesson('l-3', 'approved') }));
+        await repos.cases.create(aCase({ id: 'no-lesson', state: 'closed', isOpen: false, closedAt: at(5) }));
+
+        const { pages } = await allPages((page) => repos.cases.listByLessonStatus('approved', page), 1);
+
+        expect(pages.flat().map((entry) => entry.value.id)).toEqual(['approved-early', 'approved-late']);
+        await expect(repos.cases.get('approved-early')).resolves.toEqual(pages.flat()[0]);
+        expect((await repos.cases.listByLessonStatus('proposed')).items.map((entry) => entry.value.id)).toEqual(['proposed']);
+        await expect(repos.cases.listByLessonStatus('rejected')).resolves.toEqual({ items: [] });
       });
 
       it('when no case was received in a window, then listReceivedBetween is one empty page', async () => {

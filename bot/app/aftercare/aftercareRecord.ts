@@ -28,6 +28,8 @@ export interface AftercareRecord {
 /** One answer to a check-in, as kept sealed. */
 export interface CheckInReply {
   at: string;
+  /** The check-in answered (`AftercareRecord.sent` when it came; 0 before the first): with answer and text, what makes a retry recognisable. */
+  checkIn?: number;
   answer: CheckInAnswer;
   text?: string;
 }

@@ -20,6 +20,8 @@ export interface CheckInInput {
  * The reporter answers a check-in. The answer and text are sealed with the case; its history says
  * only that a check-in was answered, so the handler never learns the answer. "Negative
  * consequences" opens a retaliation case (see `openRetaliationCase`) and returns its receipt.
+ * Idempotent: the same answer and text to the same check-in again (a retried submit) changes
+ * nothing and gives the same outcome, so it is counted once (also in the insights' share).
  */
 export async function answerCheckIn(deps: IntakeDependencies, reporter: Reporter, credentials: ReporterCredentials, input: CheckInInput): Promise<CheckInOutcome> {
   const { answer, text } = input;
@@ -32,7 +34,10 @@ export async function answerCheckIn(deps: IntakeDependencies, reporter: Reporter
     if (!aftercare) throw new NotFoundError('no check-ins for this case');
     const context = `${record.id}:aftercare`;
     const replies = aftercare.sealedReplies ? deps.cipher.open<CheckInReply[]>('content', aftercare.sealedReplies, context) : [];
-    replies.push({ at: now.toISOString(), answer, ...(text ? { text } : {}) });
+    const checkIn = aftercare.sent;
+    // The same submit delivered twice (Teams retries): the same answer and text to the same check-in is recorded once.
+    if (replies.some((reply) => reply.checkIn === checkIn && reply.answer === answer && reply.text === text)) return { record, result: undefined };
+    replies.push({ at: now.toISOString(), checkIn, answer, ...(text ? { text } : {}) });
     aftercare.sealedReplies = deps.cipher.seal('content', replies, context);
     aftercare.answered += 1;
     aftercare.firstAnsweredAt ??= now.toISOString();

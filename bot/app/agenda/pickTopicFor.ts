@@ -1,4 +1,5 @@
 import { chooseTopic } from '../../domain/agenda/chooseTopic';
+import { isLessonTopicId } from '../../domain/lessons/lessonTopic';
 import type { Category } from '../../domain/report';
 import type { TeamRecord, TopicPosting } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
@@ -20,8 +21,11 @@ export async function pickTopicFor(
   if (!record.settings) return undefined;
   const forMeeting = record.postings.filter((posting) => posting.meetingAt === meetingAt);
   const lastPosted = record.postings.at(-1)?.topicId;
+  const topics = await topicsForUnit(deps, record.settings.unitId);
   const choice = chooseTopic({
-    topics: await topicsForUnit(deps, record.settings.unitId),
+    topics,
+    // A lesson from closed cases that became available goes on the next agenda (once a round, like every topic).
+    prefer: topics.filter((topic) => isLessonTopicId(topic.id)).map((topic) => topic.id),
     used: record.usedTopicIds,
     exclude: [...forMeeting.map((posting) => posting.topicId), ...(lastPosted ? [lastPosted] : [])],
     favourCategories,

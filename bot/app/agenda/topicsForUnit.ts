@@ -1,10 +1,14 @@
 import type { Topic } from '../../domain/agenda/topic';
+import { lessonTopicsFor } from '../lessons/lessonTopics';
 import type { AgendaDependencies } from './agendaDependencies';
 
-/** The topics a team of this unit rotates through: the library and the own topics of its unit and the units above it. */
+/**
+ * The topics a team of this unit rotates through: the library, the own topics of its unit and the
+ * units above it, and the lessons from closed cases available to it now (see lessonTopicsFor).
+ */
 export async function topicsForUnit(deps: AgendaDependencies, unitId: string): Promise<Topic[]> {
   const chain = await deps.directory.unitChain(unitId);
-  return [...deps.topics.topics, ...chain.flatMap((unit) => deps.topics.unitTopics.get(unit.id) ?? [])];
+  return [...deps.topics.topics, ...chain.flatMap((unit) => deps.topics.unitTopics.get(unit.id) ?? []), ...(await lessonTopicsFor(deps, unitId))];
 }
 
 /** A topic by id (library or unit topic), or undefined when it is no longer in the library. */

@@ -11,6 +11,8 @@ export interface TopicChoiceInput {
   exclude: readonly string[];
   /** Report categories that rose clearly in the team's unit: prefer a topic related to one of them (empty: no preference). */
   favourCategories: readonly Category[];
+  /** Ids of topics to offer before any other while not yet had in this round (lessons from closed cases that became available); may be absent. */
+  prefer?: readonly string[];
   /** Makes the order look random but deterministic (e.g. team key + meeting time): the same input gives the same choice. */
   seed: string;
 }
@@ -26,7 +28,7 @@ export interface TopicChoice {
  * all (a round). Candidates are the topics neither used in this round nor excluded; when none are
  * left a new round starts (`used` resets) and every topic not excluded is a candidate again.
  *
- * When `favourCategories` is not empty, only candidates related to the first category (in the
+ * Topics in `prefer` (not had in this round) come first. Otherwise, when `favourCategories` is not empty, only candidates related to the first category (in the
  * given order) that any candidate covers are eligible; so a favoured topic already used in this
  * round is not repeated: the choice falls back to the others. Among the eligible, the one with
  * the smallest sha256(`seed:id`) wins — an order that looks random but is reproducible.
@@ -45,7 +47,8 @@ export function chooseTopic(input: TopicChoiceInput): TopicChoice | undefined {
   }
   if (candidates.length === 0) return undefined;
 
-  const topic = firstByHash(favoured(candidates, input.favourCategories), input.seed);
+  const preferred = candidates.filter((topic) => input.prefer?.includes(topic.id));
+  const topic = firstByHash(preferred.length > 0 ? preferred : favoured(candidates, input.favourCategories), input.seed);
   return { topic, used: [...used, topic.id] };
 }
 

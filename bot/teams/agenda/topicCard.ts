@@ -5,6 +5,7 @@ import type { TopicCardView } from '../../../cards/views';
 import { agreedActionsOf } from '../../app/agenda/agreedActionsOf';
 import { openMembers } from '../../app/agenda/teamMembers';
 import { findTopic } from '../../app/agenda/topicsForUnit';
+import { findLessonTopic } from '../../app/lessons/lessonTopics';
 import type { TeamRecord, TopicPosting } from '../../app/ports';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
@@ -18,10 +19,10 @@ export interface TopicCardOptions {
 /**
  * The topic card of a posting as it is now: the topic, and — once recorded — who recorded
  * "discussed" or "skipped" and the agreed actions. Undefined when the topic is no longer in the
- * library (a unit removed its own topic). Notes and skip reasons are never shown.
+ * library (a unit removed its own topic, a lesson's case was purged). Notes and skip reasons are never shown.
  */
 export async function topicCard(services: BotServices, team: TeamRecord, posting: TopicPosting, locale: Locale, options: TopicCardOptions = {}): Promise<AdaptiveCard | undefined> {
-  const topic = findTopic(services, posting.topicId);
+  const topic = findTopic(services, posting.topicId) ?? (await findLessonTopic(services, posting.topicId));
   if (!topic) return undefined;
   const text = topic[locale];
   const recordedBy = posting.sealedRecordedBy ? services.cipher.open<{ name: string }>('identity', posting.sealedRecordedBy, `${team.id}:${posting.id}:by`).name : undefined;
