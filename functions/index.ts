@@ -23,6 +23,8 @@ import './tabMe';
 import './tabMyReports';
 import './tabMyTasks';
 import './tabAcknowledgeCase';
+import './tabReplyToCase';
+import './tabAnonymousCase';
 import './tabInsights';
 import './tabDevPeople';
 

@@ -99,6 +99,10 @@ export const ROUTE_ACCESS = {
   'GET /api/tab/me': { scope: 'http', roles: ['staff'] },
   // Only the caller's own cases: the use case lists by their reporter key (myReportsView).
   'GET /api/tab/my-reports': { scope: 'http', roles: ['staff'] },
+  // The case dialog's answer / added information: the use case checks that the case is the caller's (openReporterCase, replyAsReporter).
+  'POST /api/tab/my-reports/{caseId}/reply': { scope: 'http', roles: ['caseReporter'] },
+  // An anonymous case by reference + secret (the status form's guessing limit; one refusal for every mismatch: anonymousCaseView).
+  'POST /api/tab/anonymous-case': { scope: 'http', roles: ['staff'] },
   // Only the cases assigned to the caller: the use case lists by their handler key (myTasksView).
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).

@@ -14,7 +14,8 @@ import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/local
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
-import { anouk, daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { anouk, daan, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
 import type { BotHarness } from '../fakes/botHarness';
 import { ManualClock } from '../fakes/manualClock';
@@ -30,6 +31,15 @@ if (skipped) console.warn(`Browser tests of the tab SKIPPED: ${CHROMIUM} is abse
 const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
 
 const MARKER = 'TAB-5512 wat er gebeurde, in mijn eigen woorden';
+const QUESTION = 'TAB-VRAAG: op welke dagen gebeurde dit?';
+const ANSWER = 'TAB-ANTWOORD: op maandag en woensdag.';
+const SECRET = /[346789ABCDEFGHJKMNPQRTWXY]{4}(-[346789ABCDEFGHJKMNPQRTWXY]{4}){3}/;
+
+/** The e2e wizard's answers for an anonymous report. */
+function anonymousReportInputs(description: string) {
+  const inputs = namedReportInputs(description);
+  return { ...inputs, identity: { identity: 'anonymous' } };
+}
 
 interface AxeViolation {
   id: string;
@@ -60,6 +70,18 @@ interface AxeViolation {
       "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
     )) as AxeViolation[];
     return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => node.target))})`);
+  }
+
+  /** The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding). */
+  function seedingBot(): BotHarness {
+    return {
+      connector: { serviceUrl: chatPageServiceUrl(host.url) },
+      send: async (activity: unknown) => {
+        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      },
+    } as unknown as BotHarness;
   }
 
   async function signInAs(aadObjectId: string): Promise<void> {
@@ -192,6 +214,44 @@ interface AxeViolation {
     expect(await card.innerText()).toContain(t('nl', 'states.acknowledged.title'));
   });
 
+  it('when the handler asks a question in the chat, then the reporter answers it in My reports (a refused text is kept), and the handler reads the answer in the case dialog', async () => {
+    await chat.actAs(jeroen.aadObjectId);
+    await chat.press(t('nl', 'handler.task.question'), chat.messages);
+    await chat.fill(chat.dialog, 'message', QUESTION);
+    await chat.press(t('nl', 'handler.action.question.submit'), chat.dialog);
+    // The dialog closes with the bot's message (a toast on the chat page).
+    await waitForText(chatPage.locator('#toast'), t('nl', 'handler.done.questionSent'));
+
+    await signInAs(daan.aadObjectId);
+    const card = tab.getByRole('listitem').filter({ hasText: reference });
+    await waitForText(card, nlTab.reports.openQuestion);
+    expect(await card.innerText()).toContain(QUESTION);
+    const answer = card.getByRole('textbox', { name: nlTab.reply.answerLabel });
+    // Too long: refused next to the field, in Dutch, and what was typed stays.
+    const tooLong = 'x'.repeat(CASE_MESSAGE_MAX_LENGTH + 1);
+    await answer.fill(tooLong);
+    await card.getByRole('button', { name: nlTab.reply.sendAnswer, exact: true }).click();
+    await waitForText(card, t('nl', 'validation.tooLong', { max: CASE_MESSAGE_MAX_LENGTH }));
+    expect(await answer.inputValue()).toBe(tooLong);
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await answer.fill(ANSWER);
+    await card.getByRole('button', { name: nlTab.reply.sendAnswer, exact: true }).click();
+    await waitForText(tab.locator('[aria-live]'), nlTab.reply.sentAnswer);
+    const answered = tab.getByRole('listitem').filter({ hasText: reference });
+    await waitForText(answered, ANSWER);
+    expect(await answered.innerText()).not.toContain(nlTab.reports.openQuestion);
+    await answered.getByRole('textbox', { name: nlTab.reply.informationLabel }).waitFor();
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-reports-answered.png'), fullPage: true });
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+
+    await chat.actAs(jeroen.aadObjectId);
+    await waitForText(chat.messages, t('nl', 'handler.news.answered'));
+    await chat.press(t('nl', 'handler.task.open'), chat.messages);
+    await waitForText(chat.dialog, ANSWER);
+    await chatPage.locator('#dialog-close').click();
+  });
+
   it.each(['dark', 'contrast'])('when the tab is shown in the Teams %s theme, then both views have no serious accessibility problem', async (theme) => {
     await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}`);
     await signInAs(jeroen.aadObjectId);
@@ -217,15 +277,7 @@ interface AxeViolation {
   });
 
   it('when five more reports came in through the bot last month, then they count once the month has ended', async () => {
-    // The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding).
-    const bot = {
-      connector: { serviceUrl: chatPageServiceUrl(host.url) },
-      send: async (activity: unknown) => {
-        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-      },
-    } as unknown as BotHarness;
+    const bot = seedingBot();
     for (let index = 0; index < 5; index += 1) {
       const receipt = dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(`TAB-SEED-${index}: steeds weer uitgelachen in de kantine.`))));
       expect(JSON.stringify(receipt)).toMatch(REFERENCE);
@@ -257,5 +309,37 @@ interface AxeViolation {
     const refused = await fetch(`${host.url}/api/tab/insights?period=thisYear`, { headers: { authorization: `Developer ${daan.aadObjectId}` } });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: 'forbidden' });
+  });
+
+  it('when an anonymous case is opened with a wrong secret, then it is refused as an unknown reference is; with the right one it shows, and closing forgets it', async () => {
+    const receipt = JSON.stringify(dialogCardOf(await submitReview(seedingBot(), sophie, await walkToReview(seedingBot(), sophie, anonymousReportInputs('TAB-ANON: steeds weer uitgelachen.')))));
+    const anonymous = { reference: REFERENCE.exec(receipt)![0], secret: SECRET.exec(receipt)![0] };
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(sophie.aadObjectId);
+    const section = tab.getByRole('region', { name: nlTab.anonymous.title });
+    await section.waitFor();
+    const tryOpen = async (typedReference: string, typedSecret: string) => {
+      await section.getByRole('textbox', { name: t('nl', 'anonymousStatus.referenceLabel') }).fill(typedReference);
+      await section.getByLabel(t('nl', 'anonymousStatus.secretLabel')).fill(typedSecret);
+      await section.getByRole('button', { name: t('nl', 'anonymousStatus.check'), exact: true }).click();
+    };
+    await tryOpen(anonymous.reference, 'AAAA-BBBB-CCCC-DDDD');
+    await waitForText(section, t('nl', 'validation.referenceOrSecretWrong'));
+    const wrongSecret = await section.innerText();
+    await tryOpen('VM-AAAA-AAAA', 'AAAA-BBBB-CCCC-DDDD');
+    await waitForText(section, t('nl', 'validation.referenceOrSecretWrong'));
+    expect((await section.innerText()).replace('VM-AAAA-AAAA', anonymous.reference)).toBe(wrongSecret);
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await tryOpen(anonymous.reference, anonymous.secret);
+    await waitForText(section, t('nl', 'identity.anonymous.title'));
+    expect(await section.innerText()).toContain(anonymous.reference);
+    expect(tab.url()).not.toContain(anonymous.reference);
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, 'tab-anonymous-case.png'), fullPage: true });
+    await section.getByRole('button', { name: nlTab.anonymous.close, exact: true }).click();
+    await section.getByRole('button', { name: t('nl', 'anonymousStatus.check'), exact: true }).waitFor();
+    expect(await section.innerText()).not.toContain(anonymous.reference);
   });
 });

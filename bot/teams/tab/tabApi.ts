@@ -1,4 +1,7 @@
 import { acknowledgeCase } from '../../app/acknowledgeCase';
+import { openReporterCase } from '../../app/openReporterCase';
+import { replyAsReporter } from '../../app/replyAsReporter';
+import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
 import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
 import { coordinatorInsights } from '../../app/coordinatorInsights';
@@ -10,6 +13,8 @@ import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVe
 import { ROUTE_ACCESS, type AccessRole, type TabRoute } from '../accessTable';
 import type { BotServices } from '../botServices';
 import { opaqueIdSchema } from '../opaqueIdSchema';
+import { parseForm } from '../parseForm';
+import { TAB_FORM_INPUTS } from './tabFormInputs';
 
 /** The tab's JSON routes (the static files have their own function). */
 export type TabApiRoute = Exclude<TabRoute, 'GET /api/tab/ui/{file?}'>;
@@ -20,6 +25,8 @@ export interface TabApiRequest {
   params: Readonly<Record<string, string | undefined>>;
   /** Query parameters (only `period`, of the insights, is read). */
   query?: Readonly<Record<string, string | undefined>>;
+  /** A POST's JSON body, parsed (undefined when absent or not JSON: the form's schema refuses it). */
+  body?: unknown;
 }
 
 /** Every answer: a status and a JSON body; errors as `{ error: <code> }`. */
@@ -62,10 +69,27 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
     'GET /api/tab/me': async (caller) => ok({ name: caller!.name, signIn: caller!.via, views: await tabViewsFor(services, caller!.userId) }),
     'GET /api/tab/my-reports': async (caller) => ok({ reports: await myReportsView(services, caller!.userId) }),
     'GET /api/tab/my-tasks': async (caller) => ok({ tasks: await myTasksView(services, caller!.userId) }),
+    'POST /api/tab/my-reports/{caseId}/reply': async (caller, request) => {
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      // As the case dialog: the caller's own case first (anyone else's: 404, whatever they sent), then the text;
+      // with an open question it is the answer, otherwise added information. The handler's task card is queued with it.
+      const { openQuestion } = await openReporterCase(services, credentials);
+      const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
+      const kind = openQuestion ? 'answer' : 'information';
+      await runThenDeliverOwn(services, () => replyAsReporter(services, credentials, { kind, message }));
+      const report = (await myReportsView(services, caller!.userId)).find((item) => item.caseId === credentials.caseId);
+      return ok({ sent: kind, report: report ?? null });
+    },
+    'POST /api/tab/anonymous-case': async (caller, request) => {
+      const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
+      const found = await anonymousCaseView(services, caller!.userId, typed);
+      // One answer for an unknown reference and a wrong secret, so the form finds no references.
+      if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
+      if (found.status === 'blocked') return failure(429, 'too_many_attempts');
+      return ok({ report: found.report });
+    },
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
-      const parsed = opaqueIdSchema.safeParse(request.params.caseId);
-      if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
-      const caseId = parsed.data;
+      const caseId = caseIdOf(request);
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
       await runThenDeliverOwn(services, () => acknowledgeCase(services, caseId, caller!.userId));
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
@@ -127,6 +151,13 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
   };
 }
 
+/** The route's case id, checked as an opaque id (a malformed one is a 400, never a lookup). */
+function caseIdOf(request: TabApiRequest): string {
+  const parsed = opaqueIdSchema.safeParse(request.params.caseId);
+  if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
+  return parsed.data;
+}
+
 function ok(body: Record<string, unknown>): TabApiResponse {
   return { status: 200, body };
 }
@@ -139,7 +170,8 @@ function failure(status: number, code: string): TabApiResponse {
 function errorResponse(services: BotServices, route: TabApiRoute, error: unknown): TabApiResponse {
   if (error instanceof NotFoundError) return failure(404, error.code);
   if (error instanceof ForbiddenError) return failure(403, error.code);
-  if (error instanceof ValidationError) return failure(400, error.code);
+  // A bad form: each field's problem as a locale key under `validation.`, which the page shows next to the field.
+  if (error instanceof ValidationError) return { status: 400, body: { error: error.code, fields: error.fields } };
   if (error instanceof DomainError) return failure(409, error.code);
   const correlationId = services.correlationId();
   services.logger.error('tab.failed', { route, correlationId, errorName: error instanceof Error ? error.name : typeof error });
