@@ -23,12 +23,16 @@ export async function answerTabApi(route: TabApiRoute, request: HttpRequest): Pr
   }
   const text = request.method === 'POST' ? await request.text() : '';
   if (text.length > MAX_BODY_CHARS) return { status: 413, headers: API_HEADERS, jsonBody: { error: 'too_large' } };
-  const { status, body } = await application.tab.handle(route, {
+  const { status, body, file } = await application.tab.handle(route, {
     authorization: request.headers.get('authorization') ?? undefined,
     params: request.params,
     query: { period: request.query.get('period') ?? undefined },
     body: parseJson(text),
   });
+  if (file) {
+    const headers = { ...API_HEADERS, 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.name}"` };
+    return { status, headers, body: file.text };
+  }
   return { status, headers: status === 401 ? { ...API_HEADERS, 'www-authenticate': 'Bearer' } : API_HEADERS, jsonBody: body };
 }
 

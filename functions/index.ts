@@ -26,6 +26,7 @@ import './tabAcknowledgeCase';
 import './tabReplyToCase';
 import './tabAnonymousCase';
 import './tabInsights';
+import './tabInsightsCsv';
 import './tabDevPeople';
 
 // Build the application when the worker starts: if it cannot be built, every problem is logged

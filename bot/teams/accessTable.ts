@@ -109,6 +109,8 @@ export const ROUTE_ACCESS = {
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', roles: ['assignedHandler'] },
   // Counts of the cases in the units one coordinates, small numbers suppressed; no content (coordinatorInsights).
   'GET /api/tab/insights': { scope: 'http', roles: ['unitCoordinator'] },
+  // The same figures as the dialog's CSV (coordinatorInsights, then cards/insights.ts): counts only, small numbers suppressed.
+  'GET /api/tab/insights/csv': { scope: 'http', roles: ['unitCoordinator'] },
   // The developer sign-in's list of demo people: local mode only, never registered in production.
   'GET /api/tab/dev/people': { scope: 'http', roles: ['localDeveloper'] },
 } as const satisfies Record<string, AccessRule>;

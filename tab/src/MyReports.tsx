@@ -15,7 +15,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   message: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM, whiteSpace: 'pre-wrap' },
-  state: { whiteSpace: 'nowrap' },
   messageMeta: { display: 'block' },
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
 });
@@ -90,7 +89,7 @@ export function ReportCard({ locale, report, authorize, onSent }: { locale: Loca
             {t(locale, `identity.${report.identity}.title` as MessageKey)}
           </Caption1>
         }
-        action={<Badge className={styles.state} appearance="tint" color={report.state === 'closed' ? 'subtle' : 'brand'}>{t(locale, `states.${report.state}.title` as MessageKey)}</Badge>}
+        action={<Badge appearance="tint" color={report.state === 'closed' ? 'subtle' : 'brand'}>{t(locale, `states.${report.state}.title` as MessageKey)}</Badge>}
       />
       {report.openQuestion && (
         <MessageBar intent="warning">

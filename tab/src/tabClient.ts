@@ -35,3 +35,27 @@ function fieldsOf(fields: unknown): Record<string, string> {
   if (typeof fields !== 'object' || fields === null) return {};
   return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
+
+/**
+ * Downloads a file of the tab API (the insights' CSV: counts only) through a link to it in memory:
+ * the call needs the sign-in header, so a plain link cannot. Nothing is kept but the saved file.
+ */
+export async function downloadTabFile(path: string, authorize: Authorizer, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { authorization: await authorize() }, cache: 'no-store', credentials: 'omit' });
+  } catch {
+    throw new TabApiError(0, 'network');
+  }
+  if (!response.ok) {
+    const answer = (await response.json().catch(() => ({}))) as { error?: unknown };
+    throw new TabApiError(response.status, typeof answer.error === 'string' ? answer.error : 'unknown');
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}

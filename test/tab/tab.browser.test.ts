@@ -35,6 +35,14 @@ const QUESTION = 'TAB-VRAAG: op welke dagen gebeurde dit?';
 const ANSWER = 'TAB-ANTWOORD: op maandag en woensdag.';
 const SECRET = /[346789ABCDEFGHJKMNPQRTWXY]{4}(-[346789ABCDEFGHJKMNPQRTWXY]{4}){3}/;
 
+/** Reports per month seeded for the insights over time, January to September 2026: busy months and quiet ones. */
+const SEEDED_YEAR = [6, 1, 5, 2, 7, 0, 5, 3, 6];
+
+/** `2026-02` as the tab writes it in Dutch ("feb 2026"). */
+function dutchMonth(month: number): string {
+  return new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15)));
+}
+
 /** The e2e wizard's answers for an anonymous report. */
 function anonymousReportInputs(description: string) {
   const inputs = namedReportInputs(description);
@@ -45,7 +53,7 @@ interface AxeViolation {
   id: string;
   impact?: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; html?: string }[];
 }
 
 (skipped ? describe.skip : describe)('the Teams tab in Chromium against the local host (npm start), with the developer sign-in', () => {
@@ -69,7 +77,7 @@ interface AxeViolation {
     const violations = (await page.evaluate(
       "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
     )) as AxeViolation[];
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => node.target))})`);
+    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => [node.target, node.html?.slice(0, 200)]))})`);
   }
 
   /** The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding). */
@@ -106,6 +114,18 @@ interface AxeViolation {
     await build({});
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
     await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    // A year of reports through the bot's own wizard, January to September 2026 (Sophie, in a unit Anouk coordinates),
+    // for the insights over time; then back to 30 November, where the rest of the story plays.
+    for (const [month, count] of SEEDED_YEAR.entries()) {
+      const mm = String(month + 1).padStart(2, '0');
+      for (let index = 0; index < count; index += 1) {
+        clock.set(`2026-${mm}-${10 + index}T09:00:00Z`);
+        const inputs = namedReportInputs(`TAB-JAAR-${mm}-${index}: opmerkingen over mijn afkomst.`);
+        const seeded = { ...inputs, what: { categories: index % 3 === 2 ? 'discrimination' : 'bullying' }, details: { ...inputs.details, incidentDate: `2026-${mm}-01` } };
+        expect(JSON.stringify(dialogCardOf(await submitReview(seedingBot(), sophie, await walkToReview(seedingBot(), sophie, seeded))))).toMatch(REFERENCE);
+      }
+    }
+    clock.set('2026-11-30T09:00:00Z');
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -121,9 +141,11 @@ interface AxeViolation {
     tab.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
     });
+    // No transitions half-way when axe measures contrast (Fluent UI honours the reduced-motion preference).
+    await tab.emulateMedia({ reducedMotion: 'reduce' });
     chat = new ChatPageDriver(chatPage);
     await chatPage.goto(`${host.url}/`);
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     await context?.close();
@@ -282,10 +304,11 @@ interface AxeViolation {
       const receipt = dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(`TAB-SEED-${index}: steeds weer uitgelachen in de kantine.`))));
       expect(JSON.stringify(receipt)).toMatch(REFERENCE);
     }
-    // Insights count complete months only: into December, November is counted.
+    // Insights count complete months only: into December, November is counted. The clock's jobs run on the way (reminders
+    // and escalations of the seeded year's cases, all overdue by now: this takes a while).
     const moved = await fetch(`${host.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'P2D' }) });
     expect(moved.status).toBe(200);
-  });
+  }, 180_000);
 
   it('when a coordinator signs in, then Inzicht shows the figures of her units with "<5" where the numbers are small, a table for every chart, and no serious accessibility problem', async () => {
     await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
@@ -300,6 +323,36 @@ interface AxeViolation {
     expect(await main.getByRole('row').filter({ hasText: t('nl', 'categories.bullying.title') }).first().innerText()).toContain('6');
     expect(await seriousViolations(tab)).toEqual([]);
     await tab.screenshot({ path: join(SHOTS, 'tab-insights.png'), fullPage: true });
+  });
+
+  it.each(['default', 'dark'])('when the coordinator picks this year (%s theme), then the charts over time show the seeded months, "<5" for the quiet ones, a table for each chart, and the CSV downloads', async (theme) => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}&view=insights`);
+    await signInAs(anouk.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.insights }).click();
+    const main = tab.locator('main');
+    await main.getByRole('combobox', { name: nlTab.insights.period }).selectOption('thisYear');
+    const months = main.getByRole('table', { name: nlTab.insights.chartMonths });
+    await months.waitFor();
+    // Counted up to November (complete months); January to September as seeded, one row a month.
+    const cellOf = async (month: number) => (await months.getByRole('row').filter({ hasText: dutchMonth(month) }).first().getByRole('cell').nth(1).innerText()).trim();
+    for (const [month, count] of SEEDED_YEAR.entries()) {
+      const shown = await cellOf(month);
+      if (count < 5) expect(shown).toBe('<5');
+      // A busy month shows its count, unless it is hidden ("×") so that a quiet one cannot be worked out from the year.
+      else expect([String(count), '×']).toContain(shown);
+    }
+    const busyShown = await Promise.all(SEEDED_YEAR.map(async (count, month) => (count >= 5 ? (await cellOf(month)) === String(count) : false)));
+    expect(busyShown.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    await main.locator('svg rect').first().waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
+
+    const [download] = await Promise.all([tab.waitForEvent('download'), main.getByRole('button', { name: nlTab.insights.downloadCsv, exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('veilig-melden-inzicht-2026.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('"period","scope","unitId","unitName","measure","value"');
+    expect(csv).toContain('"2026","total","","","cases"');
+    expect(csv).toContain('"<5"');
   });
 
   it('when someone who coordinates nothing signs in, then there is no Inzicht view, and the insights API refuses her with 403', async () => {

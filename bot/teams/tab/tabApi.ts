@@ -1,3 +1,4 @@
+import { insightsCsv } from '../../../cards/insights';
 import { acknowledgeCase } from '../../app/acknowledgeCase';
 import { openReporterCase } from '../../app/openReporterCase';
 import { replyAsReporter } from '../../app/replyAsReporter';
@@ -29,10 +30,12 @@ export interface TabApiRequest {
   body?: unknown;
 }
 
-/** Every answer: a status and a JSON body; errors as `{ error: <code> }`. */
+/** Every answer: a status and a JSON body; errors as `{ error: <code> }`. A download has its file instead. */
 export interface TabApiResponse {
   status: number;
   body: Record<string, unknown>;
+  /** A file to download (the insights' CSV): sent as it is, with its name. */
+  file?: { contentType: string; name: string; text: string };
 }
 
 /** The signed-in person. */
@@ -96,12 +99,20 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       return ok({ task: task ?? null });
     },
     'GET /api/tab/insights': async (caller, request) => {
-      const name = request.query?.period ?? 'thisQuarter';
-      if (!(INSIGHTS_PERIODS as readonly string[]).includes(name)) throw new ValidationError({ period: 'invalidValue' });
+      const name = periodOf(request);
       // The use case refuses anyone who coordinates no unit (ForbiddenError: 403); counts only, small numbers suppressed.
-      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name as InsightsPeriodName, services.clock.now()));
+      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name, services.clock.now()));
       services.logger.info('insights.opened', { period: name, units: insights.units.length, via: 'tab' });
       return ok({ period: name, insights });
+    },
+    'GET /api/tab/insights/csv': async (caller, request) => {
+      const name = periodOf(request);
+      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name, services.clock.now()));
+      services.logger.info('insights.exported', { period: name, units: insights.units.length, via: 'tab' });
+      // The dialog's CSV (cards/insights.ts), with every detail; machine codes, so the language does not matter.
+      const { period, total, units, agenda } = insights;
+      const text = insightsCsv({ locale: 'nl', period: name, periodLabel: period.label, ...(period.lastMonth ? { lastMonth: period.lastMonth } : {}), total, units, agenda });
+      return { status: 200, body: {}, file: { contentType: 'text/csv; charset=utf-8', name: `veilig-melden-inzicht-${period.label}.csv`, text } };
     },
     'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
   };
@@ -149,6 +160,13 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       }
     },
   };
+}
+
+/** The insights' period from the query (this quarter when none); another value is a 400. */
+function periodOf(request: TabApiRequest): InsightsPeriodName {
+  const name = request.query?.period ?? 'thisQuarter';
+  if (!(INSIGHTS_PERIODS as readonly string[]).includes(name)) throw new ValidationError({ period: 'invalidValue' });
+  return name as InsightsPeriodName;
 }
 
 /** The route's case id, checked as an opaque id (a malformed one is a 400, never a lookup). */
