@@ -395,4 +395,27 @@ interface AxeViolation {
     await section.getByRole('button', { name: t('nl', 'anonymousStatus.check'), exact: true }).waitFor();
     expect(await section.innerText()).not.toContain(anonymous.reference);
   });
+  it.each(['default', 'dark'])('when every view is opened in the %s theme, with what each person has, then axe finds no serious or critical problem', async (theme) => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}`);
+    await waitForText(tab.locator('body'), nlTab.signIn.developerTitle);
+    expect(await seriousViolations(tab)).toEqual([]);
+    // My reports with a report, its timeline, messages and the form to add information; and the anonymous form.
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('listitem').filter({ hasText: reference }).getByRole('textbox', { name: nlTab.reply.informationLabel }).waitFor();
+    await tab.getByRole('region', { name: nlTab.anonymous.title }).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    if (theme === 'dark') await tab.screenshot({ path: join(SHOTS, 'tab-my-reports-dark.png'), fullPage: true });
+    // My tasks with the acknowledged case.
+    await signInAs(jeroen.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    await tab.getByRole('listitem').filter({ hasText: reference }).first().waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    // Inzicht with the year's charts and tables.
+    await signInAs(anouk.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.insights }).click();
+    await tab.locator('main').getByRole('combobox', { name: nlTab.insights.period }).selectOption('thisYear');
+    await tab.locator('main').getByRole('table', { name: nlTab.insights.chartMonths }).waitFor();
+    await tab.locator('main svg rect').first().waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+  });
 });
