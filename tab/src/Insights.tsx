@@ -56,13 +56,14 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
   const categories: VerticalBarChartDataPoint[] = insights.total.categories
     .filter((entry) => typeof entry.count === 'number')
     .map((entry) => ({ x: t(locale, `categories.${entry.category}.title` as MessageKey), y: entry.count as number, legend: t(locale, `categories.${entry.category}.title` as MessageKey) }));
-  // Per month, the reports received: a bar where the count is shown; "<5" (or "×") written where it is not, no bar.
+  // Per month, the reports received: a bar where the count is shown; a small or hidden month stays on the axis without
+  // a bar ("<5" or "×" in the table below). A period is never longer than a calendar year, so the month's name suffices.
   const months: VerticalBarChartDataPoint[] = insights.months.map((month) => ({
-    x: monthLabel(locale, month.month),
+    x: monthLabel(locale, month.month, false),
     y: typeof month.cases === 'number' ? month.cases : 0,
     legend: monthLabel(locale, month.month),
     color: tokens.colorBrandBackground,
-    barLabel: typeof month.cases === 'number' ? String(month.cases) : month.cases,
+    ...(typeof month.cases === 'number' ? { barLabel: String(month.cases) } : {}),
   }));
   const monthCategories = CATEGORIES.filter((category) => insights.months.some((month) => month.categories.find((entry) => entry.category === category)?.count !== SUPPRESSED));
   const agenda: VerticalBarChartDataPoint[] = insights.agenda.map((month) => ({ x: month.month, y: month.discussedPct, legend: month.month }));
@@ -138,10 +139,11 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
   );
 }
 
-/** `2026-03` as "mrt 2026" / "Mar 2026". */
-function monthLabel(locale: Locale, month: string): string {
+/** `2026-03` as "mrt 2026" / "Mar 2026" (or "mrt" / "Mar" without the year). */
+function monthLabel(locale: Locale, month: string, withYear = true): string {
   const [year, number] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 15)));
+  const format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  return format.format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
 /** A figure as the dialog shows it: "<5" and "×" as they are, numbers with their unit. */
