@@ -25,6 +25,7 @@ import './tabMyTasks';
 import './tabAcknowledgeCase';
 import './tabReplyToCase';
 import './tabAnonymousCase';
+import './tabAnonymousCaseReply';
 import './tabInsights';
 import './tabInsightsCsv';
 import './tabDevPeople';

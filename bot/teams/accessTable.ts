@@ -103,6 +103,9 @@ export const ROUTE_ACCESS = {
   'POST /api/tab/my-reports/{caseId}/reply': { scope: 'http', roles: ['caseReporter'] },
   // An anonymous case by reference + secret (the status form's guessing limit; one refusal for every mismatch: anonymousCaseView).
   'POST /api/tab/anonymous-case': { scope: 'http', roles: ['staff'] },
+  // The case dialog's answer for an anonymous case: whoever holds reference + secret (checked first, under the same
+  // limit and with the same refusal as opening it: anonymousCaseView), then replyAsReporter with them.
+  'POST /api/tab/anonymous-case/reply': { scope: 'http', roles: ['staff'] },
   // Only the cases assigned to the caller: the use case lists by their handler key (myTasksView).
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).

@@ -26,6 +26,9 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
   const [errors, setErrors] = useState<Fields>({});
   const [refusal, setRefusal] = useState<string | undefined>();
   const [report, setReport] = useState<MyReportView | undefined>();
+  /** The reference and secret that opened the case, in memory only, for answering; forgotten on close. */
+  const [opened, setOpened] = useState<{ reference: string; secret: string } | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
   const open = async () => {
@@ -35,6 +38,8 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
     try {
       const found = await callTabApi<{ report: MyReportView }>('/api/tab/anonymous-case', authorize, 'POST', { reference, secret });
       setReport(found.report);
+      setOpened({ reference, secret });
+      setNotice(undefined);
       setSecret('');
     } catch (failure) {
       const status = failure instanceof TabApiError ? failure.status : 0;
@@ -52,8 +57,16 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
     }
   };
 
+  const reply = async (message: string) => {
+    const answer = await callTabApi<{ sent: 'answer' | 'information'; report: MyReportView | null }>('/api/tab/anonymous-case/reply', authorize, 'POST', { ...opened, message });
+    if (answer.report) setReport(answer.report);
+    return answer.sent;
+  };
+
   const forget = () => {
     setReport(undefined);
+    setOpened(undefined);
+    setNotice(undefined);
     setReference('');
     setSecret('');
   };
@@ -65,8 +78,15 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
       </Subtitle2>
       {report ? (
         <>
-          <ReportCard locale={locale} report={report} />
-          <Caption1>{tabText(locale, 'anonymous.replyInChat')}</Caption1>
+          <div aria-live="polite">
+            {notice && (
+              <MessageBar intent="success">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+          <ReportCard locale={locale} report={report} send={reply} onSent={setNotice} />
+          <Caption1>{tabText(locale, 'anonymous.forgotten')}</Caption1>
           <div>
             <Button onClick={forget}>{tabText(locale, 'anonymous.close')}</Button>
           </div>

@@ -5,8 +5,8 @@ import type { MyReportView, ReportTimelineStep } from '../../bot/app/tab/myRepor
 import type { Locale } from '../../bot/domain/locale';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
-import { ReplyForm } from './ReplyForm';
-import type { Authorizer } from './tabClient';
+import { ReplyForm, type ReplySender } from './ReplyForm';
+import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 import { useTabApi } from './useTabApi';
 
@@ -58,7 +58,7 @@ export function MyReports({ locale, authorize }: { locale: Locale; authorize: Au
         <ul className={styles.list} aria-label={tabText(locale, 'nav.myReports')}>
           {reports.map((report) => (
             <li key={report.caseId}>
-              <ReportCard locale={locale} report={report} authorize={authorize} onSent={sent} />
+              <ReportCard locale={locale} report={report} send={replyTo(authorize, report.caseId)} onSent={sent} />
             </li>
           ))}
         </ul>
@@ -72,7 +72,7 @@ export function MyReports({ locale, authorize }: { locale: Locale; authorize: Au
  * One report: state, next step, timeline and messages; with `authorize`, the form to answer the
  * open question or add information (as the case dialog; not once the case is closed).
  */
-export function ReportCard({ locale, report, authorize, onSent }: { locale: Locale; report: MyReportView; authorize?: Authorizer; onSent?: (notice: string) => void }) {
+export function ReportCard({ locale, report, send, onSent }: { locale: Locale; report: MyReportView; send?: ReplySender; onSent?: (notice: string) => void }) {
   const styles = useStyles();
   const headingId = `report-${report.caseId}`;
   return (
@@ -135,9 +135,14 @@ export function ReportCard({ locale, report, authorize, onSent }: { locale: Loca
           </ul>
         )}
       </section>
-      {authorize && onSent && report.state !== 'closed' && <ReplyForm locale={locale} report={report} authorize={authorize} onSent={onSent} />}
+      {send && onSent && report.state !== 'closed' && <ReplyForm locale={locale} report={report} send={send} onSent={onSent} />}
     </Card>
   );
+}
+
+/** The reply of one's own case: its own route. */
+function replyTo(authorize: Authorizer, caseId: string): ReplySender {
+  return async (message) => (await callTabApi<{ sent: 'answer' | 'information' }>(`/api/tab/my-reports/${encodeURIComponent(caseId)}/reply`, authorize, 'POST', { message })).sent;
 }
 
 function stepLabel(locale: Locale, report: MyReportView, step: ReportTimelineStep): string {

@@ -4,8 +4,11 @@ import type { MyReportView } from '../../bot/app/tab/myReportsView';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import type { Locale } from '../../bot/domain/locale';
 import { t, type MessageKey } from '../../cards/i18n';
-import { TabApiError, callTabApi, type Authorizer } from './tabClient';
+import { TabApiError } from './tabClient';
 import { tabText } from './tabText';
+
+/** Sends the text to the case (its own route for a named or confidential case; with reference + secret for an anonymous one); says what it became. */
+export type ReplySender = (message: string) => Promise<'answer' | 'information'>;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
@@ -17,7 +20,7 @@ const useStyles = makeStyles({
  * waits (the case decides, as in the case dialog). A refused text comes back with the problem
  * next to the field, and what was typed stays; nothing is kept once the view closes.
  */
-export function ReplyForm({ locale, report, authorize, onSent }: { locale: Locale; report: MyReportView; authorize: Authorizer; onSent: (notice: string) => void }) {
+export function ReplyForm({ locale, report, send: sendText, onSent }: { locale: Locale; report: MyReportView; send: ReplySender; onSent: (notice: string) => void }) {
   const styles = useStyles();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -31,7 +34,7 @@ export function ReplyForm({ locale, report, authorize, onSent }: { locale: Local
     setError(undefined);
     setFailed(false);
     try {
-      const { sent } = await callTabApi<{ sent: 'answer' | 'information' }>(`/api/tab/my-reports/${encodeURIComponent(report.caseId)}/reply`, authorize, 'POST', { message: text });
+      const sent = await sendText(text);
       setText('');
       // The view reloads (with the message on the timeline); the notice is the view's, so it outlives this form.
       onSent(tabText(locale, sent === 'answer' ? 'reply.sentAnswer' : 'reply.sentInformation'));

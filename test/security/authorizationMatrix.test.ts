@@ -85,6 +85,7 @@ const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
   'GET /api/tab/my-reports': { scope: 'http', allowed: ['staff'] },
   'POST /api/tab/my-reports/{caseId}/reply': { scope: 'http', allowed: ['caseReporter'] },
   'POST /api/tab/anonymous-case': { scope: 'http', allowed: ['staff'] },
+  'POST /api/tab/anonymous-case/reply': { scope: 'http', allowed: ['staff'] },
   'GET /api/tab/my-tasks': { scope: 'http', allowed: ['staff'] },
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', allowed: ['assignedHandler'] },
   'GET /api/tab/insights': { scope: 'http', allowed: ['unitCoordinator'] },

@@ -33,6 +33,7 @@ const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screensho
 const MARKER = 'TAB-5512 wat er gebeurde, in mijn eigen woorden';
 const QUESTION = 'TAB-VRAAG: op welke dagen gebeurde dit?';
 const ANSWER = 'TAB-ANTWOORD: op maandag en woensdag.';
+const ANONYMOUS_INFORMATION = 'TAB-ANONIEM: het gebeurde gisteren weer.';
 const SECRET = /[346789ABCDEFGHJKMNPQRTWXY]{4}(-[346789ABCDEFGHJKMNPQRTWXY]{4}){3}/;
 
 /** Reports per month seeded for the insights over time, January to September 2026: busy months and quiet ones. */
@@ -364,7 +365,7 @@ interface AxeViolation {
     expect(await refused.json()).toEqual({ error: 'forbidden' });
   });
 
-  it('when an anonymous case is opened with a wrong secret, then it is refused as an unknown reference is; with the right one it shows, and closing forgets it', async () => {
+  it('when an anonymous case is opened with a wrong secret, then it is refused as an unknown reference is; with the right one it shows, information can be added, and closing forgets it', async () => {
     const receipt = JSON.stringify(dialogCardOf(await submitReview(seedingBot(), sophie, await walkToReview(seedingBot(), sophie, anonymousReportInputs('TAB-ANON: steeds weer uitgelachen.')))));
     const anonymous = { reference: REFERENCE.exec(receipt)![0], secret: SECRET.exec(receipt)![0] };
     await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
@@ -390,7 +391,14 @@ interface AxeViolation {
     expect(tab.url()).not.toContain(anonymous.reference);
     expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
     expect(await seriousViolations(tab)).toEqual([]);
-    await tab.screenshot({ path: join(SHOTS, 'tab-anonymous-case.png'), fullPage: true });
+    // Adding information with reference + secret (held in the view's memory only), as the status dialog does.
+    await section.getByRole('textbox', { name: nlTab.reply.informationLabel }).fill(ANONYMOUS_INFORMATION);
+    await section.getByRole('button', { name: nlTab.reply.sendInformation, exact: true }).click();
+    await waitForText(section.locator('[aria-live]'), nlTab.reply.sentInformation);
+    await waitForText(section, ANONYMOUS_INFORMATION);
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+    // The section only: Sophie also has the seeded year's named reports above it.
+    await section.screenshot({ path: join(SHOTS, 'tab-anonymous-case.png') });
     await section.getByRole('button', { name: nlTab.anonymous.close, exact: true }).click();
     await section.getByRole('button', { name: t('nl', 'anonymousStatus.check'), exact: true }).waitFor();
     expect(await section.innerText()).not.toContain(anonymous.reference);

@@ -114,6 +114,7 @@ describe('the tab API in production mode: Entra tokens from Teams single sign-on
     ['GET', '/api/tab/my-tasks'],
     ['POST', '/api/tab/my-reports/c-0000000000000000/reply'],
     ['POST', '/api/tab/anonymous-case'],
+    ['POST', '/api/tab/anonymous-case/reply'],
     ['POST', '/api/tab/my-tasks/c-0000000000000000/acknowledge'],
     ['GET', '/api/tab/insights'],
     ['GET', '/api/tab/insights/csv'],

@@ -136,6 +136,29 @@ describe('the tab API for reporters: answering in My reports, and an anonymous c
     expect(JSON.stringify(body)).not.toContain(anonymous.secret);
   });
 
+  it('when the handler asks the anonymous reporter a question, then she answers it in the tab with reference and secret; a wrong secret gets the refusal of the form, an empty text the field\'s problem', async () => {
+    const anonymousId = readEmbeddedDocuments<CaseRecord>(bot.dataDir, 'cases').find((item) => item.reference === anonymous.reference)!.id;
+    const form = dialogCardOf((await bot.send(taskFetch(fatima, bot.connector.serviceUrl, { vm: { dialog: 'caseQuestion', nav: 'next', caseId: anonymousId } }))).body);
+    await bot.send(taskSubmit(fatima, bot.connector.serviceUrl, { message: QUESTION, vm: actions(form).map(vmOf).find((vm) => vm.nav === 'submit') }));
+    bot.connector.clear();
+    const before = JSON.stringify(readEmbeddedDocuments<CaseRecord>(bot.dataDir, 'cases').find((item) => item.id === anonymousId));
+
+    expect(await call(sophie, '/api/tab/anonymous-case/reply', { reference: anonymous.reference, secret: 'AAAA-BBBB-CCCC-DDDD', message: ANSWER })).toEqual({ status: 404, body: { error: 'reference_or_secret_wrong' } });
+    expect(await call(sophie, '/api/tab/anonymous-case/reply', { ...anonymous, message: ' ' })).toEqual({ status: 400, body: { error: 'validation', fields: { message: 'messageRequired' } } });
+    expect(JSON.stringify(readEmbeddedDocuments<CaseRecord>(bot.dataDir, 'cases').find((item) => item.id === anonymousId))).toBe(before);
+
+    const { status, body } = await call(sophie, '/api/tab/anonymous-case/reply', { ...anonymous, message: ANSWER });
+    expect(status).toBe(200);
+    expect(body.sent).toBe('answer');
+    expect(body.report).toMatchObject({ reference: anonymous.reference, openQuestion: false });
+    expect(body.report.messages.at(-1)).toMatchObject({ from: 'reporter', kind: 'answer', text: ANSWER });
+    expect(JSON.stringify(body)).not.toContain(anonymous.secret);
+    expect(textIn(bot.connector.cardsSentTo(personalConversationId(fatima)).at(-1))).toContain(t('nl', 'handler.news.answered'));
+    const details = dialogCardOf((await bot.send(taskFetch(fatima, bot.connector.serviceUrl, { vm: { dialog: 'caseDetails', nav: 'next', caseId: anonymousId } }))).body);
+    expect(textIn(details)).toContain(ANSWER);
+    expect(textIn(details)).not.toContain(sophie.name);
+  });
+
   it('when the secret is wrong, then the answer is exactly that of an unknown reference, or of a named case\'s reference', async () => {
     const wrongSecret = await call(fatima, '/api/tab/anonymous-case', { reference: anonymous.reference, secret: 'AAAA-BBBB-CCCC-DDDD' });
     const unknownReference = await call(fatima, '/api/tab/anonymous-case', { reference: 'VM-AAAA-AAAA', secret: anonymous.secret });

@@ -91,6 +91,18 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       if (found.status === 'blocked') return failure(429, 'too_many_attempts');
       return ok({ report: found.report });
     },
+    'POST /api/tab/anonymous-case/reply': async (caller, request) => {
+      const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
+      // As the status dialog: reference + secret first (the same refusal and count as opening the case), then the text.
+      const found = await anonymousCaseView(services, caller!.userId, typed);
+      if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
+      if (found.status === 'blocked') return failure(429, 'too_many_attempts');
+      const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
+      const kind = found.report.openQuestion ? 'answer' : 'information';
+      await runThenDeliverOwn(services, () => replyAsReporter(services, { kind: 'secret', ...typed }, { kind, message }));
+      const after = await anonymousCaseView(services, caller!.userId, typed);
+      return ok({ sent: kind, report: after.status === 'found' ? after.report : null });
+    },
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
       const caseId = caseIdOf(request);
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
