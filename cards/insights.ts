@@ -116,6 +116,14 @@ function shown(l: Locale, figure: Figure, kind: 'count' | 'percent' | 'days' | '
   return t(l, key, { value });
 }
 
+/**
+ * The insights as CSV with every detail (the card's CSV when it fits the card): what the tab offers
+ * as a download for the annual report. The same rows and codes as in the dialog.
+ */
+export function insightsCsv(view: InsightsView): string {
+  return csv(view, 0);
+}
+
 /** The CSV: machine-readable codes and plain numbers (a dot for decimals), "<5" where suppressed, "×" where protected. */
 function csv(view: InsightsView, detail: CsvDetail): string {
   const rows: string[][] = [];

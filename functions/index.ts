@@ -23,7 +23,11 @@ import './tabMe';
 import './tabMyReports';
 import './tabMyTasks';
 import './tabAcknowledgeCase';
+import './tabReplyToCase';
+import './tabAnonymousCase';
+import './tabAnonymousCaseReply';
 import './tabInsights';
+import './tabInsightsCsv';
 import './tabDevPeople';
 
 // Build the application when the worker starts: if it cannot be built, every problem is logged

@@ -1,5 +1,5 @@
-import { caseInsights, type CaseProjection, type InsightFigures } from '../domain/insights/caseInsights';
-import { countedPart, monthsOf } from '../domain/insights/insightsPeriod';
+import { caseInsights, type CaseProjection, type InsightFigures, type MonthFigures } from '../domain/insights/caseInsights';
+import { countedPart, monthSpansOf, monthsOf } from '../domain/insights/insightsPeriod';
 import { ForbiddenError } from '../domain/errors';
 import { readAgendaCoverageInputs, teamAgendaCoverage } from './agenda/teamAgendaCoverage';
 import { isCoordinatorOf } from './handOverCases';
@@ -26,6 +26,8 @@ export interface CoordinatorInsights {
   /** The period asked for; `countedTo` and `lastMonth` (`YYYY-MM`) say up to where it is counted: complete months only (none yet: absent). */
   period: { from: string; to: string; label: string; countedTo?: string; lastMonth?: string };
   total: InsightFigures;
+  /** The counted months: reports and reports per category (protected together with the period's figures). */
+  months: MonthFigures[];
   units: UnitInsights[];
   agenda: AgendaMonth[];
 }
@@ -59,7 +61,8 @@ export async function coordinatorInsights(deps: CaseDependencies, userId: string
     if (!continuationToken) break;
   }
 
-  const insights = caseInsights(cases, counted ?? period, counted?.to ?? period.from, units.map((unit) => unit.id));
+  // Per counted month too (the tab's charts over time), protected together with the period's figures.
+  const insights = caseInsights(cases, counted ?? period, counted?.to ?? period.from, units.map((unit) => unit.id), counted ? monthSpansOf(counted) : []);
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
 
   // Teams are not people: the agenda coverage counts teams and is not suppressed (a team that did not
@@ -82,6 +85,7 @@ export async function coordinatorInsights(deps: CaseDependencies, userId: string
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label, ...(counted ? { countedTo: counted.to.toISOString(), lastMonth: counted.lastMonth } : {}) },
     total: insights.total,
+    months: insights.months,
     units: insights.units.map((unit) => ({ ...unit, unitName: names.get(unit.unitId) ?? unit.unitId })),
     agenda,
   };

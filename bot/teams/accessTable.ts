@@ -102,12 +102,21 @@ export const ROUTE_ACCESS = {
   'GET /api/tab/me': { scope: 'http', roles: ['staff'] },
   // Only the caller's own cases: the use case lists by their reporter key (myReportsView).
   'GET /api/tab/my-reports': { scope: 'http', roles: ['staff'] },
+  // The case dialog's answer / added information: the use case checks that the case is the caller's (openReporterCase, replyAsReporter).
+  'POST /api/tab/my-reports/{caseId}/reply': { scope: 'http', roles: ['caseReporter'] },
+  // An anonymous case by reference + secret (the status form's guessing limit; one refusal for every mismatch: anonymousCaseView).
+  'POST /api/tab/anonymous-case': { scope: 'http', roles: ['staff'] },
+  // The case dialog's answer for an anonymous case: whoever holds reference + secret (checked first, under the same
+  // limit and with the same refusal as opening it: anonymousCaseView), then replyAsReporter with them.
+  'POST /api/tab/anonymous-case/reply': { scope: 'http', roles: ['staff'] },
   // Only the cases assigned to the caller: the use case lists by their handler key (myTasksView).
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', roles: ['assignedHandler'] },
   // Counts of the cases in the units one coordinates, small numbers suppressed; no content (coordinatorInsights).
   'GET /api/tab/insights': { scope: 'http', roles: ['unitCoordinator'] },
+  // The same figures as the dialog's CSV (coordinatorInsights, then cards/insights.ts): counts only, small numbers suppressed.
+  'GET /api/tab/insights/csv': { scope: 'http', roles: ['unitCoordinator'] },
   // The developer sign-in's list of demo people: local mode only, never registered in production.
   'GET /api/tab/dev/people': { scope: 'http', roles: ['localDeveloper'] },
 } as const satisfies Record<string, AccessRule>;

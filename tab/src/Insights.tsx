@@ -1,19 +1,21 @@
-import { Body1, Caption1, Field, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useState } from 'react';
 import type { CoordinatorInsights } from '../../bot/app/coordinatorInsights';
 import type { Locale } from '../../bot/domain/locale';
-import type { InsightFigures } from '../../bot/domain/insights/caseInsights';
+import { SUPPRESSED, type InsightFigures } from '../../bot/domain/insights/caseInsights';
+import { CATEGORIES } from '../../bot/domain/report';
 import { INSIGHTS_PERIODS, type InsightsPeriodName } from '../../bot/domain/insights/insightsPeriod';
 import { t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
-import type { Authorizer } from './tabClient';
+import { downloadTabFile, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 import { useTabApi } from './useTabApi';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   chart: { maxWidth: '720px' },
+  wide: { overflowX: 'auto' },
 });
 
 /** The figures shown per unit and in total, in the insights dialog's order, with how each value reads. */
@@ -31,7 +33,12 @@ const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories'>; unit?: 
 export function Insights({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
   const [period, setPeriod] = useState<InsightsPeriodName>('thisQuarter');
   const { loaded, reload } = useTabApi<{ insights: CoordinatorInsights }>(`/api/tab/insights?period=${period}`, authorize);
+  const [csvFailed, setCsvFailed] = useState(false);
   const styles = useStyles();
+  const downloadCsv = () => {
+    setCsvFailed(false);
+    downloadTabFile(`/api/tab/insights/csv?period=${period}`, authorize, 'veilig-melden-inzicht.csv').catch(() => setCsvFailed(true));
+  };
   const picker = (
     <Field label={tabText(locale, 'insights.period')}>
       <Select value={period} onChange={(_event, data) => setPeriod(data.value as InsightsPeriodName)}>
@@ -49,6 +56,16 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
   const categories: VerticalBarChartDataPoint[] = insights.total.categories
     .filter((entry) => typeof entry.count === 'number')
     .map((entry) => ({ x: t(locale, `categories.${entry.category}.title` as MessageKey), y: entry.count as number, legend: t(locale, `categories.${entry.category}.title` as MessageKey) }));
+  // Per month, the reports received: a bar where the count is shown; a small or hidden month stays on the axis without
+  // a bar ("<5" or "×" in the table below). A period is never longer than a calendar year, so the month's name suffices.
+  const months: VerticalBarChartDataPoint[] = insights.months.map((month) => ({
+    x: monthLabel(locale, month.month, false),
+    y: typeof month.cases === 'number' ? month.cases : 0,
+    legend: monthLabel(locale, month.month),
+    color: tokens.colorBrandBackground,
+    ...(typeof month.cases === 'number' ? { barLabel: String(month.cases) } : {}),
+  }));
+  const monthCategories = CATEGORIES.filter((category) => insights.months.some((month) => month.categories.find((entry) => entry.category === category)?.count !== SUPPRESSED));
   const agenda: VerticalBarChartDataPoint[] = insights.agenda.map((month) => ({ x: month.month, y: month.discussedPct, legend: month.month }));
   return (
     <div className={styles.section}>
@@ -70,6 +87,25 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
         rows={insights.total.categories.map((entry) => [t(locale, `categories.${entry.category}.title` as MessageKey), show(locale, entry.count)])}
       />
 
+      <Subtitle2 as="h2">{tabText(locale, 'insights.monthsTitle')}</Subtitle2>
+      <div className={styles.chart}>
+        {months.some((month) => month.y > 0) ? <VerticalBarChart data={months} chartTitle={tabText(locale, 'insights.chartMonths')} height={240} hideLegend /> : null}
+      </div>
+      {!months.some((month) => month.y > 0) && <Caption1>{tabText(locale, 'insights.noMonthChart')}</Caption1>}
+      <div className={styles.wide}>
+        <FigureTable
+          locale={locale}
+          caption={tabText(locale, 'insights.chartMonths')}
+          header={[tabText(locale, 'insights.month'), t(locale, 'insights.cases'), ...monthCategories.map((category) => t(locale, `categories.${category}.title` as MessageKey))]}
+          rows={insights.months.map((month) => [
+            monthLabel(locale, month.month),
+            show(locale, month.cases),
+            ...monthCategories.map((category) => show(locale, month.categories.find((entry) => entry.category === category)?.count ?? SUPPRESSED)),
+          ])}
+        />
+      </div>
+      {monthCategories.length < CATEGORIES.length && <Caption1>{tabText(locale, 'insights.otherCategoriesSmall')}</Caption1>}
+
       <Subtitle2 as="h2">{t(locale, 'insights.unitsTitle')}</Subtitle2>
       <FigureTable
         locale={locale}
@@ -89,8 +125,25 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
         rows={insights.agenda.map((month) => [month.month, month.teams === 0 ? t(locale, 'insights.noTeams') : t(locale, 'insights.agendaLine', { discussed: month.discussed, teams: month.teams, pct: month.discussedPct })])}
       />
       <Caption1>{t(locale, 'insights.suppressedNote')}</Caption1>
+      <div>
+        <Button onClick={downloadCsv}>{tabText(locale, 'insights.downloadCsv')}</Button>
+      </div>
+      <div aria-live="polite">
+        {csvFailed && (
+          <MessageBar intent="error">
+            <MessageBarBody>{tabText(locale, 'insights.downloadFailed')}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     </div>
   );
+}
+
+/** `2026-03` as "mrt 2026" / "Mar 2026" (or "mrt" / "Mar" without the year). */
+function monthLabel(locale: Locale, month: string, withYear = true): string {
+  const [year, number] = month.split('-').map(Number);
+  const format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  return format.format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
 /** A figure as the dialog shows it: "<5" and "×" as they are, numbers with their unit. */

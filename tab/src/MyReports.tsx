@@ -1,9 +1,12 @@
 import { Badge, Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import { AnonymousCase } from './AnonymousCase';
 import type { MyReportView, ReportTimelineStep } from '../../bot/app/tab/myReportsView';
 import type { Locale } from '../../bot/domain/locale';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
-import type { Authorizer } from './tabClient';
+import { ReplyForm, type ReplySender } from './ReplyForm';
+import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 import { useTabApi } from './useTabApi';
 
@@ -12,20 +15,39 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   timeline: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   message: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM, whiteSpace: 'pre-wrap' },
+  messageMeta: { display: 'block' },
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
 });
 
 /** Mijn meldingen: the reporter's named and confidential cases with their timeline and messages. */
 export function MyReports({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
   const { loaded, reload } = useTabApi<{ reports: MyReportView[] }>('/api/tab/my-reports', authorize);
+  const [notice, setNotice] = useState<string | undefined>();
   const styles = useStyles();
-  if (loaded.state === 'loading') return <Loading label={tabText(locale, 'load.reports')} />;
-  if (loaded.state === 'failed') return <LoadFailed locale={locale} error={loaded.error} onRetry={reload} />;
+  const sent = useCallback(
+    (text: string) => {
+      setNotice(text);
+      reload();
+    },
+    [reload],
+  );
+  const live = (
+    <div aria-live="polite">
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+  if (loaded.state === 'loading') return <>{live}<Loading label={tabText(locale, 'load.reports')} /></>;
+  if (loaded.state === 'failed') return <>{live}<LoadFailed locale={locale} error={loaded.error} onRetry={reload} /></>;
   const { reports } = loaded.value;
   return (
     <div className={styles.section}>
+      {live}
       <Body1>{tabText(locale, 'reports.intro')}</Body1>
-      <Caption1>{t(locale, 'myCases.anonymousNote')}</Caption1>
+      <Caption1>{tabText(locale, 'reports.anonymousNote')}</Caption1>
       {reports.length === 0 ? (
         <MessageBar intent="info">
           <MessageBarBody>
@@ -36,16 +58,21 @@ export function MyReports({ locale, authorize }: { locale: Locale; authorize: Au
         <ul className={styles.list} aria-label={tabText(locale, 'nav.myReports')}>
           {reports.map((report) => (
             <li key={report.caseId}>
-              <ReportCard locale={locale} report={report} />
+              <ReportCard locale={locale} report={report} send={replyTo(authorize, report.caseId)} onSent={sent} />
             </li>
           ))}
         </ul>
       )}
+      <AnonymousCase locale={locale} authorize={authorize} />
     </div>
   );
 }
 
-function ReportCard({ locale, report }: { locale: Locale; report: MyReportView }) {
+/**
+ * One report: state, next step, timeline and messages; with `authorize`, the form to answer the
+ * open question or add information (as the case dialog; not once the case is closed).
+ */
+export function ReportCard({ locale, report, send, onSent }: { locale: Locale; report: MyReportView; send?: ReplySender; onSent?: (notice: string) => void }) {
   const styles = useStyles();
   const headingId = `report-${report.caseId}`;
   return (
@@ -98,7 +125,7 @@ function ReportCard({ locale, report }: { locale: Locale; report: MyReportView }
           <ul className={styles.messages}>
             {report.messages.map((message, index) => (
               <li key={index} className={styles.message}>
-                <Caption1>
+                <Caption1 className={styles.messageMeta}>
                   {t(locale, message.from === 'handler' ? 'caseThread.handler' : 'caseThread.you')} · {t(locale, `caseThread.kinds.${message.kind}` as MessageKey)} ·{' '}
                   <time dateTime={message.at}>{formatDateTime(message.at, locale)}</time>
                 </Caption1>
@@ -108,8 +135,14 @@ function ReportCard({ locale, report }: { locale: Locale; report: MyReportView }
           </ul>
         )}
       </section>
+      {send && onSent && report.state !== 'closed' && <ReplyForm locale={locale} report={report} send={send} onSent={onSent} />}
     </Card>
   );
+}
+
+/** The reply of one's own case: its own route. */
+function replyTo(authorize: Authorizer, caseId: string): ReplySender {
+  return async (message) => (await callTabApi<{ sent: 'answer' | 'information' }>(`/api/tab/my-reports/${encodeURIComponent(caseId)}/reply`, authorize, 'POST', { message })).sent;
 }
 
 function stepLabel(locale: Locale, report: MyReportView, step: ReportTimelineStep): string {

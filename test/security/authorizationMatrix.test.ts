@@ -85,9 +85,13 @@ const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
   'GET /api/tab/ui/{file?}': { scope: 'http', allowed: ['anyone'] },
   'GET /api/tab/me': { scope: 'http', allowed: ['staff'] },
   'GET /api/tab/my-reports': { scope: 'http', allowed: ['staff'] },
+  'POST /api/tab/my-reports/{caseId}/reply': { scope: 'http', allowed: ['caseReporter'] },
+  'POST /api/tab/anonymous-case': { scope: 'http', allowed: ['staff'] },
+  'POST /api/tab/anonymous-case/reply': { scope: 'http', allowed: ['staff'] },
   'GET /api/tab/my-tasks': { scope: 'http', allowed: ['staff'] },
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', allowed: ['assignedHandler'] },
   'GET /api/tab/insights': { scope: 'http', allowed: ['unitCoordinator'] },
+  'GET /api/tab/insights/csv': { scope: 'http', allowed: ['unitCoordinator'] },
   'GET /api/tab/dev/people': { scope: 'http', allowed: ['localDeveloper'] },
 };
 

@@ -14,7 +14,8 @@ import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/local
 import { startLocalHost, type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
-import { anouk, daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { anouk, daan, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
 import type { BotHarness } from '../fakes/botHarness';
 import { ManualClock } from '../fakes/manualClock';
@@ -30,12 +31,30 @@ if (skipped) console.warn(`Browser tests of the tab SKIPPED: ${CHROMIUM} is abse
 const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
 
 const MARKER = 'TAB-5512 wat er gebeurde, in mijn eigen woorden';
+const QUESTION = 'TAB-VRAAG: op welke dagen gebeurde dit?';
+const ANSWER = 'TAB-ANTWOORD: op maandag en woensdag.';
+const ANONYMOUS_INFORMATION = 'TAB-ANONIEM: het gebeurde gisteren weer.';
+const SECRET = /[346789ABCDEFGHJKMNPQRTWXY]{4}(-[346789ABCDEFGHJKMNPQRTWXY]{4}){3}/;
+
+/** Reports per month seeded for the insights over time, January to September 2026: busy months and quiet ones. */
+const SEEDED_YEAR = [6, 1, 5, 2, 7, 0, 5, 3, 6];
+
+/** `2026-02` as the tab writes it in Dutch ("feb 2026"). */
+function dutchMonth(month: number): string {
+  return new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15)));
+}
+
+/** The e2e wizard's answers for an anonymous report. */
+function anonymousReportInputs(description: string) {
+  const inputs = namedReportInputs(description);
+  return { ...inputs, identity: { identity: 'anonymous' } };
+}
 
 interface AxeViolation {
   id: string;
   impact?: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; html?: string }[];
 }
 
 (skipped ? describe.skip : describe)('the Teams tab in Chromium against the local host (npm start), with the developer sign-in', () => {
@@ -59,7 +78,19 @@ interface AxeViolation {
     const violations = (await page.evaluate(
       "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
     )) as AxeViolation[];
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => node.target))})`);
+    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => [node.target, node.html?.slice(0, 200)]))})`);
+  }
+
+  /** The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding). */
+  function seedingBot(): BotHarness {
+    return {
+      connector: { serviceUrl: chatPageServiceUrl(host.url) },
+      send: async (activity: unknown) => {
+        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      },
+    } as unknown as BotHarness;
   }
 
   async function signInAs(aadObjectId: string): Promise<void> {
@@ -84,6 +115,18 @@ interface AxeViolation {
     await build({});
     host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
     await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    // A year of reports through the bot's own wizard, January to September 2026 (Sophie, in a unit Anouk coordinates),
+    // for the insights over time; then back to 30 November, where the rest of the story plays.
+    for (const [month, count] of SEEDED_YEAR.entries()) {
+      const mm = String(month + 1).padStart(2, '0');
+      for (let index = 0; index < count; index += 1) {
+        clock.set(`2026-${mm}-${10 + index}T09:00:00Z`);
+        const inputs = namedReportInputs(`TAB-JAAR-${mm}-${index}: opmerkingen over mijn afkomst.`);
+        const seeded = { ...inputs, what: { categories: index % 3 === 2 ? 'discrimination' : 'bullying' }, details: { ...inputs.details, incidentDate: `2026-${mm}-01` } };
+        expect(JSON.stringify(dialogCardOf(await submitReview(seedingBot(), sophie, await walkToReview(seedingBot(), sophie, seeded))))).toMatch(REFERENCE);
+      }
+    }
+    clock.set('2026-11-30T09:00:00Z');
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -99,9 +142,11 @@ interface AxeViolation {
     tab.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
     });
+    // No transitions half-way when axe measures contrast (Fluent UI honours the reduced-motion preference).
+    await tab.emulateMedia({ reducedMotion: 'reduce' });
     chat = new ChatPageDriver(chatPage);
     await chatPage.goto(`${host.url}/`);
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     await context?.close();
@@ -192,6 +237,44 @@ interface AxeViolation {
     expect(await card.innerText()).toContain(t('nl', 'states.acknowledged.title'));
   });
 
+  it('when the handler asks a question in the chat, then the reporter answers it in My reports (a refused text is kept), and the handler reads the answer in the case dialog', async () => {
+    await chat.actAs(jeroen.aadObjectId);
+    await chat.press(t('nl', 'handler.task.question'), chat.messages);
+    await chat.fill(chat.dialog, 'message', QUESTION);
+    await chat.press(t('nl', 'handler.action.question.submit'), chat.dialog);
+    // The dialog closes with the bot's message (a toast on the chat page).
+    await waitForText(chatPage.locator('#toast'), t('nl', 'handler.done.questionSent'));
+
+    await signInAs(daan.aadObjectId);
+    const card = tab.getByRole('listitem').filter({ hasText: reference });
+    await waitForText(card, nlTab.reports.openQuestion);
+    expect(await card.innerText()).toContain(QUESTION);
+    const answer = card.getByRole('textbox', { name: nlTab.reply.answerLabel });
+    // Too long: refused next to the field, in Dutch, and what was typed stays.
+    const tooLong = 'x'.repeat(CASE_MESSAGE_MAX_LENGTH + 1);
+    await answer.fill(tooLong);
+    await card.getByRole('button', { name: nlTab.reply.sendAnswer, exact: true }).click();
+    await waitForText(card, t('nl', 'validation.tooLong', { max: CASE_MESSAGE_MAX_LENGTH }));
+    expect(await answer.inputValue()).toBe(tooLong);
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await answer.fill(ANSWER);
+    await card.getByRole('button', { name: nlTab.reply.sendAnswer, exact: true }).click();
+    await waitForText(tab.locator('[aria-live]'), nlTab.reply.sentAnswer);
+    const answered = tab.getByRole('listitem').filter({ hasText: reference });
+    await waitForText(answered, ANSWER);
+    expect(await answered.innerText()).not.toContain(nlTab.reports.openQuestion);
+    await answered.getByRole('textbox', { name: nlTab.reply.informationLabel }).waitFor();
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-reports-answered.png'), fullPage: true });
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+
+    await chat.actAs(jeroen.aadObjectId);
+    await waitForText(chat.messages, t('nl', 'handler.news.answered'));
+    await chat.press(t('nl', 'handler.task.open'), chat.messages);
+    await waitForText(chat.dialog, ANSWER);
+    await chatPage.locator('#dialog-close').click();
+  });
+
   it.each(['dark', 'contrast'])('when the tab is shown in the Teams %s theme, then both views have no serious accessibility problem', async (theme) => {
     await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}`);
     await signInAs(jeroen.aadObjectId);
@@ -217,23 +300,16 @@ interface AxeViolation {
   });
 
   it('when five more reports came in through the bot last month, then they count once the month has ended', async () => {
-    // The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding).
-    const bot = {
-      connector: { serviceUrl: chatPageServiceUrl(host.url) },
-      send: async (activity: unknown) => {
-        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-      },
-    } as unknown as BotHarness;
+    const bot = seedingBot();
     for (let index = 0; index < 5; index += 1) {
       const receipt = dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(`TAB-SEED-${index}: steeds weer uitgelachen in de kantine.`))));
       expect(JSON.stringify(receipt)).toMatch(REFERENCE);
     }
-    // Insights count complete months only: into December, November is counted.
+    // Insights count complete months only: into December, November is counted. The clock's jobs run on the way (reminders
+    // and escalations of the seeded year's cases, all overdue by now: this takes a while).
     const moved = await fetch(`${host.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 'P2D' }) });
     expect(moved.status).toBe(200);
-  });
+  }, 180_000);
 
   it('when a coordinator signs in, then Inzicht shows the figures of her units with "<5" where the numbers are small, a table for every chart, and no serious accessibility problem', async () => {
     await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
@@ -250,6 +326,36 @@ interface AxeViolation {
     await tab.screenshot({ path: join(SHOTS, 'tab-insights.png'), fullPage: true });
   });
 
+  it.each(['default', 'dark'])('when the coordinator picks this year (%s theme), then the charts over time show the seeded months, "<5" for the quiet ones, a table for each chart, and the CSV downloads', async (theme) => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}&view=insights`);
+    await signInAs(anouk.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.insights }).click();
+    const main = tab.locator('main');
+    await main.getByRole('combobox', { name: nlTab.insights.period }).selectOption('thisYear');
+    const months = main.getByRole('table', { name: nlTab.insights.chartMonths });
+    await months.waitFor();
+    // Counted up to November (complete months); January to September as seeded, one row a month.
+    const cellOf = async (month: number) => (await months.getByRole('row').filter({ hasText: dutchMonth(month) }).first().getByRole('cell').nth(1).innerText()).trim();
+    for (const [month, count] of SEEDED_YEAR.entries()) {
+      const shown = await cellOf(month);
+      if (count < 5) expect(shown).toBe('<5');
+      // A busy month shows its count, unless it is hidden ("×") so that a quiet one cannot be worked out from the year.
+      else expect([String(count), '×']).toContain(shown);
+    }
+    const busyShown = await Promise.all(SEEDED_YEAR.map(async (count, month) => (count >= 5 ? (await cellOf(month)) === String(count) : false)));
+    expect(busyShown.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    await main.locator('svg rect').first().waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
+
+    const [download] = await Promise.all([tab.waitForEvent('download'), main.getByRole('button', { name: nlTab.insights.downloadCsv, exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('veilig-melden-inzicht-2026.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('"period","scope","unitId","unitName","measure","value"');
+    expect(csv).toContain('"2026","total","","","cases"');
+    expect(csv).toContain('"<5"');
+  });
+
   it('when someone who coordinates nothing signs in, then there is no Inzicht view, and the insights API refuses her with 403', async () => {
     await signInAs(daan.aadObjectId);
     await tab.getByRole('tab', { name: nlTab.nav.myReports }).waitFor();
@@ -257,5 +363,67 @@ interface AxeViolation {
     const refused = await fetch(`${host.url}/api/tab/insights?period=thisYear`, { headers: { authorization: `Developer ${daan.aadObjectId}` } });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: 'forbidden' });
+  });
+
+  it('when an anonymous case is opened with a wrong secret, then it is refused as an unknown reference is; with the right one it shows, information can be added, and closing forgets it', async () => {
+    const receipt = JSON.stringify(dialogCardOf(await submitReview(seedingBot(), sophie, await walkToReview(seedingBot(), sophie, anonymousReportInputs('TAB-ANON: steeds weer uitgelachen.')))));
+    const anonymous = { reference: REFERENCE.exec(receipt)![0], secret: SECRET.exec(receipt)![0] };
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(sophie.aadObjectId);
+    const section = tab.getByRole('region', { name: nlTab.anonymous.title });
+    await section.waitFor();
+    const tryOpen = async (typedReference: string, typedSecret: string) => {
+      await section.getByRole('textbox', { name: t('nl', 'anonymousStatus.referenceLabel') }).fill(typedReference);
+      await section.getByLabel(t('nl', 'anonymousStatus.secretLabel')).fill(typedSecret);
+      await section.getByRole('button', { name: t('nl', 'anonymousStatus.check'), exact: true }).click();
+    };
+    await tryOpen(anonymous.reference, 'AAAA-BBBB-CCCC-DDDD');
+    await waitForText(section, t('nl', 'validation.referenceOrSecretWrong'));
+    const wrongSecret = await section.innerText();
+    await tryOpen('VM-AAAA-AAAA', 'AAAA-BBBB-CCCC-DDDD');
+    await waitForText(section, t('nl', 'validation.referenceOrSecretWrong'));
+    expect((await section.innerText()).replace('VM-AAAA-AAAA', anonymous.reference)).toBe(wrongSecret);
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    await tryOpen(anonymous.reference, anonymous.secret);
+    await waitForText(section, t('nl', 'identity.anonymous.title'));
+    expect(await section.innerText()).toContain(anonymous.reference);
+    expect(tab.url()).not.toContain(anonymous.reference);
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+    expect(await seriousViolations(tab)).toEqual([]);
+    // Adding information with reference + secret (held in the view's memory only), as the status dialog does.
+    await section.getByRole('textbox', { name: nlTab.reply.informationLabel }).fill(ANONYMOUS_INFORMATION);
+    await section.getByRole('button', { name: nlTab.reply.sendInformation, exact: true }).click();
+    await waitForText(section.locator('[aria-live]'), nlTab.reply.sentInformation);
+    await waitForText(section, ANONYMOUS_INFORMATION);
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+    // The section only: Sophie also has the seeded year's named reports above it.
+    await section.screenshot({ path: join(SHOTS, 'tab-anonymous-case.png') });
+    await section.getByRole('button', { name: nlTab.anonymous.close, exact: true }).click();
+    await section.getByRole('button', { name: t('nl', 'anonymousStatus.check'), exact: true }).waitFor();
+    expect(await section.innerText()).not.toContain(anonymous.reference);
+  });
+  it.each(['default', 'dark'])('when every view is opened in the %s theme, with what each person has, then axe finds no serious or critical problem', async (theme) => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=${theme}`);
+    await waitForText(tab.locator('body'), nlTab.signIn.developerTitle);
+    expect(await seriousViolations(tab)).toEqual([]);
+    // My reports with a report, its timeline, messages and the form to add information; and the anonymous form.
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('listitem').filter({ hasText: reference }).getByRole('textbox', { name: nlTab.reply.informationLabel }).waitFor();
+    await tab.getByRole('region', { name: nlTab.anonymous.title }).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    if (theme === 'dark') await tab.screenshot({ path: join(SHOTS, 'tab-my-reports-dark.png'), fullPage: true });
+    // My tasks with the acknowledged case.
+    await signInAs(jeroen.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    await tab.getByRole('listitem').filter({ hasText: reference }).first().waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    // Inzicht with the year's charts and tables.
+    await signInAs(anouk.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.insights }).click();
+    await tab.locator('main').getByRole('combobox', { name: nlTab.insights.period }).selectOption('thisYear');
+    await tab.locator('main').getByRole('table', { name: nlTab.insights.chartMonths }).waitFor();
+    await tab.locator('main svg rect').first().waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
   });
 });

@@ -107,6 +107,26 @@ describe('the tab API in production mode: Entra tokens from Teams single sign-on
     expect(bot.logs.join('\n')).not.toContain(minted.split('.')[1]);
   });
 
+  // Every route of the API behind the sign-in, the new forms included: an expired token or one for another
+  // audience is refused before any use case runs (nothing changes, nothing is counted as a guess).
+  it.each([
+    ['GET', '/api/tab/me'],
+    ['GET', '/api/tab/my-tasks'],
+    ['POST', '/api/tab/my-reports/c-0000000000000000/reply'],
+    ['POST', '/api/tab/anonymous-case'],
+    ['POST', '/api/tab/anonymous-case/reply'],
+    ['POST', '/api/tab/my-tasks/c-0000000000000000/acknowledge'],
+    ['GET', '/api/tab/insights'],
+    ['GET', '/api/tab/insights/csv'],
+  ])('when %s %s is called with an expired token or another audience, then it answers 401', async (method, path) => {
+    const expired = issuer.mint(claims({ exp: Math.floor(Date.now() / 1000) - 600, iat: Math.floor(Date.now() / 1000) - 4200 }));
+    const elsewhere = issuer.mint(claims({ aud: 'api://elsewhere.example.net/9a9a9a9a-1b1b-4c4c-8d8d-2e2e2e2e2e2e' }));
+    for (const token of [expired, elsewhere]) {
+      const response = await fetch(`${bot.host.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify({ message: 'x', reference: 'VM-AAAA-AAAA', secret: 'x' }) : undefined });
+      expect({ status: response.status, body: await response.json() }).toEqual({ status: 401, body: { error: 'invalid_token' } });
+    }
+  });
+
   it('when no token is sent, then it answers 401 sign_in_required', async () => {
     expect(await call('/api/tab/my-tasks')).toMatchObject({ status: 401, body: { error: 'sign_in_required' } });
   });

@@ -56,24 +56,27 @@ const MAX_CASES = 100;
 export async function myReportsView(deps: IntakeDependencies, userId: string): Promise<MyReportView[]> {
   const { items } = await deps.repos.cases.listByReporter(deps.pseudonyms.pseudonym('user', userId), { limit: MAX_CASES });
   const now = deps.clock.now();
-  return items.map((record) => {
-    const messages = readCaseMessages(deps, record);
-    const route = reporterRoute(record, now.toISOString());
-    return {
-      caseId: record.id,
-      reference: record.reference,
-      kind: record.kind,
-      identity: record.identity,
-      state: record.state,
-      receivedAt: record.receivedAt,
-      route: route.route,
-      next: route.nextDeadline && { ...route.nextDeadline, overdue: Date.parse(route.nextDeadline.dueAt) < now.getTime() },
-      timeline: timelineOf(record, messages),
-      messages,
-      openQuestion: record.openQuestion === true,
-      outcome: record.outcome,
-    };
-  });
+  return items.map((record) => reportViewOf(deps, record, now));
+}
+
+/** One case as the reporter sees it in the tab (their own, or an anonymous one opened with reference + secret). */
+export function reportViewOf(deps: IntakeDependencies, record: CaseRecord, now: Date): MyReportView {
+  const messages = readCaseMessages(deps, record);
+  const route = reporterRoute(record, now.toISOString());
+  return {
+    caseId: record.id,
+    reference: record.reference,
+    kind: record.kind,
+    identity: record.identity,
+    state: record.state,
+    receivedAt: record.receivedAt,
+    route: route.route,
+    next: route.nextDeadline && { ...route.nextDeadline, overdue: Date.parse(route.nextDeadline.dueAt) < now.getTime() },
+    timeline: timelineOf(record, messages),
+    messages,
+    openQuestion: record.openQuestion === true,
+    outcome: record.outcome,
+  };
 }
 
 function timelineOf(record: CaseRecord, messages: readonly CaseMessage[]): ReportTimelineStep[] {

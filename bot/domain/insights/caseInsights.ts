@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category, type IdentityMode } from '../report';
+import type { MonthSpan } from './insightsPeriod';
 import { protectTable, type TableRelation } from './protectTable';
 
 /** Figures about fewer cases than this are not shown (DOMAIN.md: "Any figure about fewer than 5 cases is suppressed"). */
@@ -56,8 +57,18 @@ export interface InsightFigures {
   negativeAfterClosePct: Figure;
 }
 
+/** The reports received in one month of the period, and per category (the figures of the charts over time). */
+export interface MonthFigures {
+  /** `YYYY-MM`. */
+  month: string;
+  cases: Figure;
+  categories: { category: Category; count: Figure }[];
+}
+
 export interface CaseInsights {
   total: InsightFigures;
+  /** Per month asked for, in order (none asked: empty). */
+  months: MonthFigures[];
   /** One entry per unit asked for (also those without cases: listing every unit keeps a small one from standing out). */
   units: ({ unitId: string } & InsightFigures)[];
 }
@@ -87,8 +98,14 @@ function derived(basis: number, value: () => number): Figure {
  *   column or any chain of them, more counts are hidden ({@link PROTECTED}) until none can.
  * `now` decides which clocks due in the period are decided yet (one still running before its due moment is not).
  */
-export function caseInsights(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, unitIds: readonly string[]): CaseInsights {
+export function caseInsights(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, unitIds: readonly string[], months: readonly MonthSpan[] = []): CaseInsights {
   const units = [...new Set([...unitIds, ...cases.map((item) => item.unitId)])];
+  // The months split the period's reports once more: per month, reports and reports per category, which add up to the
+  // period's (a reader can subtract along them too). Given, they must cover the period: every case falls in one.
+  const monthScopes = months.map((span) => ({
+    scope: monthScope(span.month),
+    cases: cases.filter((item) => item.receivedAt >= span.from.toISOString() && item.receivedAt < span.to.toISOString()),
+  }));
   const byUnit = new Map<string, CaseProjection[]>(units.map((unitId) => [unitId, []]));
   for (const item of cases) byUnit.get(item.unitId)!.push(item);
   const scopes: { scope: string; cases: readonly CaseProjection[] }[] = [{ scope: TOTAL, cases }, ...units.map((unitId) => ({ scope: unitId, cases: byUnit.get(unitId)! }))];
@@ -103,9 +120,21 @@ export function caseInsights(cases: readonly CaseProjection[], period: { from: D
     values.set(cell(scope, 'notAnonymous'), inScope.length - anonymous);
     for (const category of CATEGORIES) values.set(cell(scope, category), inScope.filter((item) => item.categories.includes(category)).length);
   }
-  const { primary, hidden } = protectTable(values, tableRelations(units), SUPPRESSION_THRESHOLD, pairedWithSmall);
+  const relations = tableRelations(units);
+  const { primary, hidden } = protectTable(values, relations, SUPPRESSION_THRESHOLD, pairedWithSmall);
+  // The months after the period's table, so that they never hide more of it than before: only month cells may be
+  // hidden now (the only ones given as values), with the period's hidden cells as unknowns, until neither those nor
+  // a hidden month follows from what is shown, along the units' relations and the months' together.
+  const monthValues = new Map<string, number>();
+  for (const { scope, cases: inScope } of monthScopes) {
+    monthValues.set(cell(scope, 'cases'), inScope.length);
+    for (const category of CATEGORIES) monthValues.set(cell(scope, category), inScope.filter((item) => item.categories.includes(category)).length);
+  }
+  const monthsHidden = monthScopes.length === 0 ? new Set<string>() : protectTable(monthValues, [...relations, ...monthRelations(monthScopes.map(({ scope }) => scope))], SUPPRESSION_THRESHOLD, hidden).hidden;
   const shown = (scope: string, measure: string): Figure => {
     const id = cell(scope, measure);
+    const monthValue = monthValues.get(id);
+    if (monthValue !== undefined) return monthValue < SUPPRESSION_THRESHOLD ? SUPPRESSED : monthsHidden.has(id) ? PROTECTED : monthValue;
     return primary.has(id) ? SUPPRESSED : hidden.has(id) ? PROTECTED : values.get(id)!;
   };
   const figures = (scope: string, inScope: readonly CaseProjection[]): InsightFigures => {
@@ -121,12 +150,22 @@ export function caseInsights(cases: readonly CaseProjection[], period: { from: D
   };
   return {
     total: figures(TOTAL, cases),
+    months: months.map((span) => ({
+      month: span.month,
+      cases: shown(monthScope(span.month), 'cases'),
+      categories: CATEGORIES.map((category) => ({ category, count: shown(monthScope(span.month), category) })),
+    })),
     units: scopes.slice(1).map(({ scope, cases: inScope }) => ({ unitId: scope, ...figures(scope, inScope) })),
   };
 }
 
 /** The scope of the figures of all units together (unit ids are never empty). */
 const TOTAL = '';
+
+/** The scope of one month's figures (never a unit id: those are not prefixed with \u0001). */
+function monthScope(month: string): string {
+  return `\u0001${month}`;
+}
 
 function cell(scope: string, measure: string): string {
   return `${scope}\u0000${measure}`;
@@ -140,6 +179,14 @@ function tableRelations(units: readonly string[]): TableRelation[] {
     relations.push({ total: cell(scope, 'cases'), parts: [cell(scope, 'anonymous'), cell(scope, 'notAnonymous')] });
     relations.push({ total: cell(scope, 'cases'), parts: CATEGORIES.map((category) => cell(scope, category)) });
   }
+  return relations;
+}
+
+/** The months' relations: each measure's months add up to the period's total; in a month, the categories make its reports. */
+function monthRelations(monthScopes: readonly string[]): TableRelation[] {
+  if (monthScopes.length === 0) return [];
+  const relations: TableRelation[] = ['cases', ...CATEGORIES].map((measure) => ({ total: cell(TOTAL, measure), parts: monthScopes.map((scope) => cell(scope, measure)) }));
+  for (const scope of monthScopes) relations.push({ total: cell(scope, 'cases'), parts: CATEGORIES.map((category) => cell(scope, category)) });
   return relations;
 }
 

@@ -46,3 +46,20 @@ export function countedPart(period: { from: Date; to: Date }, now: Date): { from
   if (to.toMillis() <= period.from.getTime()) return undefined;
   return { from: period.from, to: to.toJSDate(), lastMonth: to.minus({ months: 1 }).toFormat('yyyy-MM') };
 }
+
+/** One calendar month of a period (Europe/Amsterdam): `YYYY-MM` and its `[from, to)`. */
+export interface MonthSpan {
+  month: string;
+  from: Date;
+  to: Date;
+}
+
+/** The calendar months (Europe/Amsterdam) that make up a period of whole months, such as the counted part of a period. */
+export function monthSpansOf(period: { from: Date; to: Date }): MonthSpan[] {
+  const spans: MonthSpan[] = [];
+  for (let month = DateTime.fromJSDate(period.from, { zone: ZONE }).startOf('month'); month.toMillis() < period.to.getTime(); month = month.plus({ months: 1 })) {
+    const next = month.plus({ months: 1 });
+    spans.push({ month: month.toFormat('yyyy-MM'), from: month.toJSDate(), to: new Date(Math.min(next.toMillis(), period.to.getTime())) });
+  }
+  return spans;
+}

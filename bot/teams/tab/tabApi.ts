@@ -1,4 +1,8 @@
+import { insightsCsv } from '../../../cards/insights';
 import { acknowledgeCase } from '../../app/acknowledgeCase';
+import { openReporterCase } from '../../app/openReporterCase';
+import { replyAsReporter } from '../../app/replyAsReporter';
+import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
 import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
 import { coordinatorInsights } from '../../app/coordinatorInsights';
@@ -10,6 +14,8 @@ import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVe
 import { ROUTE_ACCESS, type AccessRole, type TabRoute } from '../accessTable';
 import type { BotServices } from '../botServices';
 import { opaqueIdSchema } from '../opaqueIdSchema';
+import { parseForm } from '../parseForm';
+import { TAB_FORM_INPUTS } from './tabFormInputs';
 
 /** The tab's JSON routes (the static files have their own function). */
 export type TabApiRoute = Exclude<TabRoute, 'GET /api/tab/ui/{file?}'>;
@@ -20,12 +26,16 @@ export interface TabApiRequest {
   params: Readonly<Record<string, string | undefined>>;
   /** Query parameters (only `period`, of the insights, is read). */
   query?: Readonly<Record<string, string | undefined>>;
+  /** A POST's JSON body, parsed (undefined when absent or not JSON: the form's schema refuses it). */
+  body?: unknown;
 }
 
-/** Every answer: a status and a JSON body; errors as `{ error: <code> }`. */
+/** Every answer: a status and a JSON body; errors as `{ error: <code> }`. A download has its file instead. */
 export interface TabApiResponse {
   status: number;
   body: Record<string, unknown>;
+  /** A file to download (the insights' CSV): sent as it is, with its name. */
+  file?: { contentType: string; name: string; text: string };
 }
 
 /** The signed-in person. */
@@ -62,22 +72,59 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
     'GET /api/tab/me': async (caller) => ok({ name: caller!.name, signIn: caller!.via, views: await tabViewsFor(services, caller!.userId) }),
     'GET /api/tab/my-reports': async (caller) => ok({ reports: await myReportsView(services, caller!.userId) }),
     'GET /api/tab/my-tasks': async (caller) => ok({ tasks: await myTasksView(services, caller!.userId) }),
+    'POST /api/tab/my-reports/{caseId}/reply': async (caller, request) => {
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      // As the case dialog: the caller's own case first (anyone else's: 404, whatever they sent), then the text;
+      // with an open question it is the answer, otherwise added information. The handler's task card is queued with it.
+      const { openQuestion } = await openReporterCase(services, credentials);
+      const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
+      const kind = openQuestion ? 'answer' : 'information';
+      await runThenDeliverOwn(services, () => replyAsReporter(services, credentials, { kind, message }));
+      const report = (await myReportsView(services, caller!.userId)).find((item) => item.caseId === credentials.caseId);
+      return ok({ sent: kind, report: report ?? null });
+    },
+    'POST /api/tab/anonymous-case': async (caller, request) => {
+      const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
+      const found = await anonymousCaseView(services, caller!.userId, typed);
+      // One answer for an unknown reference and a wrong secret, so the form finds no references.
+      if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
+      if (found.status === 'blocked') return failure(429, 'too_many_attempts');
+      return ok({ report: found.report });
+    },
+    'POST /api/tab/anonymous-case/reply': async (caller, request) => {
+      const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
+      // As the status dialog: reference + secret first (the same refusal and count as opening the case), then the text.
+      const found = await anonymousCaseView(services, caller!.userId, typed);
+      if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
+      if (found.status === 'blocked') return failure(429, 'too_many_attempts');
+      const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
+      const kind = found.report.openQuestion ? 'answer' : 'information';
+      await runThenDeliverOwn(services, () => replyAsReporter(services, { kind: 'secret', ...typed }, { kind, message }));
+      const after = await anonymousCaseView(services, caller!.userId, typed);
+      return ok({ sent: kind, report: after.status === 'found' ? after.report : null });
+    },
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
-      const parsed = opaqueIdSchema.safeParse(request.params.caseId);
-      if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
-      const caseId = parsed.data;
+      const caseId = caseIdOf(request);
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
       await runThenDeliverOwn(services, () => acknowledgeCase(services, caseId, caller!.userId));
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
       return ok({ task: task ?? null });
     },
     'GET /api/tab/insights': async (caller, request) => {
-      const name = request.query?.period ?? 'thisQuarter';
-      if (!(INSIGHTS_PERIODS as readonly string[]).includes(name)) throw new ValidationError({ period: 'invalidValue' });
+      const name = periodOf(request);
       // The use case refuses anyone who coordinates no unit (ForbiddenError: 403); counts only, small numbers suppressed.
-      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name as InsightsPeriodName, services.clock.now()));
+      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name, services.clock.now()));
       services.logger.info('insights.opened', { period: name, units: insights.units.length, via: 'tab' });
       return ok({ period: name, insights });
+    },
+    'GET /api/tab/insights/csv': async (caller, request) => {
+      const name = periodOf(request);
+      const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name, services.clock.now()));
+      services.logger.info('insights.exported', { period: name, units: insights.units.length, via: 'tab' });
+      // The dialog's CSV (cards/insights.ts), with every detail; machine codes, so the language does not matter.
+      const { period, total, units, agenda } = insights;
+      const text = insightsCsv({ locale: 'nl', period: name, periodLabel: period.label, ...(period.lastMonth ? { lastMonth: period.lastMonth } : {}), total, units, agenda });
+      return { status: 200, body: {}, file: { contentType: 'text/csv; charset=utf-8', name: `veilig-melden-inzicht-${period.label}.csv`, text } };
     },
     'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
   };
@@ -127,6 +174,20 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
   };
 }
 
+/** The insights' period from the query (this quarter when none); another value is a 400. */
+function periodOf(request: TabApiRequest): InsightsPeriodName {
+  const name = request.query?.period ?? 'thisQuarter';
+  if (!(INSIGHTS_PERIODS as readonly string[]).includes(name)) throw new ValidationError({ period: 'invalidValue' });
+  return name as InsightsPeriodName;
+}
+
+/** The route's case id, checked as an opaque id (a malformed one is a 400, never a lookup). */
+function caseIdOf(request: TabApiRequest): string {
+  const parsed = opaqueIdSchema.safeParse(request.params.caseId);
+  if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
+  return parsed.data;
+}
+
 function ok(body: Record<string, unknown>): TabApiResponse {
   return { status: 200, body };
 }
@@ -139,7 +200,8 @@ function failure(status: number, code: string): TabApiResponse {
 function errorResponse(services: BotServices, route: TabApiRoute, error: unknown): TabApiResponse {
   if (error instanceof NotFoundError) return failure(404, error.code);
   if (error instanceof ForbiddenError) return failure(403, error.code);
-  if (error instanceof ValidationError) return failure(400, error.code);
+  // A bad form: each field's problem as a locale key under `validation.`, which the page shows next to the field.
+  if (error instanceof ValidationError) return { status: 400, body: { error: error.code, fields: error.fields } };
   if (error instanceof DomainError) return failure(409, error.code);
   const correlationId = services.correlationId();
   services.logger.error('tab.failed', { route, correlationId, errorName: error instanceof Error ? error.name : typeof error });

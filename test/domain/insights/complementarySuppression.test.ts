@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { caseInsights, PROTECTED, SUPPRESSED, type CaseProjection, type Figure, type InsightFigures } from '../../../bot/domain/insights/caseInsights';
+import { caseInsights, PROTECTED, SUPPRESSED, type CaseProjection, type Figure, type InsightFigures, type MonthFigures } from '../../../bot/domain/insights/caseInsights';
+import { monthSpansOf } from '../../../bot/domain/insights/insightsPeriod';
 import { CATEGORIES, type Category } from '../../../bot/domain/report';
 
 const PERIOD = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
@@ -19,10 +20,12 @@ function times(count: number, make: () => CaseProjection): CaseProjection[] {
  * the counts shown or implied: reports, per category, anonymous and not anonymous (share × reports,
  * when the share and the reports are shown). Relations: the units add up to the total in every column;
  * anonymous + not anonymous = reports in every row; and, when every report has one category (a reader
- * may assume so), the categories add up to the reports in every row.
+ * may assume so), the categories add up to the reports in every row. With months (the charts over
+ * time): the months add up to the total in the reports' and every category's column, and (one
+ * category each) a month's categories to its reports.
  * Returns the hidden cells that became known.
  */
-function derivableHiddenCells(shown: { scope: string; figures: InsightFigures }[], oneCategoryEach: boolean): string[] {
+function derivableHiddenCells(shown: { scope: string; figures: InsightFigures }[], oneCategoryEach: boolean, months: readonly MonthFigures[] = []): string[] {
   const known = new Map<string, number>();
   const cells: string[] = [];
   const put = (id: string, figure: Figure | undefined) => {
@@ -38,8 +41,16 @@ function derivableHiddenCells(shown: { scope: string; figures: InsightFigures }[
     put(`${scope}/anonymous`, anonymous);
     put(`${scope}/notAnonymous`, anonymous === undefined || typeof reports !== 'number' ? undefined : reports - anonymous);
   }
+  for (const month of months) {
+    put(`${month.month}/cases`, month.cases);
+    for (const line of month.categories) put(`${month.month}/${line.category}`, line.count);
+  }
   const units = shown.slice(1).map((entry) => entry.scope);
   const relations: { total: string; parts: string[] }[] = [];
+  if (months.length > 0) {
+    for (const measure of ['cases', ...CATEGORIES]) relations.push({ total: `total/${measure}`, parts: months.map((month) => `${month.month}/${measure}`) });
+    if (oneCategoryEach) for (const month of months) relations.push({ total: `${month.month}/cases`, parts: CATEGORIES.map((category) => `${month.month}/${category}`) });
+  }
   for (const measure of ['cases', 'anonymous', 'notAnonymous', ...CATEGORIES]) relations.push({ total: `total/${measure}`, parts: units.map((unit) => `${unit}/${measure}`) });
   for (const scope of ['total', ...units]) {
     relations.push({ total: `${scope}/cases`, parts: [`${scope}/anonymous`, `${scope}/notAnonymous`] });
@@ -105,6 +116,40 @@ describe('complementary suppression (no hidden count follows from the shown ones
       }),
       { numRuns: 300, seed: 10_4 },
     );
+  });
+
+  it.each([
+    ['one category each (rows add up too)', true],
+    ['several categories per report (columns add up)', false],
+  ])('when reports fall at random in the months of the period (%s), then no suppressed cell, of a unit or of a month, can be worked out, and the figures of the period are as without months', (_name, oneCategoryEach) => {
+    const months = monthSpansOf(PERIOD);
+    fc.assert(
+      fc.property(casesArbitrary(oneCategoryEach), fc.array(fc.integer({ min: 0, max: months.length - 1 }), { minLength: 45, maxLength: 45 }), (cases, monthOf) => {
+        const dated = cases.map((item, index) => ({ ...item, receivedAt: new Date(months[monthOf[index]].from.getTime() + 86_400_000).toISOString() }));
+        const insights = caseInsights(dated, PERIOD, NOW, UNITS, months);
+        const view = [{ scope: 'total', figures: insights.total }, ...insights.units.map(({ unitId, ...figures }) => ({ scope: unitId, figures }))];
+        expect(derivableHiddenCells(view, oneCategoryEach, insights.months)).toEqual([]);
+        // The months never hide more of the period's own figures.
+        const without = caseInsights(dated, PERIOD, NOW, UNITS);
+        expect({ total: insights.total, units: insights.units }).toEqual({ total: without.total, units: without.units });
+      }),
+      { numRuns: 200, seed: 12_3 },
+    );
+  });
+
+  it('when a year has busy months and quiet ones, then the busy months show their counts and the quiet ones "<5"', () => {
+    const year = { from: new Date('2025-12-31T23:00:00Z'), to: new Date('2026-12-31T23:00:00Z') };
+    const spans = monthSpansOf(year);
+    expect(spans.map((span) => span.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    const perMonth = [7, 1, 6, 0, 8, 2, 9, 6, 3, 7, 6, 5];
+    const cases = perMonth.flatMap((count, month) => times(count, () => aCase('u-a', { receivedAt: new Date(spans[month].from.getTime() + 3_600_000).toISOString() })));
+    const { total, units, months } = caseInsights(cases, year, new Date('2027-01-04T12:00:00Z'), ['u-a'], spans);
+    expect(total.cases).toBe(60);
+    expect(months.map((month) => month.cases)).toEqual(perMonth.map((count, index) => (count < 5 ? SUPPRESSED : months[index].cases)));
+    // The quiet months are hidden, and with them as few busy ones as needed (never the small ones shown).
+    for (const [index, month] of months.entries()) if (perMonth[index] >= 5 && month.cases !== PROTECTED) expect(month.cases).toBe(perMonth[index]);
+    expect(months.filter((month) => typeof month.cases === 'number').length).toBeGreaterThanOrEqual(6);
+    expect(derivableHiddenCells([{ scope: 'total', figures: total }, ...units.map(({ unitId, ...figures }) => ({ scope: unitId, figures }))], false, months)).toEqual([]);
   });
 
   it('when nothing is small, then nothing is hidden', () => {
