@@ -3,6 +3,7 @@
  * the local Functions host on a free port. Started by the benchmarks with `fork`, so its memory,
  * start-up and CPU profile are its own. Messages (IPC):
  * - sends `{ type: 'listening', url }` once the host answers;
+ * - on `{ type: 'spans' }` answers `{ type: 'spans', spans }` (time inside each kind of call since the last ask; with BENCH_SPANS=1);
  * - on `{ type: 'counts' }` answers `{ type: 'counts', counts }` (store operations so far; product with BENCH_COUNT_STORE=1);
  * - on `{ type: 'profileStart' }` starts a CPU profile (inspector), answering `{ type: 'profiling' }`;
  *   on `{ type: 'profileStop', file }` writes it to `file` and answers `{ type: 'profiled' }`;
@@ -19,6 +20,7 @@ import { startLocalHost } from '../local/localHost';
 import { countEmbeddedStore } from './countEmbeddedStore';
 import { StoreOperationCounter } from './storeOperationCounter';
 import { setTimerSchedules } from '../local/timerSchedules';
+import { installTurnSpans, takeSpanTotals } from './turnSpans';
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   installFunctionsCoreShim();
   if (kind === 'product') {
     if (process.env.BENCH_COUNT_STORE === '1') countEmbeddedStore(counter);
+    if (process.env.BENCH_SPANS === '1') installTurnSpans();
     setTimerSchedules();
     await resetApplication({ env: { ...process.env, LOG_LEVEL: 'silent' }, localHostOptIn: true });
   }
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
       });
     }
     if (message.type === 'counts') process.send?.({ type: 'counts', counts: counter.snapshot() });
+    if (message.type === 'spans') process.send?.({ type: 'spans', spans: takeSpanTotals() });
     if (message.type === 'stop') {
       void host.close().then(() => {
         process.send?.({ type: 'stopped', maxRssMb: process.resourceUsage().maxRSS / 1024 });

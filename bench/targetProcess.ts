@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ContainerCounts } from './storeOperationCounter';
+import type { SpanTotal } from './turnSpans';
 
 export type TargetKind = 'product' | 'floor';
 
@@ -13,6 +14,8 @@ export interface TargetProcess {
   /** When `fork` was called (performance.now() of this process). */
   forkedAt: number;
   counts(): Promise<Record<string, ContainerCounts>>;
+  /** Time inside each kind of call since the last ask (with BENCH_SPANS=1; see turnSpans.ts). */
+  spans(): Promise<Record<string, SpanTotal>>;
   /** Runs a timer function of the target once. */
   runTimer(name: string): Promise<void>;
   /** Starts a CPU profile of the target; the returned function stops it and writes it to `file`. */
@@ -54,6 +57,11 @@ export async function startTarget(kind: TargetKind, env: NodeJS.ProcessEnv, benc
       const answer = next<{ counts: Record<string, ContainerCounts> }>('counts');
       child.send({ type: 'counts' });
       return (await answer).counts;
+    },
+    async spans() {
+      const answer = next<{ spans: Record<string, SpanTotal> }>('spans');
+      child.send({ type: 'spans' });
+      return (await answer).spans;
     },
     async runTimer(name: string) {
       const ran = next<{ error?: string }>('timerRan');

@@ -190,7 +190,7 @@ export async function runBeforeAfterBenchmark(baselineDist: string): Promise<voi
     else await current().then(baseline);
   }
   const rows: Record<string, unknown>[] = [];
-  for (const kind of [...TURN_KINDS, 'invoke'] as const) {
+  for (const kind of [...TURN_KINDS, 'invoke', 'task/submit: steps', 'task/submit: files the report'] as const) {
     const row: Record<string, unknown> = { kind };
     for (const p of [50, 95, 99]) {
       const was = before.map((round) => percentile(of(round.samples, kind), p));
