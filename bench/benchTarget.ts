@@ -3,6 +3,8 @@
  * the local Functions host on a free port. Started by the benchmarks with `fork`, so its memory,
  * start-up and CPU profile are its own. Messages (IPC):
  * - sends `{ type: 'listening', url }` once the host answers;
+ * - on `{ type: 'memory' }` answers `{ type: 'memory', memory }` (memory sampled every 25 ms since the start: the peaks);
+ * - on `{ type: 'heapSampleStart' }` / `{ type: 'heapSampleStop' }` samples the heap (answers `heapSampling`, then `heapSampled` with the MB allocated by origin, collected or not);
  * - on `{ type: 'spans' }` answers `{ type: 'spans', spans }` (time inside each kind of call since the last ask; with BENCH_SPANS=1);
  * - on `{ type: 'counts' }` answers `{ type: 'counts', counts }` (store operations so far; product with BENCH_COUNT_STORE=1);
  * - on `{ type: 'profileStart' }` starts a CPU profile (inspector), answering `{ type: 'profiling' }`;
@@ -21,6 +23,7 @@ import { countEmbeddedStore } from './countEmbeddedStore';
 import { StoreOperationCounter } from './storeOperationCounter';
 import { setTimerSchedules } from '../local/timerSchedules';
 import { installTurnSpans, takeSpanTotals } from './turnSpans';
+import { liveHeapByOrigin, startMemorySampler } from './memorySampler';
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     loadFunctions: kind === 'floor' ? () => require('./floor/floorFunctions') : undefined,
   });
   const session = new Session();
+  const memory = startMemorySampler();
   process.on('message', (message: { type: string; file?: string; name?: string }) => {
     if (message.type === 'runTimer') {
       host.runTimer(message.name!).then(
@@ -61,6 +65,18 @@ async function main(): Promise<void> {
       });
     }
     if (message.type === 'counts') process.send?.({ type: 'counts', counts: counter.snapshot() });
+    if (message.type === 'memory') process.send?.({ type: 'memory', memory: memory() });
+    if (message.type === 'heapSampleStart') {
+      session.connect();
+      void session.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }).then(() => process.send?.({ type: 'heapSampling' }));
+    }
+    if (message.type === 'heapSampleStop') {
+      void liveHeapByOrigin(session).then(async (byOrigin) => {
+        await session.post('HeapProfiler.stopSampling');
+        session.disconnect();
+        process.send?.({ type: 'heapSampled', byOrigin });
+      });
+    }
     if (message.type === 'spans') process.send?.({ type: 'spans', spans: takeSpanTotals() });
     if (message.type === 'stop') {
       void host.close().then(() => {
