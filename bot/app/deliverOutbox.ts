@@ -83,7 +83,7 @@ type Settings = typeof DEFAULTS;
  * Conversations served at once. Within one conversation sending is strictly sequential. A
  * conversation waiting out a Retry-After between attempts gives its slot to another meanwhile.
  */
-const CONVERSATION_CONCURRENCY = 4;
+export const CONVERSATION_CONCURRENCY = 8;
 
 /** Conversations in hand at once (served, or waiting out a Retry-After with their slot given up). */
 const MAX_CONVERSATIONS_IN_HAND = CONVERSATION_CONCURRENCY * 4;
@@ -105,7 +105,7 @@ const STOP: Outcome = { next: false, changed: false };
  * once (in one instance or several) do not send anything twice.
  *
  * **What is served.** The run reads the items that are due (`pending` with `notBefore <= now`, and
- * claims that lapsed), oldest first, a page at a time, and serves their conversations, four at
+ * claims that lapsed), oldest first, a page at a time, and serves their conversations, eight at
  * once (a conversation waiting out a Retry-After lets another send meanwhile), until nothing due is left or the time budget is spent; so a backlog drains at the rate
  * the messenger allows (Teams' limits), not a page per run. Items that cannot go yet (back-off
  * after a failure, an anonymous reporter's random delay) are not read at all, so they never take
