@@ -39,7 +39,7 @@ async function loadRound(kind: TargetKind, sizes: { conversations: number; repor
   const { profileFile, benchDir } = options;
   const connector = await new LoopbackConnector().start();
   const dataDir = mkdtempSync(join(tmpdir(), `vm-bench-${kind}-`));
-  const target = await startTarget(kind, { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl }, benchDir);
+  const target = await startTarget(kind, { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl, ...(options.memory ? { BENCH_MEMORY: '1' } : {}) }, benchDir);
   let stopped: Promise<{ maxRssMb: number }> | undefined;
   try {
     await walkConversation({ kind, url: target.url, serviceUrl: connector.serviceUrl, user: 999_999, samples: [] });
