@@ -70,7 +70,7 @@ export function installTurnSpans(): void {
   wrapExport(rememberConversationModule, 'rememberConversation', 'turn: rememberConversation');
   const storeName = (method: string) => () => `store ${['read', 'query'].includes(method) ? 'read/query' : 'write'} (${inDelivery.getStore() ? 'in delivery' : 'in work'})`;
   wrapMethods(EmbeddedDocumentContainer.prototype, ['read', 'query', 'create', 'replace', 'upsert', 'delete'], storeName);
-  wrapMethods(SlidingWindowLimiter.prototype, ['acquire'], () => 'delivery: rate limiter wait');
+  wrapMethods(SlidingWindowLimiter.prototype, ['acquireAt'], () => 'delivery: rate limiter wait');
   wrapMethods(TeamsProactiveMessenger.prototype, ['sendCard', 'createPersonalConversation'], (method) => `delivery: messenger.${method} (incl. limiter)`);
   wrapMethods(AesGcmContentCipher.prototype, ['seal', 'open'], (method) => `crypto: cipher.${method}`);
   wrapMethods(HmacPseudonymizer.prototype, ['pseudonym'], () => 'crypto: pseudonym');
