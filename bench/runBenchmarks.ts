@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, cold, cost, fanout, commit, scan,
+ * `npm run bench` (all) or `BENCH=<name> npm run bench` (one of: latency, filing, memory, cold, cost, fanout, commit, scan,
  * agenda, turn; and before-after with BENCH_BASELINE_DIST). Machines are shared and noisy, so
  * every comparison is a ratio within one run, alternating the two sides; each benchmark prints
  * a table and writes `bench/results/<name>.json` (see README, Benchmarks).
@@ -23,10 +23,11 @@ import { runAgendaBenchmark } from './agendaBenchmark';
 import { reportBenchmark } from './benchReport';
 import { runColdStartBenchmark } from './coldStartBenchmark';
 import { runFanOutBenchmark } from './fanOutBenchmark';
+import { runFilingSubmitBenchmark } from './filingSubmitBenchmark';
 import { runGroupCommitBenchmark } from './groupCommitBenchmark';
 import { runStoreCostBenchmark } from './storeCostBenchmark';
 import { runTurnDeliveryBenchmark } from './turnDeliveryBenchmark';
-import { runBeforeAfterBenchmark, runTurnLatencyBenchmark } from './turnLatencyBenchmark';
+import { runBeforeAfterBenchmark, runMemoryBenchmark, runTurnLatencyBenchmark } from './turnLatencyBenchmark';
 
 const DUE = 50;
 /** Timed runs (after one warm-up at 10k). The emulated server's query cost grows faster than linearly, so 100k gets one run. */
@@ -142,6 +143,8 @@ async function runReminderScanBenchmark(): Promise<void> {
 /** Every benchmark by its BENCH name, in the order `npm run bench` runs them. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   latency: runTurnLatencyBenchmark,
+  filing: runFilingSubmitBenchmark,
+  memory: runMemoryBenchmark,
   cold: runColdStartBenchmark,
   cost: runStoreCostBenchmark,
   fanout: runFanOutBenchmark,

@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ContainerCounts } from './storeOperationCounter';
+import type { SpanTotal } from './turnSpans';
+import type { MemoryReport } from './memorySampler';
 
 export type TargetKind = 'product' | 'floor';
 
@@ -13,6 +15,12 @@ export interface TargetProcess {
   /** When `fork` was called (performance.now() of this process). */
   forkedAt: number;
   counts(): Promise<Record<string, ContainerCounts>>;
+  /** Time inside each kind of call since the last ask (with BENCH_SPANS=1; see turnSpans.ts). */
+  spans(): Promise<Record<string, SpanTotal>>;
+  /** Memory sampled since the start (peaks, and the figures at the highest RSS). */
+  memory(): Promise<MemoryReport>;
+  /** Starts a sampling heap profile; the returned function stops it and gives the live MB by origin. */
+  sampleHeap(): Promise<() => Promise<{ origin: string; mb: number }[]>>;
   /** Runs a timer function of the target once. */
   runTimer(name: string): Promise<void>;
   /** Starts a CPU profile of the target; the returned function stops it and writes it to `file`. */
@@ -54,6 +62,26 @@ export async function startTarget(kind: TargetKind, env: NodeJS.ProcessEnv, benc
       const answer = next<{ counts: Record<string, ContainerCounts> }>('counts');
       child.send({ type: 'counts' });
       return (await answer).counts;
+    },
+    async spans() {
+      const answer = next<{ spans: Record<string, SpanTotal> }>('spans');
+      child.send({ type: 'spans' });
+      return (await answer).spans;
+    },
+    async memory() {
+      const answer = next<{ memory: MemoryReport }>('memory');
+      child.send({ type: 'memory' });
+      return (await answer).memory;
+    },
+    async sampleHeap() {
+      const started = next('heapSampling');
+      child.send({ type: 'heapSampleStart' });
+      await started;
+      return async () => {
+        const answer = next<{ byOrigin: { origin: string; mb: number }[] }>('heapSampled');
+        child.send({ type: 'heapSampleStop' });
+        return (await answer).byOrigin;
+      };
     },
     async runTimer(name: string) {
       const ran = next<{ error?: string }>('timerRan');

@@ -17,6 +17,7 @@ import { LoopbackConnector } from './loopbackConnector';
 import { percentile } from './percentile';
 import { formatRatio, ratioSpread } from './ratioSpread';
 import { countsSince, totalCounts } from './storeOperationCounter';
+import type { MemoryReport } from './memorySampler';
 import { startTarget, type TargetKind } from './targetProcess';
 import { TURN_KINDS, walkConversation, type TurnKind, type TurnSample } from './walkConversation';
 
@@ -29,19 +30,22 @@ interface RoundResult {
   samples: TurnSample[];
   seconds: number;
   maxRssMb: number;
+  /** With `memory`: the target's memory sampled over the round, and what the load allocated by origin. */
+  memory?: { report: MemoryReport; liveHeap: { origin: string; mb: number }[] };
 }
 
 /** One target, fresh process, N conversations at once after one warm-up walk. */
-async function loadRound(kind: TargetKind, sizes: { conversations: number; reports: number }, options: { profileFile?: string; benchDir?: string } = {}): Promise<RoundResult> {
+async function loadRound(kind: TargetKind, sizes: { conversations: number; reports: number }, options: { profileFile?: string; benchDir?: string; memory?: boolean } = {}): Promise<RoundResult> {
   const { profileFile, benchDir } = options;
   const connector = await new LoopbackConnector().start();
   const dataDir = mkdtempSync(join(tmpdir(), `vm-bench-${kind}-`));
-  const target = await startTarget(kind, { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl }, benchDir);
+  const target = await startTarget(kind, { DATA_DIR: dataDir, BOT_SERVICE_URL: connector.serviceUrl, ...(options.memory ? { BENCH_MEMORY: '1' } : {}) }, benchDir);
   let stopped: Promise<{ maxRssMb: number }> | undefined;
   try {
     await walkConversation({ kind, url: target.url, serviceUrl: connector.serviceUrl, user: 999_999, samples: [] });
     const samples: TurnSample[] = [];
     const stopProfile = profileFile ? await target.profile() : undefined;
+    const stopHeapSampling = options.memory ? await target.sampleHeap() : undefined;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: sizes.conversations }, async (_, user) => {
@@ -50,8 +54,9 @@ async function loadRound(kind: TargetKind, sizes: { conversations: number; repor
     );
     const seconds = (performance.now() - started) / 1000;
     await stopProfile?.(profileFile!);
+    const memory = stopHeapSampling ? { liveHeap: await stopHeapSampling(), report: await target.memory() } : undefined;
     stopped = target.stop();
-    return { samples, seconds, maxRssMb: (await stopped).maxRssMb };
+    return { samples, seconds, maxRssMb: (await stopped).maxRssMb, memory };
   } finally {
     // A failed walk must not leave the target running (the benchmark would never end).
     await (stopped ?? target.stop()).catch(() => undefined);
@@ -190,7 +195,7 @@ export async function runBeforeAfterBenchmark(baselineDist: string): Promise<voi
     else await current().then(baseline);
   }
   const rows: Record<string, unknown>[] = [];
-  for (const kind of [...TURN_KINDS, 'invoke'] as const) {
+  for (const kind of [...TURN_KINDS, 'invoke', 'task/submit: steps', 'task/submit: files the report'] as const) {
     const row: Record<string, unknown> = { kind };
     for (const p of [50, 95, 99]) {
       const was = before.map((round) => percentile(of(round.samples, kind), p));
@@ -208,5 +213,43 @@ export async function runBeforeAfterBenchmark(baselineDist: string): Promise<voi
     title: `Product before/after (baseline build ${baselineDist}): ${sizes.conversations} conversations × ${sizes.reports} report(s), ${sizes.rounds} alternating rounds`,
     rows,
     notes: ['The throughput row uses the p50 columns for its values.'],
+  });
+}
+
+/**
+ * `BENCH=memory`: where the product's memory goes under the turn-latency load, against the floor:
+ * RSS, V8 heap (total, used), external and array buffers at the moment of the highest RSS, and
+ * what was allocated during the load by the package or source folder that allocated it
+ * (sampling heap profiler, collected objects included). Alternating rounds, fresh processes.
+ */
+export async function runMemoryBenchmark(): Promise<void> {
+  const sizes = turnLatencySizes(process.env);
+  const rounds: Record<TargetKind, RoundResult[]> = { product: [], floor: [] };
+  for (let round = 0; round < sizes.rounds; round += 1) {
+    const order: TargetKind[] = round % 2 === 0 ? ['product', 'floor'] : ['floor', 'product'];
+    for (const kind of order) rounds[kind].push(await loadRound(kind, sizes, { memory: true }));
+  }
+  const spread = (values: number[]) => `${ratioSpread(values).median.toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+  const rows: Record<string, unknown>[] = [];
+  const figure = (what: string, pick: (round: RoundResult) => number) => {
+    const product = rounds.product.map(pick);
+    const floor = rounds.floor.map(pick);
+    rows.push({ what, 'product MB': spread(product), 'floor MB': spread(floor), ratio: formatRatio(ratioSpread(product.map((value, index) => value / floor[index]))) });
+  };
+  figure('peak RSS (process lifetime)', (round) => round.maxRssMb);
+  for (const key of ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const) figure(`at the highest sampled RSS: ${key}`, (round) => round.memory!.report.atPeakRss[key]);
+  figure('peak heapUsed', (round) => round.memory!.report.peaks.heapUsed);
+  figure('RSS − heapTotal − external at peak (code, stacks, malloc)', (round) => round.memory!.report.atPeakRss.rss - round.memory!.report.atPeakRss.heapTotal - round.memory!.report.atPeakRss.external);
+  const origins = [...new Set(rounds.product.flatMap((round) => round.memory!.liveHeap.slice(0, 12).map((entry) => entry.origin)))];
+  const live = (round: RoundResult, origin: string) => round.memory!.liveHeap.find((entry) => entry.origin === origin)?.mb ?? 0;
+  for (const origin of origins) {
+    rows.push({ what: `allocated during the load by ${origin}`, 'product MB': spread(rounds.product.map((round) => live(round, origin))), 'floor MB': spread(rounds.floor.map((round) => live(round, origin))) });
+  }
+  reportBenchmark({
+    name: 'memory',
+    title: `Memory under the turn-latency load (${sizes.conversations} conversations × ${sizes.reports} report(s)), product against the floor, ${sizes.rounds} alternating rounds (median (lowest–highest))`,
+    rows,
+    notes: ['Allocated by origin: a sampling heap profile over the load, including objects collected since (so: what feeds the heap), attributed to the innermost frame of a package or of our code (dist/<folder>).'],
+    details: { product: rounds.product.map((round) => round.memory), floor: rounds.floor.map((round) => round.memory) },
   });
 }

@@ -95,17 +95,29 @@ export async function post(options: WalkOptions, kind: TurnKind, fields: Record<
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Walks one report to its receipt; throws if a step is not answered as expected. */
-export async function walkConversation(options: WalkOptions): Promise<void> {
+/** Walks one report up to its last step (a message, the dialog opened, every step but the last submitted); returns the last step's card. */
+export async function walkToLastStep(options: WalkOptions): Promise<unknown> {
   await post(options, 'message', { type: 'message', text: 'hallo' });
   const fetchData = options.kind === 'product' ? { vm: { dialog: 'wizard', nav: 'next' } } : { vm: { dialog: 'floor', nav: 'next' } };
   let body = await post(options, 'task/fetch', { type: 'invoke', name: 'task/fetch', value: { data: { msteams: { type: 'task/fetch' }, ...fetchData }, context: { theme: 'default' } } });
-  const steps = options.kind === 'product' ? [...PRODUCT_STEPS, undefined] : Array.from({ length: 7 }, (_, index) => ({ answer: `antwoord ${index + 1}` }));
-  for (const [index, inputs] of steps.entries()) {
-    const last = index === steps.length - 1;
-    const vm = buttonVm(body, options.kind === 'product' && last ? 'submit' : 'next');
-    body = await post(options, 'task/submit', { type: 'invoke', name: 'task/submit', value: { data: { ...inputs, vm }, context: { theme: 'default' } } }, last);
+  const steps = options.kind === 'product' ? PRODUCT_STEPS : Array.from({ length: 6 }, (_, index) => ({ answer: `antwoord ${index + 1}` }));
+  for (const inputs of steps) {
+    const vm = buttonVm(body, 'next');
+    body = await post(options, 'task/submit', { type: 'invoke', name: 'task/submit', value: { data: { ...inputs, vm }, context: { theme: 'default' } } });
   }
+  return body;
+}
+
+/** Submits the last step (the product's files the report); returns the answer (the receipt). */
+export async function submitLastStep(options: WalkOptions, lastCard: unknown): Promise<unknown> {
+  const vm = buttonVm(lastCard, options.kind === 'product' ? 'submit' : 'next');
+  const inputs = options.kind === 'product' ? {} : { answer: 'antwoord 7' };
+  return post(options, 'task/submit', { type: 'invoke', name: 'task/submit', value: { data: { ...inputs, vm }, context: { theme: 'default' } } }, true);
+}
+
+/** Walks one report to its receipt; throws if a step is not answered as expected. */
+export async function walkConversation(options: WalkOptions): Promise<void> {
+  const body = await submitLastStep(options, await walkToLastStep(options));
   const receipt = JSON.stringify(body);
   if (options.kind === 'product' ? !/VM-[0-9A-Z]{4}-[0-9A-Z]{4}/.test(receipt) : !receipt.includes('Ontvangen')) throw new Error(`${options.kind}: no receipt after the last step`);
   await post(options, 'card action', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'showMyCases', data: {} }, trigger: 'manual' } });

@@ -13,6 +13,7 @@ import {
   type Versioned,
 } from './ports';
 import { resolveRecipientAddress } from './resolveRecipientAddress';
+import { SendingSlots } from './sendingSlots';
 import { UndeliverableError } from './undeliverableError';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,8 +79,14 @@ export interface DeliveryReport {
 const DEFAULTS: Required<Omit<DeliveryOptions, 'maxRateWaitMs'>> & Pick<DeliveryOptions, 'maxRateWaitMs'> = { maxItems: 100, maxAttemptsPerRun: 4, maxTotalAttempts: 12, leaseMs: 120_000, timeBudgetMs: 60_000 };
 type Settings = typeof DEFAULTS;
 
-/** Conversations served at once. Within one conversation sending is strictly sequential. */
-const CONVERSATION_CONCURRENCY = 4;
+/**
+ * Conversations served at once. Within one conversation sending is strictly sequential. A
+ * conversation waiting out a Retry-After between attempts gives its slot to another meanwhile.
+ */
+export const CONVERSATION_CONCURRENCY = 8;
+
+/** Conversations in hand at once (served, or waiting out a Retry-After with their slot given up). */
+const MAX_CONVERSATIONS_IN_HAND = CONVERSATION_CONCURRENCY * 4;
 
 /** Unfinished items of one conversation read at a visit; a longer queue is served over several visits. */
 const QUEUE_WINDOW = 100;
@@ -98,8 +105,8 @@ const STOP: Outcome = { next: false, changed: false };
  * once (in one instance or several) do not send anything twice.
  *
  * **What is served.** The run reads the items that are due (`pending` with `notBefore <= now`, and
- * claims that lapsed), oldest first, a page at a time, and serves their conversations, four at
- * once, until nothing due is left or the time budget is spent; so a backlog drains at the rate
+ * claims that lapsed), oldest first, a page at a time, and serves their conversations, eight at
+ * once (a conversation waiting out a Retry-After lets another send meanwhile), until nothing due is left or the time budget is spent; so a backlog drains at the rate
  * the messenger allows (Teams' limits), not a page per run. Items that cannot go yet (back-off
  * after a failure, an anonymous reporter's random delay) are not read at all, so they never take
  * the place of due items of other chats; a conversation being served (one slow chat) does not
@@ -135,16 +142,34 @@ const STOP: Outcome = { next: false, changed: false };
  */
 export async function deliverOutbox(deps: DeliveryDependencies, options: DeliveryOptions = {}): Promise<DeliveryReport> {
   const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
-  const run = new DeliveryRun(deps, settings, deps.clock.now().getTime() + settings.timeBudgetMs);
+  const slots = new SendingSlots(CONVERSATION_CONCURRENCY);
+  const run = new DeliveryRun(deps, settings, deps.clock.now().getTime() + settings.timeBudgetMs, slots);
   const work = new DueConversations(deps, run, settings.maxItems);
-  await Promise.all(
-    Array.from({ length: CONVERSATION_CONCURRENCY }, async () => {
-      for (let next = await work.take(); next; next = await work.take()) {
-        const changed = await run.deliverConversation(next.key, next.due);
-        work.release(next.key, changed);
-      }
-    }),
-  );
+  const inHand = new Set<Promise<void>>();
+  for (;;) {
+    // Conversations waiting out a Retry-After give up their slot but stay in hand (their claim, their order): so many at most.
+    if (inHand.size >= MAX_CONVERSATIONS_IN_HAND) {
+      await Promise.race(inHand);
+      continue;
+    }
+    await slots.acquire();
+    const next = await work.take();
+    if (!next) {
+      slots.release();
+      if (inHand.size === 0) break;
+      // What is still being served may make more due (or unstall a chat): look again when one is done.
+      await Promise.race(inHand);
+      continue;
+    }
+    const served: Promise<void> = run
+      .deliverConversation(next.key, next.due)
+      .then((changed) => work.release(next.key, changed))
+      .finally(() => {
+        slots.release();
+        inHand.delete(served);
+      });
+    inHand.add(served);
+  }
   logRun(deps, 'outbox.run', run, { due: work.seen, pages: work.pages, maxItems: settings.maxItems });
   return run.report;
 }
@@ -268,6 +293,8 @@ class DeliveryRun {
     private readonly deps: DeliveryDependencies,
     private readonly settings: Settings,
     private readonly deadline: number,
+    /** The run's sending slots, held by the conversation being served: given up while it only waits. */
+    private readonly slots?: SendingSlots,
   ) {}
 
   outOfTime(): boolean {
@@ -370,7 +397,7 @@ class DeliveryRun {
           const delay = Math.max(failure.retryAfterMs ?? 0, backoffDelay(attemptInRun, this.deps.random));
           if (this.now() + delay <= this.deadline) {
             this.deps.logger.warn('outbox.retry', { itemId: loggedId(item), code: failure.code, attempts: item.attempts, delayMs: delay });
-            await this.deps.sleep(delay);
+            await this.waitWithoutSlot(delay);
             continue;
           }
         }
@@ -389,6 +416,17 @@ class DeliveryRun {
       this.report.sent += 1;
       this.deps.logger.info('outbox.sent', { itemId: loggedId(current.value), attempts: current.value.attempts });
       return NEXT;
+    }
+  }
+
+  /** Sleeps `ms` with the conversation's sending slot given to another meanwhile (the claim and the chat's order stay). */
+  private async waitWithoutSlot(ms: number): Promise<void> {
+    if (!this.slots) return this.deps.sleep(ms);
+    this.slots.release();
+    try {
+      await this.deps.sleep(ms);
+    } finally {
+      await this.slots.acquire();
     }
   }
 

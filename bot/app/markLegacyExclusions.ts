@@ -1,6 +1,10 @@
 import type { IntakeDependencies } from './intakeDependencies';
 import { updateCase } from './updateCase';
 
+const BATCH = 100;
+/** Bounds one run (5,000 cases); whatever is left is converted by the next. */
+const MAX_BATCHES = 50;
+
 /**
  * Rewrites every open case that still has a sealed exclusion list (stored before exclusion
  * marks), so that the list — with an anonymous case's reporter in it — is gone. Any other change
@@ -8,16 +12,15 @@ import { updateCase } from './updateCase';
  */
 export async function markLegacyExclusions(deps: IntakeDependencies): Promise<number> {
   let rewritten = 0;
-  let continuationToken: string | undefined;
-  do {
-    const page = await deps.repos.cases.listOpen({ limit: 100, continuationToken });
-    for (const { value } of page.items) {
-      if (!value.sealedExclusions) continue;
+  // Only the cases still to convert are read (one query when none is left); each rewrite takes its case out of the next page.
+  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
+    const page = await deps.repos.cases.listOpenWithLegacyExclusions(BATCH);
+    for (const { value } of page) {
       await updateCase(deps, value.id, async (record) => ({ record, result: undefined }));
       rewritten += 1;
     }
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
+    if (page.length < BATCH) break;
+  }
   if (rewritten > 0) deps.logger.info('cases.exclusions_marked', { rewritten });
   return rewritten;
 }

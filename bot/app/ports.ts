@@ -310,6 +310,8 @@ export interface CaseRepository {
    * the ones the retention purge may delete. One range condition on `closedAt`, like the reminder scan.
    */
   listClosedBefore(closedBefore: string, limit: number): Promise<Versioned<CaseRecord>[]>;
+  /** Open cases that still carry a sealed exclusion list (stored before exclusion marks), at most `limit`. */
+  listOpenWithLegacyExclusions(limit: number): Promise<Versioned<CaseRecord>[]>;
   /** Deletes a case; no error when it is already gone (so a purge interrupted half-way can be run again). */
   delete(id: string): Promise<void>;
   /**

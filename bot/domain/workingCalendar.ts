@@ -34,8 +34,10 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(isoDate: string): boolean {
-    const weekday = DateTime.fromISO(isoDate, { zone: ZONE }).weekday;
-    return weekday <= 5 && !this.isHoliday(isoDate);
+    // A calendar date's weekday does not depend on the time zone: read it from the date itself
+    // (a luxon date in a zone costs an Intl offset lookup, and the deadline code asks this a lot).
+    const weekday = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6 && !this.isHoliday(isoDate);
   }
 
   /**

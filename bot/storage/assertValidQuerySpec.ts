@@ -10,6 +10,7 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function assertValidQuerySpec<T>(spec: QuerySpec<T>): void {
   for (const condition of spec.where) {
     if (!FIELD_NAME.test(condition.field)) throw new Error(`unsupported query field: ${JSON.stringify(condition.field)}`);
+    if (condition.op === 'isDefined') continue;
     if (!(QUERY_OPERATORS as readonly string[]).includes(condition.op)) throw new Error(`unsupported query operator: ${JSON.stringify(condition.op)}`);
     if (!['string', 'number', 'boolean'].includes(typeof condition.value)) throw new Error(`unsupported query value for ${condition.field}`);
   }

@@ -64,8 +64,10 @@ export class CosmosDocumentContainer<T extends { id: string }> implements Docume
   async query(spec: QuerySpec<T>): Promise<Page<Versioned<T>>> {
     assertValidQuerySpec(spec);
     // Field names are checked identifiers, quoted with bracket syntax so reserved words (value, order…) work too.
-    const parameters: SqlParameter[] = spec.where.map((condition, index) => ({ name: `@p${index}`, value: condition.value }));
-    const where = spec.where.map((condition, index) => `c[${JSON.stringify(condition.field)}] ${condition.op} @p${index}`);
+    const parameters: SqlParameter[] = spec.where.flatMap((condition, index) => (condition.op === 'isDefined' ? [] : [{ name: `@p${index}`, value: condition.value }]));
+    const where = spec.where.map((condition, index) =>
+      condition.op === 'isDefined' ? `IS_DEFINED(c[${JSON.stringify(condition.field)}])` : `c[${JSON.stringify(condition.field)}] ${condition.op} @p${index}`,
+    );
     const orderBy = spec.orderBy ? ` ORDER BY c[${JSON.stringify(spec.orderBy.field)}] ${spec.orderBy.direction}` : '';
     const query = `SELECT * FROM c${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${orderBy}`;
     const iterator = this.container.items.query<T & ItemDefinition>(

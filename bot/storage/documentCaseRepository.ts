@@ -91,6 +91,17 @@ export class DocumentCaseRepository implements CaseRepository {
     return listEarliestUpTo(this.container, 'closedAt', '<=', closedBefore, limit, [{ field: 'isOpen', op: '=', value: false }]);
   }
 
+  async listOpenWithLegacyExclusions(limit: number): Promise<Versioned<CaseRecord>[]> {
+    const result = await this.container.query({
+      where: [
+        { field: 'sealedExclusions', op: 'isDefined' },
+        { field: 'isOpen', op: '=', value: true },
+      ],
+      limit: Math.min(Math.max(limit, 1), 100),
+    });
+    return result.items;
+  }
+
   delete(id: string): Promise<void> {
     return this.container.delete(id);
   }

@@ -13,11 +13,19 @@ export const QUERY_OPERATORS = ['=', '<=', '<', '>=', '>'] as const;
 export type QueryOperator = (typeof QUERY_OPERATORS)[number];
 
 /** `doc[field] op value`. Only top-level fields; a document whose field is absent or of another type does not match. */
-export interface QueryCondition<T> {
+export interface ComparisonCondition<T> {
   field: keyof T & string;
   op: QueryOperator;
   value: QueryValue;
 }
+
+/** The top-level `field` is present (any value, objects too): Cosmos DB's `IS_DEFINED`, served from the index. */
+export interface DefinedCondition<T> {
+  field: keyof T & string;
+  op: 'isDefined';
+}
+
+export type QueryCondition<T> = ComparisonCondition<T> | DefinedCondition<T>;
 
 /** All conditions must hold; results come in `orderBy` order, `limit` at a time. */
 export interface QuerySpec<T> {

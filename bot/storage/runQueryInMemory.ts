@@ -51,6 +51,7 @@ function field<T>(doc: T, name: string): QueryValue | undefined {
 
 /** Like Cosmos DB, a comparison between values of different types is undefined, so the document does not match. */
 function matches<T>(doc: T, condition: QueryCondition<T>): boolean {
+  if (condition.op === 'isDefined') return (doc as Record<string, unknown>)[condition.field] !== undefined;
   const value = field(doc, condition.field);
   if (value === undefined || typeof value !== typeof condition.value) return false;
   const order = compareQueryValues(value, condition.value);

@@ -42,6 +42,12 @@ export class SlidingWindowLimiter {
    */
   async acquire(keys: readonly LimitedKey[], maxWaitMs = Infinity): Promise<number> {
     const start = this.now();
+    return (await this.acquireAt(keys, maxWaitMs)) - start;
+  }
+
+  /** As `acquire`, but resolves with the moment the event was recorded (what `giveBack` takes). */
+  async acquireAt(keys: readonly LimitedKey[], maxWaitMs = Infinity): Promise<number> {
+    const start = this.now();
     for (;;) {
       const now = this.now();
       const wait = Math.max(0, ...keys.map((key) => this.waitFor(key, now)));
@@ -49,9 +55,30 @@ export class SlidingWindowLimiter {
       // Checked and recorded in one synchronous step, so concurrent callers cannot both take the last slot.
       if (wait === 0) {
         for (const key of keys) this.record(key, now);
-        return now - start;
+        return now;
       }
       await this.sleep(wait);
+    }
+  }
+
+  /** Records one event for every key if all allow it now, without waiting; whether it did. */
+  tryAcquire(keys: readonly LimitedKey[]): boolean {
+    const now = this.now();
+    if (keys.some((key) => this.waitFor(key, now) > 0)) return false;
+    for (const key of keys) this.record(key, now);
+    return true;
+  }
+
+  /**
+   * Un-records one event recorded at `at` for every key: for a call the service refused (429),
+   * which it does not count against its limits either, so it does not use up the budget of the
+   * calls after it. Nothing happens for a key whose log no longer holds that moment.
+   */
+  giveBack(keys: readonly LimitedKey[], at: number): void {
+    for (const { key } of keys) {
+      const times = this.logs.get(key)?.times;
+      const index = times?.lastIndexOf(at) ?? -1;
+      if (index >= 0) times!.splice(index, 1);
     }
   }
 

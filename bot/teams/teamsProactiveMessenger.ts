@@ -34,6 +34,12 @@ const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
 const TENANT: LimitedKey = { key: 'tenant', limits: PER_TENANT_LIMITS };
 
+/**
+ * Refused calls (429) given back to the limits, at most a tenth of the tenant's rate: enough for
+ * the occasional 429 Teams gives anyway, too few to feed a burst of 429s for our own excess.
+ */
+const GIVE_BACKS: LimitedKey = { key: 'given-back', limits: [{ limit: 3, windowMs: 1_000 }] };
+
 type BotIdentity = Parameters<CloudAdapter['continueConversation']>[0];
 
 /**
@@ -131,18 +137,23 @@ export class TeamsProactiveMessenger implements ProactiveMessenger {
    * beyond it, a retryable DeliveryError without sending), then runs `call` with its errors mapped.
    */
   private async limited<T>(reference: ConversationReference, maxWaitMs: number | undefined, call: () => Promise<T>): Promise<T> {
-    await this.acquire([{ key: `conversation:${reference.conversation.id}`, limits: PER_CONVERSATION_LIMITS }, TENANT], maxWaitMs);
+    const keys: LimitedKey[] = [{ key: `conversation:${reference.conversation.id}`, limits: PER_CONVERSATION_LIMITS }, TENANT];
+    const at = await this.acquire(keys, maxWaitMs);
     try {
       return await call();
     } catch (error) {
-      throw toDeliveryError(error, this.now());
+      const failure = toDeliveryError(error, this.now());
+      // Refused with 429: Teams does not count a refused call, so neither do we (the call waits its Retry-After
+      // anyway), but only a few a second: a 429 for our own excess must not let the next call in at once.
+      if (failure.status === 429 && this.limiter.tryAcquire([GIVE_BACKS])) this.limiter.giveBack(keys, at);
+      throw failure;
     }
   }
 
-  /** Waits for the limits of `keys`, at most `maxWaitMs`: beyond it, a retryable DeliveryError saying how long it would have been. */
-  private async acquire(keys: readonly LimitedKey[], maxWaitMs: number | undefined): Promise<void> {
+  /** Waits for the limits of `keys`, at most `maxWaitMs`: beyond it, a retryable DeliveryError saying how long it would have been. Resolves with the moment recorded. */
+  private async acquire(keys: readonly LimitedKey[], maxWaitMs: number | undefined): Promise<number> {
     try {
-      await this.limiter.acquire(keys, maxWaitMs);
+      return await this.limiter.acquireAt(keys, maxWaitMs);
     } catch (error) {
       if (error instanceof RateLimitWait) throw new DeliveryError(undefined, true, error.waitMs);
       throw error;

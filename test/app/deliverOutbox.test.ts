@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deliverOutbox, deliverOwnItems, type DeliveryDependencies, type DeliveryOptions } from '../../bot/app/deliverOutbox';
+import { CONVERSATION_CONCURRENCY, deliverOutbox, deliverOwnItems, type DeliveryDependencies, type DeliveryOptions } from '../../bot/app/deliverOutbox';
 import { DeliveryError, type ContentCipher, type OutboxItem, type Repositories } from '../../bot/app/ports';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
 import { FakeProactiveMessenger, type FakeReference } from '../fakes/fakeProactiveMessenger';
@@ -412,6 +412,74 @@ describe('deliverOutbox serves what is due', () => {
 
     expect(world.messenger.sequenceOf('conv-short')).toEqual(['short-0']);
     expect(world.messenger.sequenceOf('conv-long')).toEqual(long.map((spec) => spec.id));
+  });
+});
+
+describe('deliverOutbox while chats wait out a Retry-After', () => {
+  it('when every chat being served got a 429, then one more chat is delivered while they wait (they give up their sending slot), and each chat still gets its messages once and in order', async () => {
+    // As many throttled chats as the run serves at once, so the last chat finds no slot unless a waiting chat gives its own up.
+    const throttled = Array.from({ length: CONVERSATION_CONCURRENCY }, (_, index) => `t${index}`);
+    const specs: MessageSpec[] = [];
+    for (const [offset, name] of throttled.entries()) specs.push(...(await messagesTo(name, 2, offset)));
+    // The last chat's message is the newest: it is handed out only once a slot is free.
+    specs.push(...(await messagesTo('e', 1, 60)));
+    await enqueueAll(world.repos, world.cipher, specs);
+    for (const name of throttled) world.messenger.failWhen(seq(`${name}-0`), new DeliveryError(429, true, 5_000));
+    // The waits end only once the last chat got its message: if a waiting chat kept its slot, this run would never end.
+    const waiting: (() => void)[] = [];
+    let eSent = false;
+    const releaseAll = () => waiting.splice(0).forEach((resume) => resume());
+    world.messenger.afterSend = (card) => {
+      if (card.seq !== 'e-0') return;
+      eSent = true;
+      releaseAll();
+    };
+    world.deps.sleep = (ms) =>
+      new Promise<void>((resolve) => {
+        world.sleeps.push(ms);
+        waiting.push(() => {
+          world.clock.advance(ms);
+          resolve();
+        });
+        if (eSent) releaseAll();
+      });
+
+    const report = await run();
+
+    const total = 2 * throttled.length + 1;
+    expect(report).toEqual({ sent: total, retried: 0, failed: [], uncertain: 0, errors: 0 });
+    const calls = world.messenger.calls.map((call) => call.card.seq);
+    // e-0 went out before any throttled chat's retry.
+    for (const name of throttled) expect(calls.indexOf('e-0')).toBeLessThan(calls.lastIndexOf(`${name}-0`));
+    for (const name of throttled) {
+      expect(calls.filter((id) => id === `${name}-0`)).toHaveLength(2);
+      expect(world.messenger.sequenceOf(`conv-${name}`)).toEqual([`${name}-0`, `${name}-1`]);
+    }
+    expect(world.messenger.delivered).toHaveLength(total);
+    expect(world.sleeps).toEqual(throttled.map(() => 5_000));
+  });
+
+  it('when 40 chats of 3 messages each are delivered by two runs at once and every fourth first message is throttled, then every message goes exactly once and each chat keeps its order', async () => {
+    const specs: MessageSpec[] = [];
+    for (let chat = 0; chat < 40; chat += 1) specs.push(...(await messagesTo(`m${chat}`, 3, chat % 3)));
+    await enqueueAll(world.repos, world.cipher, specs);
+    for (let chat = 0; chat < 40; chat += 4) world.messenger.failWhen(seq(`m${chat}-0`), new DeliveryError(429, true, 1_000), new DeliveryError(429, true, 2_000));
+    // Each wait yields to the other work (a real sleep would), while the manual clock moves on.
+    world.deps.sleep = async (ms) => {
+      world.sleeps.push(ms);
+      await new Promise((resolve) => setImmediate(resolve));
+      world.clock.advance(ms);
+    };
+
+    const reports = await Promise.all([run(), run()]);
+
+    expect(reports[0].sent + reports[1].sent).toBe(120);
+    expect(reports[0].failed.length + reports[1].failed.length).toBe(0);
+    expect(world.messenger.delivered).toHaveLength(120);
+    for (let chat = 0; chat < 40; chat += 1) {
+      expect(world.messenger.sequenceOf(`conv-m${chat}`)).toEqual([0, 1, 2].map((index) => `m${chat}-${index}`));
+    }
+    for (const spec of specs) expect(await stored(spec.id)).toMatchObject({ status: 'sent' });
   });
 });
 

@@ -208,6 +208,20 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.cases.listClosedBefore(at(30), 1)).resolves.toEqual([listed[0]]);
       });
 
+      it('when open and closed cases with and without a legacy sealed exclusion list are stored, then listOpenWithLegacyExclusions returns only the open ones that have one, at most limit', async () => {
+        const legacy = { kid: 'k1', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', ct: 'bGVnYWN5' };
+        await repos.cases.create(aCase({ id: 'open-legacy-1', isOpen: true, sealedExclusions: legacy }));
+        await repos.cases.create(aCase({ id: 'open-legacy-2', isOpen: true, sealedExclusions: legacy }));
+        await repos.cases.create(aCase({ id: 'open-marked', isOpen: true }));
+        await repos.cases.create(aCase({ id: 'closed-legacy', state: 'closed', isOpen: false, closedAt: at(10), sealedExclusions: legacy }));
+
+        const listed = await repos.cases.listOpenWithLegacyExclusions(10);
+
+        expect(listed.map((entry) => entry.value.id).sort()).toEqual(['open-legacy-1', 'open-legacy-2']);
+        await expect(repos.cases.get('open-legacy-1')).resolves.toEqual(listed.find((entry) => entry.value.id === 'open-legacy-1'));
+        await expect(repos.cases.listOpenWithLegacyExclusions(1)).resolves.toHaveLength(1);
+      });
+
       it('when check-ins are due before, exactly at and after now, or none is planned, then listDueForCheckIn returns the first two, earliest first, at most limit', async () => {
         await repos.cases.create(aCase({ id: 'check-in-later', state: 'closed', isOpen: false, nextCheckInAt: at(31) }));
         await repos.cases.create(aCase({ id: 'check-in-exactly', state: 'closed', isOpen: false, nextCheckInAt: at(30) }));

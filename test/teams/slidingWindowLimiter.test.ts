@@ -105,4 +105,19 @@ describe('SlidingWindowLimiter', () => {
     for (let index = 0; index < 7; index += 1) await limiter.acquire([conversation('idle-0')]);
     expect(sleeps.length).toBeGreaterThan(0);
   });
+
+  it('when an event is given back, then its slot is free again at once, only for the moment it was recorded', async () => {
+    const { limiter, sleeps } = limiterOnManualTime();
+    const tenant: LimitedKey = { key: 'tenant', limits: [{ limit: 2, windowMs: 1_000 }] };
+    const first = await limiter.acquireAt([tenant]);
+    await limiter.acquireAt([tenant]);
+    limiter.giveBack([tenant], first);
+    await limiter.acquireAt([tenant]);
+    expect(sleeps).toEqual([]);
+
+    // A moment at which nothing was recorded frees nothing.
+    limiter.giveBack([tenant], first + 500);
+    await limiter.acquireAt([tenant]);
+    expect(sleeps).toEqual([1_000]);
+  });
 });

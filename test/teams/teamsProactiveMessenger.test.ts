@@ -208,6 +208,33 @@ describe('TeamsProactiveMessenger', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('when a send is refused with 429, then it does not use up the tenant\'s 30 per second: 30 more cards to other chats go in that same second without waiting', async () => {
+    const teams = messenger();
+    connector.failNext({ status: 429, retryAfterSeconds: 1 });
+    await expect(teams.sendCard(personalReference('a:throttled'), numberedCard('t-0'))).rejects.toMatchObject({ status: 429, retryable: true });
+    const start = clock.now().getTime();
+
+    for (let index = 0; index < 30; index += 1) await teams.sendCard(personalReference(`a:other-${index}`), numberedCard(`o-${index}`));
+
+    expect(connector.sent).toHaveLength(30);
+    expect(sleeps).toEqual([]);
+    expect(clock.now().getTime()).toBe(start);
+    // The 31st would wait for the window: the budget was 30, not 31.
+    await teams.sendCard(personalReference('a:other-30'), numberedCard('o-30'));
+    expect(sleeps).toEqual([1_000]);
+  });
+
+  it('when five sends in a row are refused with 429, then only three a second are given back: the other two still count against the 30', async () => {
+    const teams = messenger();
+    connector.failNext({ status: 429, retryAfterSeconds: 1 }, 5);
+    for (let index = 0; index < 5; index += 1) await expect(teams.sendCard(personalReference(`a:refused-${index}`), numberedCard(`r-${index}`))).rejects.toMatchObject({ status: 429 });
+
+    for (let index = 0; index < 28; index += 1) await teams.sendCard(personalReference(`a:next-${index}`), numberedCard(`n-${index}`));
+    expect(sleeps).toEqual([]);
+    await teams.sendCard(personalReference('a:next-28'), numberedCard('n-28'));
+    expect(sleeps).toEqual([1_000]);
+  });
+
   it('when cards go to 40 different chats, then no second has more than 30 requests for the tenant', async () => {
     const teams = messenger();
     const times: number[] = [];

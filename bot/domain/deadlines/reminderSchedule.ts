@@ -70,19 +70,23 @@ function stageMoment(stage: ReminderStage, clock: CaseClock, policy: DeadlinePol
  */
 export function reminderMoments(clock: CaseClock, policy: DeadlinePolicy, calendar: WorkingCalendar): ReminderMoment[] {
   if (clock.stoppedAt !== undefined) return [];
-  const { escalationRepeatDays, maxEscalationRepeats } = policy.reminders;
   const due = DateTime.fromISO(clock.dueAt, { zone: ZONE });
-  const escalations: ReminderMoment[] = Array.from({ length: maxEscalationRepeats + 1 }, (_, n) => ({
-    stage: 'escalation',
-    n,
-    at: due.plus({ days: n * escalationRepeatDays }).toJSDate().toISOString(),
-  }));
+  const escalations = Array.from({ length: policy.reminders.maxEscalationRepeats + 1 }, (_, n) => escalationMoment(due, n, policy));
+  return [...usefulStages(clock, policy, calendar, escalations[0]), ...escalations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** Escalation `n` of a clock due at `due`: `n × escalationRepeatDays` calendar days later, at the same Amsterdam time. */
+function escalationMoment(due: DateTime, n: number, policy: DeadlinePolicy): ReminderMoment {
+  return { stage: 'escalation', n, at: due.plus({ days: n * policy.reminders.escalationRepeatDays }).toJSDate().toISOString() };
+}
+
+/** The stages of a running clock that come before every more urgent one (see {@link reminderMoments}). */
+function usefulStages(clock: CaseClock, policy: DeadlinePolicy, calendar: WorkingCalendar, firstEscalation: ReminderMoment): ReminderMoment[] {
   const stages: ReminderMoment[] = policy.reminders.stages.map((stage) => ({ stage, at: stageMoment(stage, clock, policy, calendar).toISOString() }));
-  const candidates = [...stages, escalations[0]];
-  const useful = stages.filter((moment) =>
+  const candidates = [...stages, firstEscalation];
+  return stages.filter((moment) =>
     candidates.every((other) => URGENCY.indexOf(other.stage) <= URGENCY.indexOf(moment.stage) || Date.parse(other.at) > Date.parse(moment.at)),
   );
-  return [...useful, ...escalations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 function remindersOf(clock: CaseClock, policy: DeadlinePolicy, calendar: WorkingCalendar): DueReminder[] {
@@ -90,12 +94,36 @@ function remindersOf(clock: CaseClock, policy: DeadlinePolicy, calendar: Working
 }
 
 /**
+ * The earliest moment of one running clock not sent yet: its unsent useful stages and its first
+ * unsent escalation (escalations only get later with n, so the ones after it cannot be earlier;
+ * they are not computed: each costs a time-zone lookup, and this runs on every case change).
+ */
+function firstUnsentMoment(clock: CaseClock, sent: ReadonlySet<string>, policy: DeadlinePolicy, calendar: WorkingCalendar): string | undefined {
+  if (clock.stoppedAt !== undefined) return undefined;
+  const due = DateTime.fromISO(clock.dueAt, { zone: ZONE });
+  const firstEscalation = escalationMoment(due, 0, policy);
+  const pending = usefulStages(clock, policy, calendar, firstEscalation).filter((moment) => !sent.has(reminderKey(clock, moment.stage)));
+  for (let n = 0; n <= policy.reminders.maxEscalationRepeats; n += 1) {
+    if (sent.has(reminderKey(clock, 'escalation', n))) continue;
+    pending.push(n === 0 ? firstEscalation : escalationMoment(due, n, policy));
+    break;
+  }
+  return earliestOf(pending);
+}
+
+function earliestOf(moments: readonly { at: string }[]): string | undefined {
+  return moments.reduce<string | undefined>((earliest, moment) => (earliest === undefined || Date.parse(moment.at) < Date.parse(earliest) ? moment.at : earliest), undefined);
+}
+
+/**
  * The earliest reminder moment of the case not sent yet (`sent` holds delivery keys, including
  * skipped ones), for the case's indexed `nextDueAt`; undefined when nothing is left to remind.
  */
 export function nextDueAt(clocks: readonly CaseClock[], sent: ReadonlySet<string>, policy: DeadlinePolicy, calendar: WorkingCalendar): string | undefined {
-  const pending = clocks.flatMap((clock) => remindersOf(clock, policy, calendar)).filter((reminder) => !sent.has(reminder.key));
-  return pending.reduce<string | undefined>((earliest, reminder) => (earliest === undefined || Date.parse(reminder.at) < Date.parse(earliest) ? reminder.at : earliest), undefined);
+  return earliestOf(clocks.flatMap((clock) => {
+    const at = firstUnsentMoment(clock, sent, policy, calendar);
+    return at === undefined ? [] : [{ at }];
+  }));
 }
 
 /**

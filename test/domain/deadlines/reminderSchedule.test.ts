@@ -131,6 +131,20 @@ describe('reminder schedule', () => {
       expect(nextDueAt(clocks, sent, policy, calendar)).toBeUndefined();
     });
 
+    it.each(Object.keys(ROUTES) as HandlerRole[])('when %s reminders were sent in order or every other one, then it is always the earliest moment of the whole schedule not sent', (role) => {
+      const routeClocks = open(role, '2026-06-08 10:00');
+      const everything = dueReminders(routeClocks, new Set(), amsterdamInstant('2028-01-01 00:00'), policy, calendar);
+      const schedule = [...everything.due, ...everything.skipped].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.key.localeCompare(b.key));
+      const earliestUnsent = (sent: ReadonlySet<string>) => schedule.filter((reminder) => !sent.has(reminder.key)).map((reminder) => reminder.at).sort()[0];
+      for (let count = 0; count <= schedule.length; count += 1) {
+        const sent = new Set(schedule.slice(0, count).map((reminder) => reminder.key));
+        expect(nextDueAt(routeClocks, sent, policy, calendar)).toBe(earliestUnsent(sent));
+      }
+      const everyOther = new Set(schedule.filter((_, index) => index % 2 === 1).map((reminder) => reminder.key));
+      expect(nextDueAt(routeClocks, everyOther, policy, calendar)).toBe(earliestUnsent(everyOther));
+      expect(schedule.length).toBeGreaterThan(10);
+    });
+
     it('when a klacht decision is extended, then the new due date gets its own reminders despite the old ones having been sent', () => {
       const klacht = open('klachtencoordinator', '2026-06-10 10:00');
       const acknowledged = onCaseEvent(klacht, 'acknowledged', amsterdamInstant('2026-06-11 10:00'), { policy, calendar, route: ROUTES.klachtencoordinator });
