@@ -1,7 +1,7 @@
 import { renderHandover } from '../../cards/handover';
 import { t } from '../../cards/i18n';
 import type { HandoverView, PersonChoice } from '../../cards/views';
-import { handOverCases } from '../app/handOverCases';
+import { handOverCases } from '../app/handover/handOverCases';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';

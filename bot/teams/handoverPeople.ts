@@ -1,6 +1,6 @@
 import type { PersonChoice } from '../../cards/views';
-import { isCoordinatorOf } from '../app/handOverCases';
-import type { CaseDependencies } from '../app/intakeDependencies';
+import { isCoordinatorOf } from '../app/handover/handOverCases';
+import type { CaseDependencies } from '../app/intake/intakeDependencies';
 import { JsonDirectory } from '../directory/jsonDirectory';
 import type { Person } from '../domain/directory';
 

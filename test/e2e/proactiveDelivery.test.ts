@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter } from '@microsoft/agents-hosting';
-import { deliverOutbox, type DeliveryDependencies, type DeliveryOptions } from '../../bot/app/deliverOutbox';
+import { deliverOutbox, type DeliveryDependencies, type DeliveryOptions } from '../../bot/app/outbox/deliverOutbox';
 import { DeliveryError, type ContentCipher, type OutboxItem, type ProactiveMessenger, type Repositories } from '../../bot/app/ports';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
 import { TeamsProactiveMessenger } from '../../bot/teams/teamsProactiveMessenger';

@@ -1,5 +1,5 @@
 import type { Clock, ContentCipher, OutboxItem, Recipient, Repositories } from '../../bot/app/ports';
-import { saveConversationReference } from '../../bot/app/saveConversationReference';
+import { saveConversationReference } from '../../bot/app/outbox/saveConversationReference';
 
 /** A card that says which message it is (`seq`), so tests can check what arrived where, in which order. */
 export function numberedCard(seq: string): Record<string, unknown> {

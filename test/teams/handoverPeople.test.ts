@@ -1,4 +1,4 @@
-import type { CaseDependencies } from '../../bot/app/intakeDependencies';
+import type { CaseDependencies } from '../../bot/app/intake/intakeDependencies';
 import type { OrganisationDirectory } from '../../bot/domain/directory';
 import { handoverPeople } from '../../bot/teams/handoverPeople';
 import { caseTestDependencies } from '../fakes/caseTestDependencies';

@@ -1,4 +1,4 @@
-import type { NotificationIntent } from '../notificationIntent';
+import type { NotificationIntent } from '../outbox/notificationIntent';
 import type { Repositories } from '../ports';
 
 /** What the chat card of a check-in shows when it is delivered. */

@@ -1,5 +1,5 @@
 import { checkInMoments, DEFAULT_CHECK_IN_MONTHS } from '../../domain/aftercare/checkIns';
-import type { IntakeDependencies } from '../intakeDependencies';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from '../ports';
 
 /**

@@ -1,5 +1,5 @@
 import { ConflictError } from '../../domain/errors';
-import { saveConversationReference } from '../saveConversationReference';
+import { saveConversationReference } from '../outbox/saveConversationReference';
 import type { TeamRecord } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
 import { channelKeyFor, teamKeyFor } from './teamKeys';

@@ -1,4 +1,4 @@
-import { isCoordinatorOf } from '../handOverCases';
+import { isCoordinatorOf } from '../handover/handOverCases';
 import type { TeamRecord } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
 

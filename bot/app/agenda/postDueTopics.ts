@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/locale';
 import type { Category } from '../../domain/report';
-import { enqueueDirect } from '../enqueueDirect';
+import { enqueueDirect } from '../outbox/enqueueDirect';
 import type { TeamRecord } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
 import { pickTopicFor } from './pickTopicFor';

@@ -1,6 +1,6 @@
 import { ACTION_SLOTS, ACTION_TEXT_MAX_LENGTH, NOTES_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
 import { ValidationError } from '../../domain/errors';
-import { readFields } from '../readFields';
+import { readFields } from '../shared/readFields';
 import { readActionDueDate } from './actionDueDate';
 
 

@@ -3,7 +3,7 @@ import { MAX_LEAD_WORKING_DAYS, MEETING_INTERVALS, WEEKDAYS, type MeetingInterva
 import { ValidationError } from '../../domain/errors';
 import { LOCALES, type Locale } from '../../domain/locale';
 import { ZONE } from '../../domain/workingCalendar';
-import { readFields } from '../readFields';
+import { readFields } from '../shared/readFields';
 
 /** What the settings card sends (input ids of cards/teamSettings.card.json). */
 export type TeamSettingsInput = Readonly<Record<string, unknown>>;

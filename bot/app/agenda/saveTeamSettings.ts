@@ -1,7 +1,7 @@
 import { nextPosting } from '../../domain/agenda/nextPosting';
 import type { TeamSettings } from '../../domain/agenda/teamSettings';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
-import { saveConversationReference } from '../saveConversationReference';
+import { saveConversationReference } from '../outbox/saveConversationReference';
 import type { TeamRecord } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
 import { mayPickTeamUnit } from './mayPickTeamUnit';

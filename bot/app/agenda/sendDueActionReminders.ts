@@ -1,8 +1,8 @@
 import { dueReminders } from '../../domain/deadlines/reminderSchedule';
 import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { toLocale } from '../../domain/locale';
-import { userRecipient } from '../caseParties';
-import { enqueueDirect } from '../enqueueDirect';
+import { userRecipient } from '../cases/caseParties';
+import { enqueueDirect } from '../outbox/enqueueDirect';
 import type { TeamActionRecord } from '../ports';
 import type { AgendaDependencies } from './agendaDependencies';
 import { refreshActionDue } from './changeTeamAction';

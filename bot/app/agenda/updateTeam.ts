@@ -1,4 +1,4 @@
-import { replaceWithRetry, type DocumentChange } from '../replaceWithRetry';
+import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
 import type { Clock, Repositories, TeamRecord } from '../ports';
 
 /**

@@ -1,4 +1,4 @@
-import { replaceWithRetry, type DocumentChange } from '../replaceWithRetry';
+import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
 import type { Clock, Repositories, TeamActionRecord } from '../ports';
 
 /** Changes one agreed action with its ETag (see replaceWithRetry). */

@@ -2,8 +2,8 @@ import type { HandlerRole } from '../../domain/chooseRoute';
 import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { timeLeft } from '../../domain/deadlines/timeLeft';
 import type { IdentityMode, RequestKind } from '../../domain/report';
-import { isExcludedFromCase } from '../caseAccess';
-import type { IntakeDependencies } from '../intakeDependencies';
+import { isExcludedFromCase } from '../cases/caseAccess';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
 import type { CaseRecord, PageRequest } from '../ports';
 

@@ -1,9 +1,9 @@
-import { acknowledgeCase } from '../../app/acknowledgeCase';
+import { acknowledgeCase } from '../../app/cases/acknowledgeCase';
 import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
-import { coordinatorInsights } from '../../app/coordinatorInsights';
+import { coordinatorInsights } from '../../app/insights/coordinatorInsights';
 import { tabViewsFor } from '../../app/tab/tabViewsFor';
-import { runThenDeliverOwn } from '../../app/turnOutbox';
+import { runThenDeliverOwn } from '../../app/outbox/turnOutbox';
 import { INSIGHTS_PERIODS, insightsPeriod, type InsightsPeriodName } from '../../domain/insights/insightsPeriod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVerifier';

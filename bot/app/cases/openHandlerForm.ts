@@ -1,0 +1,41 @@
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { assertAssignedHandler } from './caseAccess';
+import { identityRequestStatus } from './identityRequestStatus';
+import type { CaseDependencies } from '../intake/intakeDependencies';
+import type { CaseRecord } from '../ports';
+
+/** The forms the assigned handler opens from a case. */
+export type HandlerFormName = 'update' | 'question' | 'reassign' | 'close' | 'extend' | 'identity';
+
+/** What a handler form shows besides what is typed: the case, and (a klacht) its current decision date. */
+export interface HandlerFormCase {
+  caseId: string;
+  reference: string;
+  decisionDueAt?: string;
+}
+
+type FormDependencies = Pick<CaseDependencies, 'repos' | 'cipher' | 'pseudonyms' | 'exclusions'>;
+
+async function assignedCase(deps: FormDependencies, caseId: string, handlerUserId: string): Promise<CaseRecord> {
+  const stored = await deps.repos.cases.get(caseId);
+  if (!stored) throw new NotFoundError('case');
+  assertAssignedHandler(deps, stored.value, handlerUserId);
+  return stored.value;
+}
+
+function formCase(record: CaseRecord): HandlerFormCase {
+  const decision = record.clocks?.find((clock) => clock.clock === 'decision');
+  return { caseId: record.id, reference: record.reference, decisionDueAt: decision?.dueAt };
+}
+
+/** Opens a handler form: only the assigned handler, and "ask who reported" only while this handler may ask. */
+export async function openHandlerForm(deps: FormDependencies, command: { caseId: string; form: HandlerFormName }, handlerUserId: string): Promise<HandlerFormCase> {
+  const record = await assignedCase(deps, command.caseId, handlerUserId);
+  if (command.form === 'identity' && identityRequestStatus(record, record.handlerKey!) !== 'available') throw new ForbiddenError('identity request not possible now');
+  return formCase(record);
+}
+
+/** The case behind a form that comes back with errors: again only for its assigned handler. */
+export async function reopenHandlerForm(deps: FormDependencies, command: { caseId: string }, handlerUserId: string): Promise<HandlerFormCase> {
+  return formCase(await assignedCase(deps, command.caseId, handlerUserId));
+}
