@@ -1,4 +1,5 @@
-import type { CaseRecord, CaseRepository, Page, PageRequest, Versioned } from '../app/ports';
+import type { CaseRecord, CaseRepository } from '../app/cases/casePorts';
+import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 import { listEarliestUpTo } from './listEarliestUpTo';

@@ -16,7 +16,7 @@ import { openHandlerForm, reopenHandlerForm, type HandlerFormCase, type HandlerF
 import { requestReporterIdentity } from '../app/cases/requestReporterIdentity';
 import { openCaseDetails } from '../app/cases/openCaseDetails';
 import { openReporterCase } from '../app/reporter/openReporterCase';
-import type { CaseMessage } from '../app/ports';
+import type { CaseMessage } from '../app/cases/casePorts';
 import { reassignCase } from '../app/cases/reassignCase';
 import { replyAsReporter } from '../app/reporter/replyAsReporter';
 import { sendCaseMessage } from '../app/cases/sendCaseMessage';

@@ -6,7 +6,7 @@ import { caseIdForSubmission } from '../intake/caseIdForSubmission';
 import { openHandler } from '../cases/caseParties';
 import { caseReceipt, type CaseReceipt } from '../intake/caseReceipt';
 import type { IntakeDependencies, Reporter } from '../intake/intakeDependencies';
-import type { CaseRecord, SealedCaseContent } from '../ports';
+import type { CaseRecord, SealedCaseContent } from '../cases/casePorts';
 import { storeNewCase } from '../intake/storeNewCase';
 import { uniqueReference } from '../intake/submitReport';
 

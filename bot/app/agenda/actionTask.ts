@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../domain/errors';
-import type { TeamActionRecord } from '../ports';
+import type { TeamActionRecord } from './agendaPorts';
 import { userMri } from '../outbox/userMri';
 import type { AgendaDependencies } from './agendaDependencies';
 

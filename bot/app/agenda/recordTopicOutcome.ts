@@ -3,7 +3,7 @@ import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
 import { toLocale } from '../../domain/locale';
 import { userRecipient } from '../cases/caseParties';
 import { enqueueDirect } from '../outbox/enqueueDirect';
-import type { TeamActionRecord, TeamRecord, TopicPosting } from '../ports';
+import type { TeamActionRecord, TeamRecord, TopicPosting } from './agendaPorts';
 import { actionDueMoment } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { findPosting } from './findPosting';

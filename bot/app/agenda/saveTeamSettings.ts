@@ -2,7 +2,7 @@ import { nextPosting } from '../../domain/agenda/nextPosting';
 import type { TeamSettings } from '../../domain/agenda/teamSettings';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { saveConversationReference } from '../outbox/saveConversationReference';
-import type { TeamRecord } from '../ports';
+import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { mayPickTeamUnit } from './mayPickTeamUnit';
 import { readTeamSettingsInput, type TeamSettingsInput } from './readTeamSettingsInput';

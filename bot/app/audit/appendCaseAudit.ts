@@ -2,7 +2,9 @@ import { auditEntryId } from './auditEntryId';
 import { sealedAuditEntry } from './auditEntrySeal';
 import { caseActors } from '../cases/caseActors';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { AuditActorRole, AuditEntry, CaseActor, CaseEvent, CaseRecord, Repositories } from '../ports';
+import type { AuditActorRole, AuditEntry } from './auditPorts';
+import type { CaseActor, CaseEvent, CaseRecord } from '../cases/casePorts';
+import type { Repositories } from '../shared/repositories';
 
 /** What copying a case's history to the audit record needs. */
 export type CaseAuditDependencies = Pick<IntakeDependencies, 'cipher' | 'pseudonyms'> & { repos: Pick<Repositories, 'audit'> };

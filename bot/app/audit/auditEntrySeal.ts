@@ -1,4 +1,5 @@
-import type { AuditEntry, Pseudonymizer } from '../ports';
+import type { AuditEntry } from './auditPorts';
+import type { Pseudonymizer } from '../shared/cryptoPorts';
 
 /** An audit entry's fields in a fixed order (keys sorted at every level), so the same entry always gives the same text. */
 function canonical(value: unknown): string {

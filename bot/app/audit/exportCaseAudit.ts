@@ -4,7 +4,8 @@ import { mayHandleCase } from '../cases/caseAccess';
 import { flushCaseOutbox } from '../outbox/flushCaseOutbox';
 import { isCoordinatorOf } from '../handover/handOverCases';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { AuditActorRole, AuditEntry, Page, PageRequest } from '../ports';
+import type { AuditActorRole, AuditEntry } from './auditPorts';
+import type { Page, PageRequest } from '../shared/storePorts';
 import { randomId } from '../shared/randomId';
 import { checkAuditIntegrity, sealedAuditEntry, type AuditIntegrity } from './auditEntrySeal';
 

@@ -3,7 +3,7 @@ import { assertAssignedHandler } from './caseAccess';
 import { applyClockEvent } from '../deadlines/caseClockUpdates';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from './notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { updateCase } from './updateCase';
 
 /** The handler confirms receipt; the reporter is told. */

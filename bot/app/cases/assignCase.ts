@@ -4,7 +4,7 @@ import { handlerLocale, userRecipient } from './caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { HandlerNews } from '../outbox/notificationIntent';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 
 /**
  * Puts a case in a handler's hands: records the assignment and its reason in the history and

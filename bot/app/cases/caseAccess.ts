@@ -3,7 +3,8 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { mentionsPerson } from '../../domain/mentionsPerson';
 import { followUpSecretMatches } from '../reporter/followUpSecret';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord, SealedCaseContent, Versioned } from '../ports';
+import type { CaseRecord, SealedCaseContent } from './casePorts';
+import type { Versioned } from '../shared/storePorts';
 
 /** How a reporter proves the case is theirs: their Teams identity (named, confidential) or reference + secret (anonymous). */
 export type ReporterCredentials = { kind: 'user'; userId: string; caseId: string } | { kind: 'secret'; reference: string; secret: string };

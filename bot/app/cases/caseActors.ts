@@ -1,5 +1,5 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseActor, CaseRecord } from '../ports';
+import type { CaseActor, CaseRecord } from './casePorts';
 
 /** The staff who acted on a case, by pseudonym (opened from `sealedActors`; empty when none were kept). */
 export function caseActors(deps: Pick<IntakeDependencies, 'cipher'>, record: CaseRecord): Record<string, CaseActor> {

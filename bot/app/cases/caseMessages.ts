@@ -1,5 +1,5 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseMessage, CaseRecord } from '../ports';
+import type { CaseMessage, CaseRecord } from './casePorts';
 
 /** The messages of a case, opened. */
 export function readCaseMessages(deps: Pick<IntakeDependencies, 'cipher'>, record: CaseRecord): CaseMessage[] {

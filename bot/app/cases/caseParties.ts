@@ -1,7 +1,8 @@
 import type { Locale } from '../../domain/locale';
 import { toLocale } from '../../domain/locale';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord, Recipient } from '../ports';
+import type { CaseRecord } from './casePorts';
+import type { Recipient } from '../outbox/outboxPorts';
 
 /** The handler as stored, opened. */
 export interface HandlerIdentity {

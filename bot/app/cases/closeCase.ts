@@ -5,7 +5,7 @@ import { applyClockEvent } from '../deadlines/caseClockUpdates';
 import { appendCaseMessage } from './caseMessages';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from './notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { updateCase } from './updateCase';
 
 /** The close form, parsed at the adapter: an outcome a handler may choose and the closing message (see caseMessageText). */

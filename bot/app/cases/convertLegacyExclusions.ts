@@ -1,5 +1,5 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 
 /**
  * Turns the sealed exclusion list of a case stored before exclusion marks into marks, in place.

@@ -10,7 +10,7 @@ import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from './notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { notifyHandler } from '../reporter/replyAsReporter';
 import { updateCase } from './updateCase';
 

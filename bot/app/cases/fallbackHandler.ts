@@ -1,7 +1,7 @@
 import type { RoutingDecision } from '../../domain/routeReport';
 import { mayHandleCase } from './caseAccess';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 
 /**
  * Where a case goes when its handler cannot take it (unreachable, left, excluded from the

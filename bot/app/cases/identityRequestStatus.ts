@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 
 /**
  * Where a confidential report stands on the reporter's identity, for one handler (by pseudonym):

@@ -2,7 +2,7 @@ import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { ReporterEvent } from '../../domain/reporterEvent';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 
 /**
  * Queues a content-free notice to the reporter. Anonymous reporters get neither reference nor

@@ -3,7 +3,7 @@ import { assertAssignedHandler } from './caseAccess';
 import { readCaseMessages } from './caseMessages';
 import { identityRequestStatus } from './identityRequestStatus';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseEvent, CaseMessage, CaseRecord, SealedCaseContent } from '../ports';
+import type { CaseEvent, CaseMessage, CaseRecord, SealedCaseContent } from './casePorts';
 import { updateCase } from './updateCase';
 
 /** What the assigned handler sees in the case dialog. */

@@ -2,7 +2,7 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { assertAssignedHandler } from './caseAccess';
 import { identityRequestStatus } from './identityRequestStatus';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 
 /** The forms the assigned handler opens from a case. */
 export type HandlerFormName = 'update' | 'question' | 'reassign' | 'close' | 'extend' | 'identity';

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../domain/errors';
 import { acknowledgeCase } from './acknowledgeCase';
 import { openHandler } from './caseParties';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { userMri } from '../outbox/userMri';
 
 /** The handler task card's data, as the person looking at it may see it. */

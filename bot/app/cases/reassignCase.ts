@@ -7,7 +7,7 @@ import { isCoordinatorOf } from '../handover/handOverCases';
 import { isInUnitTree, successorUnitFor } from '../handover/successorFit';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from './notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { updateCase } from './updateCase';
 
 /** To a role (its nearest eligible holder from the reporter's unit up) or to a named person (keeps the current role). */

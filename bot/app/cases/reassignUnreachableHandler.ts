@@ -2,7 +2,7 @@ import { assignCase } from './assignCase';
 import { openHandler } from './caseParties';
 import { fallbackHandler } from './fallbackHandler';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { OutboxItem } from '../ports';
+import type { OutboxItem } from '../outbox/outboxPorts';
 import { updateCase } from './updateCase';
 
 /** After this many moves for unreachable handlers, the case stays put and the error is logged (escalation watches it). */

@@ -5,7 +5,7 @@ import { reporterRecipient } from './caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import { identityRequestStatus } from './identityRequestStatus';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { updateCase } from './updateCase';
 
 /** The form asking who reported, parsed at the adapter (see identityReasonText). */

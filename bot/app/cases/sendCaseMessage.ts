@@ -4,7 +4,7 @@ import { applyClockEvent } from '../deadlines/caseClockUpdates';
 import { appendCaseMessage } from './caseMessages';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from './notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { updateCase } from './updateCase';
 
 /** The update or question form, parsed at the adapter (see caseMessageText). */

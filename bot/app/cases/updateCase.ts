@@ -1,5 +1,5 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from './casePorts';
 import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
 import { flushCaseOutbox } from '../outbox/flushCaseOutbox';
 import { convertLegacyExclusions } from './convertLegacyExclusions';

@@ -3,7 +3,7 @@ import type { ClockRoute } from '../../domain/deadlines/deadlinePolicies';
 import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
 import type { HandlerRole } from '../../domain/chooseRoute';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 
 type Deps = Pick<IntakeDependencies, 'settings' | 'calendar'>;
 

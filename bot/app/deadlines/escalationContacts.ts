@@ -1,7 +1,7 @@
 import { mayHandleCase } from '../cases/caseAccess';
 import { openHandler } from '../cases/caseParties';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 
 /**
  * Who is told when a case is late, at escalation `level` (1 = first). Via the line: the

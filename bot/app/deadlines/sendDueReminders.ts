@@ -7,7 +7,7 @@ import { enqueueNotification } from '../outbox/enqueueNotification';
 import { escalationContacts } from './escalationContacts';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from '../cases/notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 import { updateCase } from '../cases/updateCase';
 
 const BATCH = 100;

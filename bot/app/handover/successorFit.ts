@@ -1,7 +1,7 @@
 import { DIRECTORY_ROLES, type DirectoryRole, type OrganisationDirectory } from '../../domain/directory';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { mayHandleCase } from '../cases/caseAccess';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 
 /**
  * Where a person could take the case over in its current role: the unit (the case's unit or

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../domain/errors';
 import { readAgendaCoverageInputs, teamAgendaCoverage } from '../agenda/teamAgendaCoverage';
 import { isCoordinatorOf } from '../handover/handOverCases';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 
 /** One unit's figures, with its name. */
 export interface UnitInsights extends InsightFigures {

@@ -4,7 +4,7 @@ import { ZONE } from '../../domain/workingCalendar';
 import { userRecipient } from '../cases/caseParties';
 import { enqueueDirect } from '../outbox/enqueueDirect';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 import { teamAgendaCoverage } from '../agenda/teamAgendaCoverage';
 import type { UnitCoverage } from '../../domain/agenda/agendaCoverage';
 

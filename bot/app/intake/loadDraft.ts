@@ -1,7 +1,8 @@
 import type { Locale } from '../../domain/locale';
 import type { ReportAnswers, WizardStep } from '../../domain/report';
 import type { IntakeDependencies } from './intakeDependencies';
-import type { DraftRecord, Versioned } from '../ports';
+import type { DraftRecord } from './draftPorts';
+import type { Versioned } from '../shared/storePorts';
 
 /** A draft with its answers opened. */
 export interface OpenDraft {

@@ -1,6 +1,6 @@
 import { HANDLER_ROLES, type HandlerRole } from '../../domain/chooseRoute';
 import { nextReporterDeadline, type ReporterDeadline } from '../../domain/deadlines/nextReporterDeadline';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 
 /** Where a case went and what the reporter waits for: a role (never a person) and the one deadline that applies now. */
 export interface ReporterRoute {

@@ -1,7 +1,8 @@
 import { ConflictError } from '../../domain/errors';
 import { flushCaseOutbox } from '../outbox/flushCaseOutbox';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
-import type { CaseRecord, Versioned } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
+import type { Versioned } from '../shared/storePorts';
 import { randomId } from '../shared/randomId';
 
 /** What storing a new case gave: the case as stored, or the case an earlier try of the same submission stored. */

@@ -6,7 +6,7 @@ import { caseReceipt, type CaseReceipt } from './caseReceipt';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
 import { assignCase } from '../cases/assignCase';
 import { startCaseClocks } from '../deadlines/caseClockUpdates';
-import type { CaseRecord, SealedCaseContent } from '../ports';
+import type { CaseRecord, SealedCaseContent } from '../cases/casePorts';
 import { routeReport } from '../../domain/routeReport';
 import { storeNewCase } from './storeNewCase';
 

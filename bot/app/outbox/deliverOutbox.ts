@@ -1,17 +1,13 @@
 import { ConcurrencyError, NotFoundError } from '../../domain/errors';
 import { backoffDelay } from './backoffDelay';
 import { forEachConcurrently } from './forEachConcurrently';
-import {
-  DeliveryError,
-  type Clock,
-  type ContentCipher,
-  type Logger,
-  type OutboxItem,
-  type OutboxStatus,
-  type ProactiveMessenger,
-  type Repositories,
-  type Versioned,
-} from '../ports';
+import { DeliveryError, type ProactiveMessenger } from './messengerPorts';
+import { type Clock } from '../../domain/clock';
+import { type ContentCipher } from '../shared/cryptoPorts';
+import { type Logger } from '../shared/loggerPorts';
+import { type OutboxItem, type OutboxStatus } from './outboxPorts';
+import { type Repositories } from '../shared/repositories';
+import { type Versioned } from '../shared/storePorts';
 import { resolveRecipientAddress } from './resolveRecipientAddress';
 import { UndeliverableError } from './undeliverableError';
 

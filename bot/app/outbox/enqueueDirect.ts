@@ -1,6 +1,6 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { NotificationIntent } from './notificationIntent';
-import type { Recipient } from '../ports';
+import type { Recipient } from './outboxPorts';
 
 /**
  * Queues a proactive message that belongs to no single case (digests, notices to coordinators).

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { NotificationIntent } from './notificationIntent';
-import type { CaseRecord, OutboxItem, Recipient } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
+import type { OutboxItem, Recipient } from './outboxPorts';
 
 /**
  * Adds a proactive message to a case's pending outbox (written with the case). The id is

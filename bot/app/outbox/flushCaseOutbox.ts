@@ -1,7 +1,8 @@
 import { ConcurrencyError } from '../../domain/errors';
 import { appendCaseAudit } from '../audit/appendCaseAudit';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord, Versioned } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
+import type { Versioned } from '../shared/storePorts';
 
 const ATTEMPTS = 3;
 

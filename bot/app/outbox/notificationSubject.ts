@@ -3,7 +3,7 @@ import { actionTaskFor, type ActionTask } from '../agenda/actionTask';
 import type { AgendaDependencies } from '../agenda/agendaDependencies';
 import type { NotificationIntent } from './notificationIntent';
 import { handlerTaskFor, type HandlerTask } from '../cases/openHandlerTask';
-import type { TeamRecord, TopicPosting } from '../ports';
+import type { TeamRecord, TopicPosting } from '../agenda/agendaPorts';
 
 type IntentOf<T extends NotificationIntent['type']> = Extract<NotificationIntent, { type: T }>;
 

@@ -1,6 +1,6 @@
 import { backoffDelay } from './backoffDelay';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
-import type { OutboxItem, Recipient } from '../ports';
+import type { OutboxItem, Recipient } from './outboxPorts';
 
 /** A card sent in a turn that the Bot Connector refused for now, to be sent again by the outbox. */
 export interface UnsentCard {

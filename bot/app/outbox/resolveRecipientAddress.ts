@@ -1,4 +1,8 @@
-import type { Clock, ContentCipher, KeyPurpose, ProactiveMessenger, Recipient, Repositories, Sealed } from '../ports';
+import type { Clock } from '../../domain/clock';
+import type { ContentCipher, KeyPurpose, Sealed } from '../shared/cryptoPorts';
+import type { ProactiveMessenger } from './messengerPorts';
+import type { Recipient } from './outboxPorts';
+import type { Repositories } from '../shared/repositories';
 import { saveConversationReference } from './saveConversationReference';
 import { UndeliverableError } from './undeliverableError';
 

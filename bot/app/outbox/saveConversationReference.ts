@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Clock, ContentCipher, SealedRecordRepository } from '../ports';
+import type { Clock } from '../../domain/clock';
+import type { ContentCipher } from '../shared/cryptoPorts';
+import type { SealedRecordRepository } from './addressPorts';
 
 /** What storing a conversation reference needs: a subset, so the intake and the outbox can both call it. */
 export interface ConversationReferenceStore {

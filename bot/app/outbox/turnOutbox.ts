@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Logger, OutboxItem, OutboxRepository, Versioned } from '../ports';
+import type { Logger } from '../shared/loggerPorts';
+import type { OutboxItem, OutboxRepository } from './outboxPorts';
+import type { Versioned } from '../shared/storePorts';
 
 /** The ids queued by the work running in this async context (one turn). */
 const queuedInTurn = new AsyncLocalStorage<string[]>();

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../domain/errors';
 import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 import { notifyHandler } from './replyAsReporter';
 import { updateCase } from '../cases/updateCase';
 

@@ -1,5 +1,6 @@
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../domain/errors';
-import type { AttemptRepository, Clock } from '../ports';
+import type { AttemptRepository } from './attemptPorts';
+import type { Clock } from '../../domain/clock';
 
 /** Re-reads after a concurrent change before recording gives up (at least; see `retries`). */
 const MIN_RETRIES = 3;

@@ -1,7 +1,7 @@
 import { nextState } from '../../domain/caseLifecycle';
 import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 import { updateCase } from '../cases/updateCase';
 
 /** The two closing questions, parsed at the adapter: a score from 1 to 5 each, or none (both are optional). */

@@ -1,7 +1,7 @@
 import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess';
 import { readCaseMessages } from '../cases/caseMessages';
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { CaseMessage, CaseRecord } from '../ports';
+import type { CaseMessage, CaseRecord } from '../cases/casePorts';
 
 /** What a reporter sees of their own case: state and the messages, never the handler's name. */
 export interface ReporterCase {

@@ -5,7 +5,7 @@ import { handlerLocale, openHandler, userRecipient } from '../cases/caseParties'
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import type { HandlerNews } from '../outbox/notificationIntent';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 import { updateCase } from '../cases/updateCase';
 
 /** Queues the handler's task card with news from the reporter. */

@@ -3,7 +3,7 @@ import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess'
 import { applyClockEvent } from '../deadlines/caseClockUpdates';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from '../cases/notifyReporter';
-import type { CaseRecord } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
 import { notifyHandler } from './replyAsReporter';
 import { updateCase } from '../cases/updateCase';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CaseRecord, PurgeLogEntry } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
+import type { PurgeLogEntry } from './purgeLogPorts';
 
 /**
  * The register entry for deleting `record` by retention. Built from the case alone (plus the

@@ -1,4 +1,6 @@
-import type { Clock, Logger, Repositories } from '../ports';
+import type { Clock } from '../../domain/clock';
+import type { Logger } from '../shared/loggerPorts';
+import type { Repositories } from '../shared/repositories';
 import { drainInBatches, RETENTION_BATCH, retentionCutOff } from './retentionRun';
 
 /** Bounds one run; whatever is left goes the next day. */

@@ -1,5 +1,5 @@
 import { ConcurrencyError, NotFoundError } from '../../domain/errors';
-import type { Versioned } from '../ports';
+import type { Versioned } from './storePorts';
 
 /** A store of whole documents replaced with their ETag. */
 export interface VersionedStore<T> {

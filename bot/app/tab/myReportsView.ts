@@ -4,7 +4,7 @@ import type { IdentityMode, RequestKind } from '../../domain/report';
 import { readCaseMessages } from '../cases/caseMessages';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
-import type { CaseMessage, CaseRecord } from '../ports';
+import type { CaseMessage, CaseRecord } from '../cases/casePorts';
 import { reporterRoute } from '../intake/reporterRoute';
 
 /** The steps of a case a reporter is shown, in the order they can happen. */

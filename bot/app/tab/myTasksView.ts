@@ -5,7 +5,8 @@ import type { IdentityMode, RequestKind } from '../../domain/report';
 import { isExcludedFromCase } from '../cases/caseAccess';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
-import type { CaseRecord, PageRequest } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
+import type { PageRequest } from '../shared/storePorts';
 
 /** A running deadline of an assigned case, with the time left as the task card counts it. */
 export interface TaskDeadline {

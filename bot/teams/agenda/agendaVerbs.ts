@@ -7,7 +7,7 @@ import { findOrInstallTeam } from '../../app/agenda/installTeam';
 import { openActionTask } from '../../app/agenda/actionTask';
 import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
 import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
-import type { TeamRecord } from '../../app/ports';
+import type { TeamRecord } from '../../app/agenda/agendaPorts';
 import { ACTION_SLOTS, SKIP_REASON_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';

@@ -4,7 +4,7 @@ import type { TeamSettingsView } from '../../../cards/views';
 import type { AdaptiveCard } from '../../../cards/renderCard';
 import { teamSettingsAccess } from '../../app/agenda/teamSettingsAccess';
 import { teamUnitChoices } from '../../app/agenda/teamUnitChoices';
-import type { TeamRecord } from '../../app/ports';
+import type { TeamRecord } from '../../app/agenda/agendaPorts';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 

@@ -5,7 +5,7 @@ import type { TopicCardView } from '../../../cards/views';
 import { agreedActionsOf } from '../../app/agenda/agreedActionsOf';
 import { openMembers } from '../../app/agenda/teamMembers';
 import { findTopic } from '../../app/agenda/topicsForUnit';
-import type { TeamRecord, TopicPosting } from '../../app/ports';
+import type { TeamRecord, TopicPosting } from '../../app/agenda/agendaPorts';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 

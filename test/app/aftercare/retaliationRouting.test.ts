@@ -4,7 +4,7 @@ import { isExcludedFromCase, mayHandleCase } from '../../../bot/app/cases/caseAc
 import { openHandler } from '../../../bot/app/cases/caseParties';
 import { closeCase } from '../../../bot/app/cases/closeCase';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { CaseRecord } from '../../../bot/app/ports';
+import type { CaseRecord } from '../../../bot/app/cases/casePorts';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
 import { ValidationError } from '../../../bot/domain/errors';

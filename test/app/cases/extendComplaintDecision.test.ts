@@ -4,7 +4,7 @@ import { REPORTER_FORM_INPUTS } from '../../../bot/teams/reporterForms';
 import { randomUUID } from 'node:crypto';
 import { answerExtensionConsent, extendComplaintDecision } from '../../../bot/app/cases/extendComplaintDecision';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { CaseRecord } from '../../../bot/app/ports';
+import type { CaseRecord } from '../../../bot/app/cases/casePorts';
 import { readCaseMessages } from '../../../bot/app/cases/caseMessages';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import { ExtensionRefusedError } from '../../../bot/domain/deadlines/extensionRefusedError';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AttemptLimiter } from '../../../bot/app/reporter/attemptLimiter';
 import { deliverOutbox } from '../../../bot/app/outbox/deliverOutbox';
-import type { OutboxItem, OutboxRepository } from '../../../bot/app/ports';
+import type { OutboxItem, OutboxRepository } from '../../../bot/app/outbox/outboxPorts';
 import { sendDueReminders } from '../../../bot/app/deadlines/sendDueReminders';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import type { BotServices } from '../../../bot/teams/botServices';

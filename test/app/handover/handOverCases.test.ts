@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { handOverCases } from '../../../bot/app/handover/handOverCases';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { CaseRecord } from '../../../bot/app/ports';
+import type { CaseRecord } from '../../../bot/app/cases/casePorts';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import { ForbiddenError } from '../../../bot/domain/errors';
 import type { CompleteReport } from '../../../bot/domain/report';

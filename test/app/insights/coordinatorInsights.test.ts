@@ -1,6 +1,7 @@
 import { coordinatorInsights } from '../../../bot/app/insights/coordinatorInsights';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { CaseRecord, TeamRecord } from '../../../bot/app/ports';
+import type { CaseRecord } from '../../../bot/app/cases/casePorts';
+import type { TeamRecord } from '../../../bot/app/agenda/agendaPorts';
 import { ForbiddenError } from '../../../bot/domain/errors';
 import { insightsPeriod } from '../../../bot/domain/insights/insightsPeriod';
 import type { Category, IdentityMode } from '../../../bot/domain/report';

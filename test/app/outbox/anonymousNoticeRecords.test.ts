@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { acknowledgeCase } from '../../../bot/app/cases/acknowledgeCase';
 import { deliverOutbox } from '../../../bot/app/outbox/deliverOutbox';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { OutboxItem } from '../../../bot/app/ports';
+import type { OutboxItem } from '../../../bot/app/outbox/outboxPorts';
 import { purgeDeliveryRecords } from '../../../bot/app/retention/purgeDeliveryRecords';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import type { CompleteReport } from '../../../bot/domain/report';

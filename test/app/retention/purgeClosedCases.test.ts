@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeCase } from '../../../bot/app/cases/closeCase';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { CaseRecord, CaseRepository, PurgeLogEntry } from '../../../bot/app/ports';
+import type { CaseRecord, CaseRepository } from '../../../bot/app/cases/casePorts';
+import type { PurgeLogEntry } from '../../../bot/app/retention/purgeLogPorts';
 import { purgeClosedCases } from '../../../bot/app/retention/purgeClosedCases';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import { ConfigurationError } from '../../../bot/domain/errors';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import type { CaseRepository } from '../../../bot/app/ports';
+import type { CaseRepository } from '../../../bot/app/cases/casePorts';
 import { purgeOrphanRelayAddresses } from '../../../bot/app/retention/purgeOrphanRelayAddresses';
 import { submitReport } from '../../../bot/app/intake/submitReport';
 import type { CompleteReport } from '../../../bot/domain/report';
