@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, t } from '../../cards/i18n';
-import type { HandlerTaskView } from '../../cards/views';
+import type { HandlerTaskView } from '../../cards/handlerTask';
 import type { HandlerRole } from '../domain/chooseRoute';
 import type { HandlerTask } from '../app/cases/openHandlerTask';
 import type { Locale } from '../domain/locale';

@@ -1,6 +1,7 @@
 import { renderHandover } from '../../cards/handover';
 import { t } from '../../cards/i18n';
-import type { HandoverView, PersonChoice } from '../../cards/views';
+import type { HandoverView } from '../../cards/handover';
+import type { PersonChoice } from '../../cards/personChoice';
 import { handOverCases } from '../app/handover/handOverCases';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';

@@ -1,4 +1,4 @@
-import type { PersonChoice } from '../../cards/views';
+import type { PersonChoice } from '../../cards/personChoice';
 import { isCoordinatorOf } from '../app/handover/handOverCases';
 import type { CaseDependencies } from '../app/intake/intakeDependencies';
 import { JsonDirectory } from '../directory/jsonDirectory';

@@ -4,7 +4,7 @@ import { keyInGroup } from '../../cards/keyInGroup';
 import { renderNotice } from '../../cards/notice';
 import { renderCoordinatorDigest } from '../../cards/coordinatorDigest';
 import { renderExtensionConsent } from '../../cards/extensionConsent';
-import type { DigestUnitLine } from '../../cards/views';
+import type { DigestUnitLine } from '../../cards/coordinatorDigest';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import { renderReporterNotice } from '../../cards/reporterNotice';
 import type { HandlerRole } from '../domain/chooseRoute';

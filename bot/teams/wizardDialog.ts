@@ -5,7 +5,7 @@ import { renderDialogReceipt } from '../../cards/dialogReceipt';
 import { formatDateTime, t } from '../../cards/i18n';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';
-import type { ReporterDeadlineLine } from '../../cards/views';
+import type { ReporterDeadlineLine } from '../../cards/reporterDeadlineText';
 import type { CaseReceipt } from '../app/intake/caseReceipt';
 import { continueWizard, type WizardAction } from '../app/intake/continueWizard';
 import { openWizard } from '../app/intake/openWizard';

@@ -1,6 +1,6 @@
 import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import type { TopicCardView, TopicFormField } from '../../../cards/views';
+import type { TopicCardView, TopicFormField } from '../../../cards/topic';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { findPosting } from '../../app/agenda/findPosting';
 import { findOrInstallTeam } from '../../app/agenda/installTeam';

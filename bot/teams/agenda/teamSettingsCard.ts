@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../cards/i18n';
 import { renderTeamSettings } from '../../../cards/teamSettings';
-import type { TeamSettingsView } from '../../../cards/views';
+import type { TeamSettingsView } from '../../../cards/teamSettings';
 import type { AdaptiveCard } from '../../../cards/renderCard';
 import { teamSettingsAccess } from '../../app/agenda/teamSettingsAccess';
 import { teamUnitChoices } from '../../app/agenda/teamUnitChoices';
