@@ -27,6 +27,9 @@ param botAppId string = ''
 @secure()
 param botAppPassword string = ''
 
+@description('SingleTenant only: the Teams tab\'s Application ID URI, api://<host the app is reached at>/<botAppId> (docs/tab.md, "Registering the app"). Empty: the tab is not configured (its API answers 503).')
+param tabAppIdUri string = ''
+
 @description('Cosmos DB capacity: serverless (default) or autoscale.')
 @allowed([
   'serverless'
@@ -146,6 +149,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     directoryFile: directoryFile
     directorySource: directorySource
+    tabAppIdUri: botAuth == 'SingleTenant' ? tabAppIdUri : ''
     extraSettings: extraSettings
   }
 }

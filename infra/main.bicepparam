@@ -8,3 +8,5 @@ param directoryFile = 'config/directory.json'
 param directorySource = 'file'
 param alertEmail = ''
 param keyAdministratorIds = []
+// The Teams tab (SingleTenant only): api://<host>/<botAppId>, after "Registering the app" in docs/tab.md.
+param tabAppIdUri = ''

@@ -3,11 +3,11 @@ import { t } from '../../cards/i18n';
 import type { HandoverView } from '../../cards/handover';
 import type { PersonChoice } from '../../cards/personChoice';
 import { handOverCases } from '../app/handover/handOverCases';
+import { handoverChoice, handoverPeople, type HandoverPeople } from '../app/handover/handoverPeople';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
-import { handoverPeople, type HandoverPeople } from './handoverPeople';
 import { dialogCard } from './invokeResponses';
 import type { TurnIdentity } from './turnIdentity';
 
@@ -38,7 +38,7 @@ export async function submitHandoverDialog(services: BotServices, turn: TurnIden
   const errors: HandoverView['errors'] = {};
   if (!fromId) errors.fromPerson = 'pickPerson';
   if (!toId) errors.toPerson = 'pickSuccessor';
-  if (!fromId || !toId) return handoverDialog(locale, formView(locale, people, errors, await keptChoice(services, people, fromId), await keptChoice(services, people, toId)));
+  if (!fromId || !toId) return handoverDialog(locale, formView(locale, people, errors, await handoverChoice(services, people, fromId), await handoverChoice(services, people, toId)));
 
   try {
     const result = await handOverCases(services, { fromUserId: fromId, toUserId: toId, actor: { kind: 'user', userId } });
@@ -52,7 +52,7 @@ export async function submitHandoverDialog(services: BotServices, turn: TurnIden
     else throw error;
     services.logger.warn('handover.refused', { code: error.code });
   }
-  return handoverDialog(locale, formView(locale, people, errors, await keptChoice(services, people, fromId), await keptChoice(services, people, toId)));
+  return handoverDialog(locale, formView(locale, people, errors, await handoverChoice(services, people, fromId), await handoverChoice(services, people, toId)));
 }
 
 function handoverDialog(locale: Locale, view: HandoverView): object {
@@ -77,18 +77,10 @@ function first(kept: PersonChoice | undefined, list: PersonChoice[]): PersonChoi
   return kept ? [kept, ...list.filter((person) => person.id !== kept.id)] : list;
 }
 
-/** A selection worth keeping: someone the lists or the directory know (an unknown id is dropped, never shown). */
-async function keptChoice(services: BotServices, people: HandoverPeople, id: string | undefined): Promise<PersonChoice | undefined> {
-  if (!id) return undefined;
-  const listed = [...people.from, ...people.successors].find((person) => person.id === id);
-  if (listed) return listed;
-  const person = await services.directory.getPerson(id);
-  return person ? { id, name: person.name } : undefined;
-}
 
 /** The name to show for a person in the result; their id when nobody knows them (a dialog is not kept as a chat message). */
 async function nameOf(services: BotServices, people: HandoverPeople, id: string): Promise<string> {
-  return (await keptChoice(services, people, id))?.name ?? id;
+  return (await handoverChoice(services, people, id))?.name ?? id;
 }
 
 /** The id a picker sent: one value, trimmed; nothing when empty, not text or too long to be an id. */

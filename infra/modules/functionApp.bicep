@@ -34,6 +34,9 @@ param directoryFile string
 @description('file, or graph (people and managers from Microsoft Graph).')
 param directorySource string = 'file'
 
+@description('The Teams tab\'s Application ID URI, api://<host>/<botAppId> (docs/tab.md; SingleTenant only: a managed identity cannot expose the tab\'s scope). Empty: the tab API answers 503 tab_not_configured.')
+param tabAppIdUri string = ''
+
 @description('Other settings of bot/config.ts (README "Settings"), e.g. { CASE_RETENTION_DAYS: \'1826\' }.')
 param extraSettings object = {}
 
@@ -156,6 +159,13 @@ var passwordSetting = empty(botPasswordSecretUri) ? [] : [
   }
 ]
 
+var tabSetting = empty(tabAppIdUri) ? [] : [
+  {
+    name: 'TAB_APP_ID_URI'
+    value: tabAppIdUri
+  }
+]
+
 var extra = [for item in items(extraSettings): {
   name: item.key
   value: string(item.value)
@@ -178,7 +188,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: concat(settings, passwordSetting, extra)
+      appSettings: concat(settings, passwordSetting, tabSetting, extra)
     }
     functionAppConfig: {
       deployment: {

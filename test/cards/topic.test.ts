@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
-import { readAgreedActions } from '../../bot/app/agenda/readAgreedActions';
+import { topicDiscussedForm } from '../../bot/teams/agenda/agendaForms';
+import { parseForm } from '../../bot/teams/parseForm';
 import { ACTION_TEXT_MAX_LENGTH, NOTES_MAX_LENGTH, SKIP_REASON_MAX_LENGTH } from '../../bot/domain/agenda/topicFormLimits';
 import { CARD_BUDGET_BYTES } from '../../cards/cardBudget';
 import { formatNumber, t } from '../../cards/i18n';
@@ -294,8 +295,8 @@ describe('renderTopic', () => {
   it('when notes and an action are as long as the card allows, then the bot accepts them, and one character more is refused as too long', async () => {
     const owner = '00000000-0000-4000-8000-000000000015';
     const entered = (notes: number, text: number) => ({ notes: 'n'.repeat(notes), action1Text: 'a'.repeat(text), action1Owner: owner, action1Due: '2026-12-20' });
-    const read = (input: Record<string, unknown>) => readAgreedActions(input, async (id) => id === owner, new Date('2026-12-07T09:00:00Z'));
-    await expect(read(entered(NOTES_MAX_LENGTH, ACTION_TEXT_MAX_LENGTH))).resolves.toMatchObject({ actions: [{ slot: 1, ownerId: owner }] });
-    await expect(read(entered(NOTES_MAX_LENGTH + 1, ACTION_TEXT_MAX_LENGTH + 1))).rejects.toMatchObject({ fields: { notes: 'tooLong', action1Text: 'tooLong' } });
+    const read = (input: Record<string, unknown>) => parseForm(topicDiscussedForm, input);
+    expect(read(entered(NOTES_MAX_LENGTH, ACTION_TEXT_MAX_LENGTH))).toMatchObject({ actions: [{ slot: 1, ownerId: owner }] });
+    expect(() => read(entered(NOTES_MAX_LENGTH + 1, ACTION_TEXT_MAX_LENGTH + 1))).toThrow(expect.objectContaining({ fields: { notes: 'tooLong', action1Text: 'tooLong' } }));
   });
 });

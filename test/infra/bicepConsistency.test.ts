@@ -4,7 +4,9 @@
  * starts with. Each check is shown to fail on a copy of the Bicep text with one thing removed.
  */
 import { COSMOS_CONTAINERS } from '../../bot/storage/cosmosContainerSpecs';
-import { declaredContainers, declaredIndexingPolicy, declaredSettings, infraProblems, pathCovers, queriedFields, readInfraTexts, timerScheduleSettings } from './bicepChecks';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { declaredContainers, declaredIndexingPolicy, declaredSettings, infraProblems, pathCovers, queriedFields, readInfraTexts, REPOSITORY_ROOT, timerScheduleSettings } from './bicepChecks';
 
 const texts = readInfraTexts();
 
@@ -106,5 +108,14 @@ describe('the checks fail when the Bicep drifts from the code', () => {
   it('when the runtime is not Node 22, then it is reported', () => {
     const functionAppBicep = texts.functionAppBicep.replace("version: '22'", "version: '20'");
     expect(infraProblems({ ...texts, functionAppBicep })).toEqual(['functionApp.bicep: the runtime is not node 22']);
+  });
+
+  it('then the tab\'s Application ID URI is an app setting only when given, and only for an app registration (SingleTenant)', () => {
+    const tabSetting = /^var tabSetting = [^\n]*\n[\s\S]*?\n\]/m.exec(texts.functionAppBicep)?.[0] ?? '';
+    expect(tabSetting).toMatch(/^var tabSetting = empty\(tabAppIdUri\) \? \[\] : \[/);
+    expect(tabSetting).toMatch(/name: 'TAB_APP_ID_URI'\s+value: tabAppIdUri\n/);
+    expect(texts.functionAppBicep).toMatch(/appSettings: concat\([^)]*\btabSetting\b[^)]*\)/);
+    const mainBicep = readFileSync(join(REPOSITORY_ROOT, 'infra/main.bicep'), 'utf8');
+    expect(mainBicep).toContain("tabAppIdUri: botAuth == 'SingleTenant' ? tabAppIdUri : ''");
   });
 });

@@ -7,7 +7,7 @@ import type { AgendaDependencies } from './agendaDependencies';
 import { updateTeamAction } from './updateTeamAction';
 
 /** What an action's owner may do, and the action afterwards. */
-export type ActionChange = { kind: 'done' } | { kind: 'newDate'; date: unknown };
+export type ActionChange = { kind: 'done' } | { kind: 'newDate'; /** As typed; checked here: a real date (YYYY-MM-DD), today or later. */ date: string };
 
 function refreshActionDue(deps: AgendaDependencies, record: TeamActionRecord): void {
   const next = record.isOpen ? nextDueAt(record.clocks as CaseClock[], new Set(record.remindersDone), deps.settings.deadlinePolicy, deps.calendar) : undefined;

@@ -8,7 +8,8 @@ import { actionDueMoment } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { findPosting } from './findPosting';
 import { pickTopicFor } from './pickTopicFor';
-import { readAgreedActions, type AgreedActionInput } from './readAgreedActions';
+import type { AgreedActionInput, TopicDiscussedCommand } from './agendaCommands';
+import { checkAgreedActions } from './checkAgreedActions';
 import { derivedId, teamKeyFor } from './teamKeys';
 import { updateTeam } from './updateTeam';
 
@@ -70,15 +71,17 @@ function sealedBy(deps: AgendaDependencies, team: TeamRecord, posting: TopicPost
 /**
  * "Besproken": the team discussed the topic. Notes (sealed) and up to three agreed actions, each
  * of which becomes a tracked task for its owner (card in their chat, reminders, escalation to the
- * team's owners when late). Invalid input: a ValidationError naming each field, nothing stored.
+ * team's owners when late). The form is parsed at the adapter; an unknown owner or a due date
+ * that is not a real date from today on is a ValidationError naming each field, nothing stored.
  * Recording twice changes nothing (the first record stands).
  */
-export async function recordTopicDiscussed(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: string, input: Readonly<Record<string, unknown>>): Promise<TopicOutcome> {
+export async function recordTopicDiscussed(deps: AgendaDependencies, turn: TeamMemberTurn, postingId: string, command: TopicDiscussedCommand): Promise<TopicOutcome> {
   const team = await teamOf(deps, turn.teamId);
   const posting = findPosting(team, postingId);
   if (posting.status !== 'posted') return { team, posting };
   const now = deps.clock.now();
-  const { notes, actions } = await readAgreedActions(input, async (id) => (await deps.directory.getPerson(id)) !== undefined, now);
+  const { notes } = command;
+  const actions = await checkAgreedActions(command.actions, async (id) => (await deps.directory.getPerson(id)) !== undefined, now);
   const actionIds: string[] = [];
   for (const action of actions) actionIds.push(await createAction(deps, team, posting, action, now));
   const { record, result } = await updateTeam(deps, team.id, (record, at) => {

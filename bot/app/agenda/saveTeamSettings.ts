@@ -3,9 +3,10 @@ import type { TeamSettings } from '../../domain/agenda/teamSettings';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { saveConversationReference } from '../outbox/saveConversationReference';
 import type { TeamRecord } from './agendaPorts';
+import type { TeamSettingsCommand } from './agendaCommands';
 import type { AgendaDependencies } from './agendaDependencies';
+import { checkTeamSettings } from './checkTeamSettings';
 import { mayPickTeamUnit } from './mayPickTeamUnit';
-import { readTeamSettingsInput, type TeamSettingsInput } from './readTeamSettingsInput';
 import { channelKeyFor, teamKeyFor } from './teamKeys';
 import { teamSettingsAccess } from './teamSettingsAccess';
 import { updateTeam } from './updateTeam';
@@ -35,16 +36,16 @@ export function planNextPosting(deps: AgendaDependencies, record: TeamRecord, no
 }
 
 /**
- * Saves a team's meeting rhythm from the settings card. Only the team's owners and its unit's
- * coordinators may (ForbiddenError otherwise, nothing changed); invalid input comes back as one
- * ValidationError naming every field, a unit the user may not give the team too (`mayPickTeamUnit`).
- * Also keeps the channel's address current.
+ * Saves a team's meeting rhythm from the settings card (parsed at the adapter). Only the team's
+ * owners and its unit's coordinators may (ForbiddenError otherwise, nothing changed); a unit that
+ * is unknown, or that this user may not give the team (`mayPickTeamUnit`), is a ValidationError
+ * on `unitId`. Also keeps the channel's address current.
  */
 export async function saveTeamSettings(
   deps: AgendaDependencies,
   teamId: string,
   userId: string,
-  input: TeamSettingsInput,
+  command: TeamSettingsCommand,
   conversation?: unknown,
 ): Promise<SavedTeamSettings> {
   const teamKey = teamKeyFor(deps, teamId);
@@ -52,8 +53,8 @@ export async function saveTeamSettings(
   if (!stored) throw new NotFoundError('team');
   const access = await teamSettingsAccess(deps, stored.value, userId);
   if (!access.allowed) throw new ForbiddenError('team settings: not an owner or coordinator');
-  const settings = await readTeamSettingsInput(
-    input,
+  const settings = await checkTeamSettings(
+    command,
     async (unitId) => (await deps.directory.unitChain(unitId)).length > 0,
     deps.clock.now(),
     stored.value.settings,

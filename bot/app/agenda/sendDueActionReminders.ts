@@ -3,14 +3,12 @@ import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { toLocale } from '../../domain/locale';
 import { userRecipient } from '../cases/caseParties';
 import { enqueueDirect } from '../outbox/enqueueDirect';
+import { forEachDue } from '../shared/forEachDue';
 import type { TeamActionRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { refreshActionDue } from './changeTeamAction';
 import { derivedId } from './teamKeys';
 import { updateTeamAction } from './updateTeamAction';
-
-const BATCH = 100;
-const MAX_BATCHES = 20;
 
 /** Reminders and escalations sent for agreed actions in one run. */
 export interface ActionReminderRun {
@@ -28,38 +26,28 @@ export interface ActionReminderRun {
  */
 export async function sendDueActionReminders(deps: AgendaDependencies): Promise<ActionReminderRun> {
   const run: ActionReminderRun = { actions: 0, reminders: 0, escalations: 0 };
-  const seen = new Set<string>();
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const due = (await deps.repos.teamActions.listDueForReminders(deps.clock.now().toISOString(), BATCH)).filter((entry) => !seen.has(entry.value.id));
-    if (due.length === 0) break;
-    for (const entry of due) {
-      seen.add(entry.value.id);
-      try {
-        const now = deps.clock.now();
-        const work = dueReminders(entry.value.clocks as CaseClock[], new Set(entry.value.remindersDone), now, deps.settings.deadlinePolicy, deps.calendar);
-        for (const reminder of work.due) {
-          if (reminder.stage === 'escalation') {
-            await escalate(deps, entry.value, reminder.key, now);
-            run.escalations += 1;
-          } else {
-            await remindOwner(deps, entry.value, reminder.key, now);
-            run.reminders += 1;
-          }
-        }
-        await updateTeamAction(deps, entry.value.id, (record, at) => {
-          const keys = [...work.due, ...work.skipped].map((item) => item.key);
-          record.remindersDone = [...new Set([...record.remindersDone, ...keys])];
-          if (work.due.some((item) => item.stage === 'escalation')) record.escalationLevel = (record.escalationLevel ?? 0) + 1;
-          record.history.push(...work.due.map((item) => ({ at: at.toISOString(), actor: 'system', type: item.stage === 'escalation' ? 'escalated' : 'reminder_sent' })));
-          refreshActionDue(deps, record);
-          return { record, result: undefined };
-        });
-        run.actions += 1;
-      } catch (error) {
-        deps.logger.warn('action_reminders.failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+  await forEachDue(deps, (now, limit) => deps.repos.teamActions.listDueForReminders(now, limit), 'action_reminders.failed', async (action) => {
+    const now = deps.clock.now();
+    const work = dueReminders(action.clocks as CaseClock[], new Set(action.remindersDone), now, deps.settings.deadlinePolicy, deps.calendar);
+    for (const reminder of work.due) {
+      if (reminder.stage === 'escalation') {
+        await escalate(deps, action, reminder.key, now);
+        run.escalations += 1;
+      } else {
+        await remindOwner(deps, action, reminder.key, now);
+        run.reminders += 1;
       }
     }
-  }
+    await updateTeamAction(deps, action.id, (record, at) => {
+      const keys = [...work.due, ...work.skipped].map((item) => item.key);
+      record.remindersDone = [...new Set([...record.remindersDone, ...keys])];
+      if (work.due.some((item) => item.stage === 'escalation')) record.escalationLevel = (record.escalationLevel ?? 0) + 1;
+      record.history.push(...work.due.map((item) => ({ at: at.toISOString(), actor: 'system', type: item.stage === 'escalation' ? 'escalated' : 'reminder_sent' })));
+      refreshActionDue(deps, record);
+      return { record, result: undefined };
+    });
+    run.actions += 1;
+  });
   if (run.actions > 0) deps.logger.info('action_reminders.run', { ...run });
   return run;
 }

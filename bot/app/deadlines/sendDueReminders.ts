@@ -5,13 +5,11 @@ import { refreshNextDueAt } from './caseClockUpdates';
 import { handlerLocale, openHandler, userRecipient } from '../cases/caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import { escalationContacts } from './escalationContacts';
+import { forEachDue } from '../shared/forEachDue';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from '../cases/notifyReporter';
 import type { CaseRecord } from '../cases/casePorts';
 import { updateCase } from '../cases/updateCase';
-
-const BATCH = 100;
-const MAX_BATCHES = 20;
 
 export interface ReminderRun {
   cases: number;
@@ -30,34 +28,24 @@ export interface ReminderRun {
  */
 export async function sendDueReminders(deps: CaseDependencies): Promise<ReminderRun> {
   const run: ReminderRun = { cases: 0, reminders: 0, escalations: 0 };
-  const seen = new Set<string>();
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const due = (await deps.repos.cases.listDueForReminders(deps.clock.now().toISOString(), BATCH)).filter((entry) => !seen.has(entry.value.id));
-    if (due.length === 0) break;
-    for (const entry of due) {
-      seen.add(entry.value.id);
-      try {
-        await updateCase(deps, entry.value.id, async (record, now) => {
-          const work = dueReminders((record.clocks ?? []) as CaseClock[], new Set(record.remindersDone ?? []), now, deps.settings.deadlinePolicy, deps.calendar);
-          for (const reminder of work.due) {
-            if (reminder.stage === 'escalation') {
-              await escalate(deps, record, reminder, now);
-              run.escalations += 1;
-            } else {
-              await remindHandler(deps, record, reminder, now);
-              run.reminders += 1;
-            }
-          }
-          record.remindersDone = [...(record.remindersDone ?? []), ...work.due.map((item) => item.key), ...work.skipped.map((item) => item.key)];
-          refreshNextDueAt(deps, record);
-          return { record, result: undefined };
-        });
-        run.cases += 1;
-      } catch (error) {
-        deps.logger.warn('reminders.case_failed', { errorName: error instanceof Error ? error.name : 'unknown' });
+  await forEachDue(deps, (now, limit) => deps.repos.cases.listDueForReminders(now, limit), 'reminders.case_failed', async (due) => {
+    await updateCase(deps, due.id, async (record, now) => {
+      const work = dueReminders((record.clocks ?? []) as CaseClock[], new Set(record.remindersDone ?? []), now, deps.settings.deadlinePolicy, deps.calendar);
+      for (const reminder of work.due) {
+        if (reminder.stage === 'escalation') {
+          await escalate(deps, record, reminder, now);
+          run.escalations += 1;
+        } else {
+          await remindHandler(deps, record, reminder, now);
+          run.reminders += 1;
+        }
       }
-    }
-  }
+      record.remindersDone = [...(record.remindersDone ?? []), ...work.due.map((item) => item.key), ...work.skipped.map((item) => item.key)];
+      refreshNextDueAt(deps, record);
+      return { record, result: undefined };
+    });
+    run.cases += 1;
+  });
   if (run.cases > 0) deps.logger.info('reminders.run', { cases: run.cases, reminders: run.reminders, escalations: run.escalations });
   return run;
 }

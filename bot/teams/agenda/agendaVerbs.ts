@@ -16,6 +16,7 @@ import { cardActionResponse, type AdaptiveCardActionResponse } from '../invokeRe
 import { opaqueIdSchema } from '../opaqueIdSchema';
 import { parseForm } from '../parseForm';
 import type { TurnIdentity } from '../turnIdentity';
+import { actionNewDateForm, teamSettingsForm, topicDiscussedForm } from './agendaForms';
 import { actionTaskCard } from './actionTaskCard';
 import { channelReference, teamOfTurn } from './teamChannel';
 import { teamSettingsCard } from './teamSettingsCard';
@@ -149,7 +150,7 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
       const team = await teamOf(services, context);
       const viewer = { viewerUserId: turn.reporter.userId };
       try {
-        const saved = await saveTeamSettings(services, team.teamId, turn.reporter.userId, data, channelReference(context));
+        const saved = await saveTeamSettings(services, team.teamId, turn.reporter.userId, parseForm(teamSettingsForm, data), channelReference(context));
         const card = await teamSettingsCard(services, saved.team, { ...viewer, locale: saved.settings.locale, justSaved: true });
         await shareWithChannel(services, context, card);
         return cardActionResponse(card);
@@ -164,7 +165,7 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
     },
   },
   topicDiscussed: {
-    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, postingIdOf(data), data)),
+    handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => recordTopicDiscussed(services, member, postingIdOf(data), parseForm(topicDiscussedForm, data))),
   },
   topicOther: {
     handle: (services, context, turn, data) => onTopic(services, context, turn, data, (_team, member) => replaceTopic(services, member, postingIdOf(data))),
@@ -182,7 +183,7 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
   actionNewDate: {
     handle: (services, _context, turn, data) =>
       onAction(services, turn, data, async (actionId) => {
-        await changeTeamAction(services, actionId, turn.reporter.userId, { kind: 'newDate', date: data.newDate });
+        await changeTeamAction(services, actionId, turn.reporter.userId, { kind: 'newDate', date: parseForm(actionNewDateForm, data).newDate });
         return { news: 'newDate' };
       }),
   },

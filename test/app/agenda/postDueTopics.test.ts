@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { installTeam } from '../../../bot/app/agenda/installTeam';
 import type { AgendaDependencies } from '../../../bot/app/agenda/agendaDependencies';
 import { postDueTopics } from '../../../bot/app/agenda/postDueTopics';
+import type { TeamSettingsCommand } from '../../../bot/app/agenda/agendaCommands';
 import { saveTeamSettings } from '../../../bot/app/agenda/saveTeamSettings';
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
 import { unitTrends } from '../../../bot/app/agenda/unitTrends';
@@ -14,7 +15,7 @@ import type { ManualClock } from '../../fakes/manualClock';
 
 const TEAM_ID = '19:demo-11inf-acie@thread.tacv2';
 const JEROEN = '00000000-0000-4000-8000-000000000014';
-const WEEKLY_MONDAY = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'en', unitId: 'u-clas-11-inf', paused: 'false' };
+const WEEKLY_MONDAY: TeamSettingsCommand = { weekdays: [1], time: '09:00', everyWeeks: 1, leadWorkingDays: 1, locale: 'en', unitId: 'u-clas-11-inf', paused: false };
 
 describe('postDueTopics (the posting timer)', () => {
   let deps: AgendaDependencies;
@@ -103,7 +104,7 @@ describe('postDueTopics (the posting timer)', () => {
   });
 
   it('when a team is paused, then nothing is posted and nothing is planned', async () => {
-    await saveTeamSettings(deps, TEAM_ID, JEROEN, { ...WEEKLY_MONDAY, paused: 'true' });
+    await saveTeamSettings(deps, TEAM_ID, JEROEN, { ...WEEKLY_MONDAY, paused: true });
 
     expect((await team()).nextPostAt).toBeUndefined();
     clock.set('2026-12-31T12:00:00Z');

@@ -41,11 +41,11 @@ describe('agreed actions on the deadline engine', () => {
     const knownUnitIds = new Set((await made.deps.directory.allUnits()).map((unit) => unit.id));
     deps = { ...made.deps, topics: loadTopicLibrary({ libraryFile: join(__dirname, '../../../config/topics/library.json'), knownUnitIds }) };
     await installTeam(deps, { teamId: TEAM_ID, name: 'A-compagnie', conversation: { conversation: { id: TEAM_ID } } });
-    await saveTeamSettings(deps, TEAM_ID, JEROEN, { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' });
+    await saveTeamSettings(deps, TEAM_ID, JEROEN, { weekdays: [1], time: '09:00', everyWeeks: 1, leadWorkingDays: 1, locale: 'nl', unitId: 'u-clas-11-inf', paused: false });
     clock.set('2026-12-04T08:05:00Z');
     await postDueTopics(deps);
     const postingId = (await deps.repos.teams.get(teamKeyFor(deps, TEAM_ID)))!.value.postings[0].id;
-    await recordTopicDiscussed(deps, { teamId: TEAM_ID, userId: DAAN, name: 'Daan Willems' }, postingId, { action1Text: 'Ronde plannen', action1Owner: DAAN, action1Due: '2026-12-09' });
+    await recordTopicDiscussed(deps, { teamId: TEAM_ID, userId: DAAN, name: 'Daan Willems' }, postingId, { notes: '', actions: [{ slot: 1, text: 'Ronde plannen', ownerId: DAAN, dueDate: '2026-12-09' }] });
     action = (await deps.repos.teamActions.listOpen()).items[0].value;
   });
 

@@ -1,8 +1,21 @@
-import type { PersonChoice } from '../../cards/personChoice';
-import { isCoordinatorOf } from '../app/handover/handOverCases';
-import type { CaseDependencies } from '../app/intake/intakeDependencies';
-import { JsonDirectory } from '../directory/jsonDirectory';
-import type { Person } from '../domain/directory';
+import type { OrganisationDirectory, Person } from '../../domain/directory';
+import { isCoordinatorOf } from './handOverCases';
+import type { CaseDependencies } from '../intake/intakeDependencies';
+
+/** A person as a picker offers them. */
+export interface PersonChoice {
+  id: string;
+  name: string;
+}
+
+/** A directory that can also list everyone (the structure file's JsonDirectory); the port itself cannot. */
+interface PeopleListing {
+  listPeople(): readonly Person[];
+}
+
+function listsPeople(directory: OrganisationDirectory): directory is OrganisationDirectory & PeopleListing {
+  return typeof (directory as Partial<PeopleListing>).listPeople === 'function';
+}
 
 /** Who the handover dialog offers to a user. */
 export interface HandoverPeople {
@@ -24,7 +37,7 @@ function choice(person: Person): PersonChoice {
 
 /**
  * The people the handover dialog lists, sorted by name. The directory port cannot list people,
- * so the lists come from a `JsonDirectory` (the structure file); any other directory offers only
+ * so the lists come from a directory that can (the structure file's `JsonDirectory`); any other directory offers only
  * the user, whose coordinator role is then checked on their own unit (Teams' people picker still
  * searches the whole organisation). Whether a handover is allowed is decided by `handOverCases`,
  * never by these lists.
@@ -33,7 +46,7 @@ export async function handoverPeople(deps: CaseDependencies, userId: string, nam
   const directory = deps.directory;
   const me = await directory.getPerson(userId);
   const self: PersonChoice = { id: userId, name: me?.name || nameInTeams };
-  if (!(directory instanceof JsonDirectory)) {
+  if (!listsPeople(directory)) {
     const coordinator = me?.unitId !== undefined && (await isCoordinatorOf(deps, userId, me.unitId));
     return { coordinator, self, from: [self], successors: [] };
   }
@@ -53,7 +66,7 @@ export async function handoverPeople(deps: CaseDependencies, userId: string, nam
     return { coordinator: true, self, from, successors: from.filter((person) => person.id !== userId) };
   }
 
-  const ownUnit = me?.unitId === undefined ? undefined : directory.unitById(me.unitId);
+  const ownUnit = me?.unitId === undefined ? undefined : (await directory.unitChain(me.unitId))[0];
   const treeId = ownUnit?.parentId ?? ownUnit?.id;
   const successors: PersonChoice[] = [];
   if (treeId !== undefined) {
@@ -63,4 +76,16 @@ export async function handoverPeople(deps: CaseDependencies, userId: string, nam
     }
   }
   return { coordinator: false, self, from: [self], successors: successors.sort(byName) };
+}
+
+/**
+ * A person picked in the handover form, worth keeping on the form: someone the lists or the
+ * directory know (an unknown id is dropped, never shown).
+ */
+export async function handoverChoice(deps: CaseDependencies, people: HandoverPeople, id: string | undefined): Promise<PersonChoice | undefined> {
+  if (!id) return undefined;
+  const listed = [...people.from, ...people.successors].find((person) => person.id === id);
+  if (listed) return listed;
+  const person = await deps.directory.getPerson(id);
+  return person ? { id, name: person.name } : undefined;
 }

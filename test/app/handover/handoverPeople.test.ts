@@ -1,7 +1,7 @@
-import type { CaseDependencies } from '../../bot/app/intake/intakeDependencies';
-import type { OrganisationDirectory } from '../../bot/domain/directory';
-import { handoverPeople } from '../../bot/teams/handoverPeople';
-import { caseTestDependencies } from '../fakes/caseTestDependencies';
+import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
+import type { OrganisationDirectory } from '../../../bot/domain/directory';
+import { handoverPeople } from '../../../bot/app/handover/handoverPeople';
+import { caseTestDependencies } from '../../fakes/caseTestDependencies';
 
 // Demo organisation (config/directory.demo.json): Anouk (…08) coordinates CLAS and so everything under it; Marieke (…04)
 // coordinates Defensie, the root; Jeroen (…14) coordinates nothing and sits in 11 Infanteriebataljon under 11 Luchtmobiele Brigade.
