@@ -2,12 +2,12 @@ import { ConcurrencyError, NotFoundError } from '../../domain/errors';
 import { backoffDelay } from './backoffDelay';
 import { forEachConcurrently } from './forEachConcurrently';
 import { DeliveryError, type ProactiveMessenger } from './messengerPorts';
-import { type Clock } from '../../domain/clock';
-import { type ContentCipher } from '../shared/cryptoPorts';
-import { type Logger } from '../shared/loggerPorts';
-import { type OutboxItem, type OutboxStatus } from './outboxPorts';
-import { type Repositories } from '../shared/repositories';
-import { type Versioned } from '../shared/storePorts';
+import type { Clock } from '../../domain/clock';
+import type { ContentCipher } from '../shared/cryptoPorts';
+import type { Logger } from '../shared/loggerPorts';
+import type { OutboxItem, OutboxStatus } from './outboxPorts';
+import type { Repositories } from '../shared/repositories';
+import type { Versioned } from '../shared/storePorts';
 import { resolveRecipientAddress } from './resolveRecipientAddress';
 import { UndeliverableError } from './undeliverableError';
 
