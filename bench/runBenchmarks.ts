@@ -15,7 +15,7 @@
 import { CosmosClient, type OperationInput } from '@azure/cosmos';
 import { createHttpServer } from '@zeit/cosmosdb-server';
 import type { AddressInfo } from 'node:net';
-import type { CaseRecord } from '../bot/app/ports';
+import type { CaseRecord } from '../bot/app/cases/casePorts';
 import { CosmosDocumentContainer } from '../bot/storage/cosmosDocumentContainer';
 import { DocumentCaseRepository } from '../bot/storage/documentCaseRepository';
 import { runQueryInMemory } from '../bot/storage/runQueryInMemory';

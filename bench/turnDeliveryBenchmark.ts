@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApplication, type Application } from '../bot/composition';
-import type { Recipient } from '../bot/app/ports';
+import type { Recipient } from '../bot/app/outbox/outboxPorts';
 import { AesGcmContentCipher } from '../bot/security/aesGcmContentCipher';
 import { loadOrCreateKeyFile } from '../bot/security/loadOrCreateKeyFile';
 import { createEmbeddedRepositories } from '../bot/storage/createEmbeddedRepositories';

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import * as deliverTurnItemsModule from '../bot/app/deliverTurnItems';
-import * as rememberConversationModule from '../bot/app/rememberConversation';
-import * as submitReportModule from '../bot/app/submitReport';
-import * as turnOutboxModule from '../bot/app/turnOutbox';
+import * as deliverTurnItemsModule from '../bot/app/outbox/deliverTurnItems';
+import * as rememberConversationModule from '../bot/app/outbox/rememberConversation';
+import * as submitReportModule from '../bot/app/intake/submitReport';
+import * as turnOutboxModule from '../bot/app/outbox/turnOutbox';
 import { JsonDirectory } from '../bot/directory/jsonDirectory';
 import { AesGcmContentCipher } from '../bot/security/aesGcmContentCipher';
 import { HmacExclusionMarker } from '../bot/security/hmacExclusionMarker';

@@ -4,7 +4,30 @@ import { caseFieldError } from './caseFieldError';
 import type { FieldErrorData } from './fieldError';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { ActionTaskView } from './views';
+
+/** A follow-up action in its owner's 1:1 chat. */
+export interface ActionTaskView {
+  locale: Locale;
+  actionId: string;
+  /** What was agreed (one line). */
+  text: string;
+  teamName: string;
+  /** Formatted due date. */
+  due: string;
+  /** Days left as text (e.g. "nog 3 dagen"), or empty. */
+  timeLeft?: string;
+  overdue: boolean;
+  state: 'open' | 'done';
+  /** A line on top: 'assigned' (new), 'reminder', 'newDate' (date changed), 'done' (just marked done). */
+  news?: 'assigned' | 'reminder' | 'newDate' | 'done';
+  /** Entra id of the owner: `refresh.userIds`. */
+  ownerUserId: string;
+  /** Someone else pressed a button: show that only the owner can change it, no buttons. */
+  notForYou?: boolean;
+  /** The new date entered, kept with an error. */
+  newDate?: string;
+  errors?: Partial<Record<'newDate', string>>;
+}
 
 interface ActionTaskData {
   lang: Locale;

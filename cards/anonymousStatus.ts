@@ -3,7 +3,18 @@ import template from './anonymousStatus.card.json';
 import { displayDate } from './displayDate';
 import { messageKeyIn, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { AnonymousStatusView } from './views';
+import type { RequestKind } from '../bot/domain/report';
+import type { CaseState } from '../bot/domain/caseLifecycle';
+
+/** Dialog to ask status of an anonymous report with reference + secret. */
+export interface AnonymousStatusView {
+  locale: Locale;
+  reference?: string;
+  /** Locale key under `validation.` when the reference/secret did not match. */
+  error?: string;
+  /** After a successful check: the case's state. */
+  result?: { reference: string; kind: RequestKind; state: CaseState; receivedOn: string };
+}
 
 interface AnonymousStatusData {
   lang: Locale;

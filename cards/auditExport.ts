@@ -5,7 +5,34 @@ import { csvRow } from './csvRow';
 import { formatDateTime, formatNumber, t } from './i18n';
 import { keyInGroup } from './keyInGroup';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { AuditExportView } from './views';
+
+// Audit export ("logboek"): a coordinator types "audit VM-XXXX-XXXX" / "logboek VM-XXXX-XXXX" in
+// their 1:1 chat; a notice (reference only) has a button `Action.Submit` + `msteams: { type:
+// 'task/fetch' }` + `vm: { dialog: 'auditExport', nav: 'next', reference }`. The dialog's close
+// button sends `vm: { dialog: 'auditExport', nav: 'close' }`.
+
+/** One event of a case's audit record: no content, only when, who and what. */
+export interface AuditExportLine {
+  /** ISO time. */
+  at: string;
+  actorRole: 'handler' | 'reporter' | 'system' | 'coordinator';
+  /** Staff only: the name kept (sealed) with the entry. */
+  actorName?: string;
+  /** The event type, shown with its `history.<action>` label. */
+  action: string;
+}
+
+/** The audit record of a case, in a dialog. */
+export interface AuditExportView {
+  locale: Locale;
+  reference: string;
+  /** Oldest first. */
+  lines: AuditExportLine[];
+  /** More events exist than were read. */
+  truncated: boolean;
+  /** What checking the entries' tamper seals found: changed or unverifiable entries, and deleted ones. */
+  integrity?: { unsealed: number; missing: number };
+}
 
 interface AuditExportData {
   lang: Locale;

@@ -7,7 +7,40 @@ import { displayDate } from './displayDate';
 import { t } from './i18n';
 import { keyInGroup } from './keyInGroup';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { CaseDetailsView } from './views';
+import type { Category, IdentityMode, RequestKind } from '../bot/domain/report';
+import type { CaseState } from '../bot/domain/caseLifecycle';
+import type { CaseMessageLine } from './caseThread';
+
+/** The report's content for the assigned handler, in a dialog. */
+export interface CaseDetailsView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  kind: RequestKind;
+  identity: IdentityMode;
+  state: CaseState;
+  categories: Category[];
+  receivedOn: string;
+  /** Named reports; confidential ones only when the reporter agreed that this handler may know. Otherwise absent. */
+  reporterName?: string;
+  /**
+   * Confidential reports: 'available' (the handler may ask who reported: a button opens the
+   * `caseIdentity` form), 'pending' (asked, waiting for the reporter), 'disclosed' (the reporter
+   * agreed: `reporterName` is shown). Absent: nothing to show (named, anonymous, or closed).
+   */
+  identityRequest?: 'available' | 'pending' | 'disclosed';
+  involved?: string;
+  incidentDate?: string;
+  location?: string;
+  description: string;
+  wantsCounsellorContact: boolean;
+  immediateDanger: boolean;
+  /** The routing decision as a locale key under `routing.` (e.g. `routing.r5_manager_involved`). */
+  routingReasonKey: string;
+  messages: CaseMessageLine[];
+  /** History lines: formatted time + locale key under `history.` (e.g. `history.acknowledged`). */
+  history: { at: string; eventKey: string }[];
+}
 
 interface CaseDetailsData {
   lang: Locale;

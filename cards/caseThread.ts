@@ -1,7 +1,16 @@
 import type { Locale } from '../bot/domain/locale';
 import { cardBytes } from './cardBudget';
 import { t } from './i18n';
-import type { CaseMessageLine } from './views';
+import type { CaseMessageAuthor, CaseMessageKind } from '../bot/domain/caseMessageKind';
+
+/** One message in a case's conversation (handler ↔ reporter), shown only in dialogs. */
+export interface CaseMessageLine {
+  from: CaseMessageAuthor;
+  kind: CaseMessageKind;
+  /** Formatted date/time. */
+  at: string;
+  text: string;
+}
 
 /** One message as card data: who and what kind (our words), when, and the text (plain text, in a TextRun). */
 export interface ThreadMessageData {

@@ -3,7 +3,21 @@ import template from './chatReceipt.card.json';
 import { t } from './i18n';
 import { reporterDeadlineText } from './reporterDeadlineText';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { ChatReceiptView } from './views';
+import type { RequestKind } from '../bot/domain/report';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+import type { ReporterDeadlineLine } from './reporterDeadlineText';
+
+/** Receipt in the chat: reference, kind, next deadline. Never any content. */
+export interface ChatReceiptView {
+  locale: Locale;
+  reference: string;
+  kind: RequestKind;
+  /** Formatted date/time, Europe/Amsterdam. */
+  nextStepBy: string;
+  /** Where the report went, and the one deadline that applies next (as on the dialog receipt). */
+  route: HandlerRole;
+  nextDeadline?: ReporterDeadlineLine;
+}
 
 interface ChatReceiptData {
   lang: Locale;

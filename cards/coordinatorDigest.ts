@@ -4,7 +4,39 @@ import template from './coordinatorDigest.card.json';
 import { suppress, SUPPRESSED } from '../bot/domain/insights/caseInsights';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { AgendaCoverageLine, CoordinatorDigestView } from './views';
+
+/** One unit's line in a coordinator's weekly digest: counts only, never content. */
+export interface DigestUnitLine {
+  unitName: string;
+  open: number;
+  dueThisWeek: number;
+  overdue: number;
+}
+
+/** The weekly digest in a coordinator's chat. */
+export interface CoordinatorDigestView {
+  locale: Locale;
+  /** Formatted week label, e.g. "week 49 (30 november – 6 december 2026)". */
+  week: string;
+  units: DigestUnitLine[];
+  /** Team-meeting agenda coverage this month per unit (absent or empty: no teams installed). */
+  agenda?: AgendaCoverageLine[];
+  /** The tab's deep link when the tab exists; absent for now. */
+  tabUrl?: string;
+}
+
+/** One unit's agenda coverage for a month (coordinator digest, tab). Shares are whole percentages. */
+export interface AgendaCoverageLine {
+  unitName: string;
+  /** Teams that set a rhythm (configured, installed). */
+  teams: number;
+  /** Share of those teams with at least one topic posted / discussed / skipped in the month. */
+  postedPct: number;
+  discussedPct: number;
+  skippedPct: number;
+  openActions: number;
+  lateActions: number;
+}
 
 interface DigestRowData {
   unitName: string;

@@ -3,7 +3,15 @@ import template from './dangerHelp.card.json';
 import { dangerHelpText, type DangerHelpText } from './dangerHelpText';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { DangerHelpView } from './views';
+import type { HelpContact } from '../bot/domain/helpContact';
+
+/** Where to get help now (immediate danger), shown in a dialog. */
+export interface DangerHelpView {
+  locale: Locale;
+  draftId: string;
+  /** The organisation's ways to get help (emergency first); absent: 112 and the services by name. */
+  help?: readonly HelpContact[];
+}
 
 interface DangerHelpData {
   lang: Locale;

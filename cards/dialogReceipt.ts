@@ -4,7 +4,34 @@ import template from './dialogReceipt.card.json';
 import { t } from './i18n';
 import { reporterDeadlineText } from './reporterDeadlineText';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { DialogReceiptView } from './views';
+import type { IdentityMode, RequestKind } from '../bot/domain/report';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+import type { HelpContact } from '../bot/domain/helpContact';
+import type { ReporterDeadlineLine } from './reporterDeadlineText';
+
+/** The dialog's last card after a submit: the receipt. */
+export interface DialogReceiptView {
+  locale: Locale;
+  reference: string;
+  kind: RequestKind;
+  identity: IdentityMode;
+  /** Formatted, Europe/Amsterdam, in the user's language: by when the reporter hears something. */
+  nextStepBy: string;
+  /** Anonymous reports only: the follow-up secret, shown once. */
+  secret?: string;
+  /** The reporter said someone is in immediate danger. */
+  immediateDanger: boolean;
+  /** Categories that get the "report a crime to the Koninklijke Marechaussee" advice. */
+  showPoliceAdvice: boolean;
+  /** The same submit arrived again: say it was already received. */
+  duplicate: boolean;
+  /** Where the report went (a role, in the reporter's words; never a person). */
+  route: HandlerRole;
+  /** The organisation's ways to get help, shown when someone is in danger (see DangerHelpView). */
+  help?: readonly HelpContact[];
+  /** The one deadline that applies next, formatted; absent when none runs. */
+  nextDeadline?: ReporterDeadlineLine;
+}
 
 interface DialogReceiptData {
   lang: Locale;

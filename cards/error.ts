@@ -2,7 +2,13 @@ import type { Locale } from '../bot/domain/locale';
 import template from './error.card.json';
 import { messageKeyIn, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { ErrorView } from './views';
+
+/** Friendly error, with a correlation id the user can quote to the service desk. */
+export interface ErrorView {
+  locale: Locale;
+  messageKey: string;
+  correlationId: string;
+}
 
 interface ErrorData {
   lang: Locale;

@@ -3,7 +3,26 @@ import { displayDate } from './displayDate';
 import template from './extensionConsent.card.json';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { ExtensionConsentView } from './views';
+
+// Deadlines: klacht extension, coordinator digest.
+//
+// - The handler's extension form is `HandlerActionView` with `action: 'extend'`: inputs `days`
+//   (Input.Number, 1–28, or more when the complainant consented) and `message` (the reason, which
+//   goes into the written notice to the complainant); submit `vm: { dialog: 'caseExtend', nav: 'submit', caseId }`.
+// - Reporter notices gain the event 'extended' (the decision on the klacht was postponed: the
+//   notice says so and that the new date and the reason are in the dialog).
+// - Consent card verb (`Action.Execute`): `consentExtension`, `data: { caseId, consent: 'yes' | 'no' }`.
+
+/** In the complainant's chat: the handler asks to postpone the decision a second time, which needs their consent (Awb 9:11(3)). No content; the reason is in the dialog. */
+export interface ExtensionConsentView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  /** Formatted new decision date proposed. */
+  proposedDue: string;
+  /** After answering: 'yes' or 'no' replaces the buttons with a confirmation. */
+  answered?: 'yes' | 'no';
+}
 
 interface ExtensionConsentData {
   lang: Locale;

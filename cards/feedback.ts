@@ -3,7 +3,19 @@ import template from './feedback.card.json';
 import { feedbackQuestions, type FeedbackQuestionsData } from './feedbackQuestions';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { FeedbackView } from './views';
+
+/**
+ * After closing, in a named/confidential reporter's chat: the two optional evaluation questions
+ * (1–5) with `Action.Execute` verb `giveFeedback`, `data: { caseId }`. Replaced in place by a
+ * thank-you (`answered: true`). Anonymous reporters answer in their status dialog instead.
+ */
+export interface FeedbackView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  answered: boolean;
+  errors?: Partial<Record<'takenSeriously' | 'wouldReportAgain', string>>;
+}
 
 interface FeedbackData {
   lang: Locale;

@@ -1,6 +1,6 @@
 import type { Locale } from '../bot/domain/locale';
 import { caseFieldError } from './caseFieldError';
-import { closeLessonData, type CloseLessonData } from './closeLesson';
+import { closeLessonData, type CloseLessonData, type CloseLessonErrors, type CloseLessonView } from './closeLesson';
 import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../bot/domain/caseMessageText';
 import { displayDate } from './displayDate';
 import type { FieldErrorData } from './fieldError';
@@ -9,7 +9,32 @@ import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import { HANDLER_OUTCOMES } from '../bot/domain/caseLifecycle';
 import { REASSIGN_ROLES } from '../bot/domain/chooseRoute';
-import type { CaseDialogName, HandlerActionView } from './views';
+import type { CaseDialogName } from './actionData';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+import type { HandlerOutcome } from '../bot/domain/caseLifecycle';
+
+/** A handler's form in a dialog: update, question, reassign or close. Keeps what was typed on an error. */
+export interface HandlerActionView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  action: 'update' | 'question' | 'reassign' | 'close' | 'extend' | 'identity';
+  /** Extend: input `days` — current value (as typed). */
+  days?: string;
+  /** Extend: the current decision date, formatted, shown above the form. */
+  currentDue?: string;
+  /** Input `message` (multiline, max 4,000): the text for the reporter; for reassign: the reason (input `reason`). */
+  message?: string;
+  /** Reassign: input `targetRole` (ChoiceSet of HANDLER_ROLES except line_manager) — current value. */
+  targetRole?: HandlerRole;
+  /** Close: input `outcome` (ChoiceSet of HANDLER_OUTCOMES) — current value. */
+  outcome?: HandlerOutcome;
+  /** Close: the optional lesson for the team agenda (see cards/closeLesson.ts). */
+  lesson?: CloseLessonView;
+  /** Field → locale key under `validation.` */
+  errors: Partial<Record<'message' | 'targetRole' | 'outcome' | 'days', string>> & CloseLessonErrors;
+}
+
 
 type Action = HandlerActionView['action'];
 

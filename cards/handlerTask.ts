@@ -4,7 +4,44 @@ import template from './handlerTask.card.json';
 import { t } from './i18n';
 import { keyInGroup } from './keyInGroup';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { HandlerTaskView } from './views';
+import type { IdentityMode, RequestKind } from '../bot/domain/report';
+import type { CaseState } from '../bot/domain/caseLifecycle';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+
+/** A deadline on a card: what, when (formatted), and whether it passed. */
+export interface DeadlineLine {
+  /** Locale key of the clock's name, e.g. `clocks.acknowledge`. */
+  labelKey: string;
+  /** Formatted date/time, Europe/Amsterdam. */
+  due: string;
+  overdue: boolean;
+}
+
+/**
+ * The handler's task card in their 1:1 chat. NO report content: reference, kind, identity mode,
+ * state, deadlines and buttons. `refresh.userIds` = [handlerUserId] so Teams shows the current
+ * state to the handler (verb `refreshCase`).
+ */
+export interface HandlerTaskView {
+  locale: Locale;
+  caseId: string;
+  reference: string;
+  kind: RequestKind;
+  identity: IdentityMode;
+  state: CaseState;
+  /** The role the case is handled in. */
+  role: HandlerRole;
+  receivedOn: string;
+  deadlines: DeadlineLine[];
+  /** Entra object id of the assigned handler, for `refresh.userIds`. */
+  handlerUserId: string;
+  /** When the viewer is not the assigned handler (someone else pressed a button): show the refusal instead of buttons. */
+  notForYou?: boolean;
+  /** A short confirmation line after an action (locale key), e.g. `handler.done.acknowledged`. */
+  doneKey?: string;
+  /** A retaliation case (benadeling), opened by a check-in answer: labelled as such (never naming the earlier case). */
+  retaliation?: boolean;
+}
 
 interface HandlerTaskData {
   lang: Locale;

@@ -4,7 +4,52 @@ import type { FieldErrorData } from './fieldError';
 import template from './handover.card.json';
 import { formatNumber, t, type MessageKey } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { HandoverOutcome, HandoverView, PersonChoice } from './views';
+import type { PersonChoice } from './personChoice';
+
+// Handover on a change of command ("overdracht bij wisseling van commandant").
+//
+// - Chat command "overdracht" / "handover": a notice (no content) with a button that opens the
+//   dialog: `Action.Submit` + `msteams: { type: 'task/fetch' }` + `vm: { dialog: 'handover', nav: 'next' }`.
+// - In the dialog: inputs `fromPerson` (coordinators only; for anyone else it is fixed to
+//   themself) and `toPerson`. Both are `Input.ChoiceSet`s whose values are Entra object ids:
+//   static choices from the directory, plus Teams' people picker (`choices.data`: `Data.Query` on
+//   `graph.microsoft.com/users`), which sends the same ids. Submit
+//   `vm: { dialog: 'handover', nav: 'submit' }`, cancel and close `vm: { dialog: 'handover', nav: 'close' }`.
+
+/**
+ * What a handover did: counts per outcome (shown in the dialog only, never in a chat). No
+ * references: which case went where would tell whom a case excludes.
+ */
+export interface HandoverOutcome {
+  /** Display names of the person handed over from and of the successor. */
+  fromName: string;
+  toName: string;
+  toSuccessor: number;
+  /** Cases the successor may not take (not their role or unit, excluded, involved): sent to the Meldpunt. */
+  toFallback: number;
+  /** Cases nobody eligible could take: still with the old handler. */
+  notMoved: number;
+}
+
+/** The handover dialog: the form, or (after the handover) what moved where. */
+export interface HandoverView {
+  locale: Locale;
+  /** The user coordinates a unit: `fromPerson` is a picker. Otherwise it is fixed to `self`. */
+  coordinator: boolean;
+  /** The user. */
+  self: PersonChoice;
+  /** Static choices for `fromPerson` (coordinators), in the order shown; at most `HANDOVER_MAX_CHOICES` are shown. */
+  fromChoices: PersonChoice[];
+  /** Static choices for `toPerson`, in the order shown; at most `HANDOVER_MAX_CHOICES` are shown. */
+  toChoices: PersonChoice[];
+  /** Current selections (Entra object ids), kept when the form comes back with an error. */
+  fromPerson?: string;
+  toPerson?: string;
+  /** Field → locale key under `validation.` */
+  errors: Partial<Record<'fromPerson' | 'toPerson', string>>;
+  /** After the handover: replaces the form. */
+  result?: HandoverOutcome;
+}
 
 /**
  * The most people a picker lists itself. Teams refuses cards over ~28 KB, and two long lists

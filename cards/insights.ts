@@ -6,7 +6,41 @@ import { csvRow } from './csvRow';
 import { t, type MessageKey } from './i18n';
 import template from './insights.card.json';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { InsightFiguresView, InsightsView } from './views';
+import type { Category } from '../bot/domain/report';
+import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
+
+// Insights ("inzichten", "cijfers"): a coordinator types the command in their 1:1 chat; a notice has
+// a button `Action.Submit` + `msteams: { type: 'task/fetch' }` + `vm: { dialog: 'insights', nav:
+// 'next', period: 'thisQuarter' }`. The dialog's period buttons send `vm: { dialog: 'insights',
+// nav: 'next', period }`; its close button `vm: { dialog: 'insights', nav: 'close' }`.
+
+/** The figures of all units together, or of one unit: each a value or '<5' (suppressed). */
+export interface InsightFiguresView {
+  cases: Figure;
+  categories: { category: Category; count: Figure }[];
+  anonymousPct: Figure;
+  medianDaysToAcknowledge: Figure;
+  medianDaysToClose: Figure;
+  deadlinesMetPct: Figure;
+  takenSeriously: Figure;
+  wouldReportAgain: Figure;
+  /** Share of reporters who answered an aftercare check-in with "negative consequences" (absent: not counted). */
+  negativeAfterClosePct?: Figure;
+}
+
+/** The coordinator's insights for one period, in a dialog. */
+export interface InsightsView {
+  locale: Locale;
+  period: InsightsPeriodName;
+  /** `2026-Q4` or `2026`. */
+  periodLabel: string;
+  /** The last complete month counted (`YYYY-MM`); absent when no month of the period has ended yet. */
+  lastMonth?: string;
+  total: InsightFiguresView;
+  units: (InsightFiguresView & { unitId: string; unitName: string })[];
+  /** Per month (`YYYY-MM`), teams of the units with meeting settings and how many discussed a topic. Not suppressed: teams, not people. */
+  agenda: { month: string; teams: number; discussed: number; discussedPct: number; units: { unitId: string; teams: number; discussedPct: number }[] }[];
+}
 
 type Fact = { title: string; value: string };
 

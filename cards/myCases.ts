@@ -4,7 +4,19 @@ import { t } from './i18n';
 import { reporterDeadlineText } from './reporterDeadlineText';
 import template from './myCases.card.json';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { MyCasesView } from './views';
+import type { RequestKind } from '../bot/domain/report';
+import type { CaseState } from '../bot/domain/caseLifecycle';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+import type { ReporterDeadlineLine } from './reporterDeadlineText';
+
+/** The reporter's own cases ("status", "mijn meldingen"), in the chat: references and states only. */
+export interface MyCasesView {
+  locale: Locale;
+  /** `caseId`: the case's button opens its dialog; `route` and `nextDeadline` as on the receipt. */
+  cases: { caseId: string; reference: string; kind: RequestKind; state: CaseState; receivedOn: string; route: HandlerRole; nextDeadline?: ReporterDeadlineLine }[];
+  /** More cases exist than listed. */
+  more: boolean;
+}
 
 interface CaseLine {
   caseId: string;

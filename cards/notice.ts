@@ -2,7 +2,20 @@ import type { Locale } from '../bot/domain/locale';
 import { isMessageKey, t } from './i18n';
 import template from './notice.card.json';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { NoticeView } from './views';
+import type { DialogName } from './actionData';
+import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
+
+/** A short notice in the chat (e.g. "your draft is kept", "draft deleted"). `textKey` is a locale key; params fill {placeholders}. */
+export interface NoticeView {
+  locale: Locale;
+  titleKey: string;
+  textKey: string;
+  params?: Record<string, string>;
+  /** Offer the "make a report" button. */
+  offerReport?: boolean;
+  /** A button that opens this dialog; `titleKey` is the locale key of its title (an unknown key leaves the button out). */
+  openDialog?: { dialog: DialogName; titleKey: string; /** Sent along as `vm.reference` (the audit export's case). */ reference?: string; /** Sent along as `vm.period` (the insights' period). */ period?: InsightsPeriodName };
+}
 
 interface NoticeData {
   lang: Locale;

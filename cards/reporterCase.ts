@@ -10,7 +10,39 @@ import { keyInGroup } from './keyInGroup';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import template from './reporterCase.card.json';
 import { reporterCaseKeys, type ReporterCaseKeys } from './reporterCaseKeys';
-import type { ReporterCaseView } from './views';
+import type { CaseState } from '../bot/domain/caseLifecycle';
+import type { CaseMessageLine } from './caseThread';
+
+/**
+ * The reporter's view of their case, in a dialog: state, the messages, an answer box when a
+ * question is open, a box to add information, and withdraw. For anonymous reporters the dialog
+ * carries `reference` + `secret` in its buttons' `vm` (dialog cards are not kept as messages).
+ */
+export interface ReporterCaseView {
+  locale: Locale;
+  caseId?: string;
+  reference: string;
+  /** Anonymous only: re-sent with each button so every step is authorised again. */
+  secret?: string;
+  state: CaseState;
+  messages: CaseMessageLine[];
+  /** An open question from the handler: show input `answer`. Otherwise show input `information`. */
+  openQuestion: boolean;
+  /** The case can still be withdrawn (not closed). */
+  canWithdraw: boolean;
+  /** Closed and no feedback given yet: show the two questions (inputs `takenSeriously`, `wouldReportAgain`, values "1".."5") in this dialog. */
+  askFeedback: boolean;
+  /**
+   * Confidential reports: the handler asked to know who reported and the reporter has not answered.
+   * Shows what accepting means and two buttons that send `identityAnswer: 'accept' | 'refuse'` with
+   * `vm: { dialog: 'caseMessages', nav: 'submit', caseId }`. The reason is one of the messages.
+   */
+  identityRequestPending?: boolean;
+  /** Field → locale key under `validation.` */
+  errors: Partial<Record<'answer' | 'information' | 'takenSeriously' | 'wouldReportAgain' | 'identityAnswer', string>>;
+  /** A confirmation line (locale key), e.g. `reporter.sent`. */
+  doneKey?: string;
+}
 
 type ReporterVm = ReporterCaseKeys & { dialog: 'caseMessages' | 'caseWithdraw'; nav: 'submit' | 'next' | 'close' };
 

@@ -2,7 +2,27 @@ import type { Locale } from '../bot/domain/locale';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import template from './reporterNotice.card.json';
-import type { ReporterNoticeView } from './views';
+import type { ReporterEvent } from '../bot/domain/reporterEvent';
+import type { HandlerRole } from '../bot/domain/chooseRoute';
+
+/**
+ * A notice in the reporter's chat about their case. NO content and no handler text: the event,
+ * the reference (named/confidential only), and a button that opens the messages in a dialog.
+ * For anonymous reporters: no reference and no case id at all (their chat history could be
+ * exported): the button opens the anonymous status dialog (reference + secret).
+ */
+export interface ReporterNoticeView {
+  locale: Locale;
+  /** A case event, or the handler asking (in a confidential report) whether they may know who reported. */
+  event: ReporterEvent | 'identityRequested';
+  anonymous: boolean;
+  /** Named/confidential only. */
+  reference?: string;
+  /** Named/confidential only: for the dialog button `vm: { dialog: 'caseMessages', caseId }`. */
+  caseId?: string;
+  /** Reassigned: the new role (never a person's name). */
+  role?: HandlerRole;
+}
 
 interface ReporterNoticeData {
   lang: Locale;

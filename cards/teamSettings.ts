@@ -4,7 +4,48 @@ import type { FieldErrorData } from './fieldError';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import template from './teamSettings.card.json';
-import type { TeamSettingsField, TeamSettingsView, UnitChoice } from './views';
+
+// Team meeting agenda (werkoverleg): cards in a team channel, and action tasks in a 1:1 chat.
+//
+// Channel cards use `Action.Execute` with these verbs and `data` (Teams merges input values by id):
+// - `saveTeamSettings` `{}`: inputs `weekdays` (multi-select, comma-separated ISO weekdays "1,3"),
+//   `time` (Input.Time, "HH:mm"), `everyWeeks` ("1" | "2" | "4"), `leadWorkingDays` ("0".."5"),
+//   `language` ("nl" | "en"), `unitId`, `paused` (toggle "true"/"false");
+// - `openTeamSettings` `{}`: the settings card (from the welcome or after saving);
+// - `topicDiscussed` `{ postingId }`: inputs `notes`, and three action slots `action1Text`,
+//   `action1Owner` (Entra object id from the people picker or the member list), `action1Due`
+//   (YYYY-MM-DD), … `action3Due`;
+// - `topicOther` `{ postingId }`: another topic for the same meeting, now;
+// - `topicSkipped` `{ postingId }`: input `skipReason` (optional).
+// The action task card in the owner's 1:1 chat: `actionDone` `{ actionId }`, `actionNewDate`
+// `{ actionId }` with input `newDate` (YYYY-MM-DD), and `refreshAction` `{ actionId }` (refresh,
+// `refresh.userIds` = [ownerUserId]).
+
+/** A unit offered on the settings card. */
+export interface UnitChoice {
+  id: string;
+  name: string;
+}
+
+export type TeamSettingsField = 'weekdays' | 'time' | 'everyWeeks' | 'leadWorkingDays' | 'language' | 'unitId';
+
+/** The settings card in the team channel (also the welcome after install, with `welcome`). */
+export interface TeamSettingsView {
+  locale: Locale;
+  teamName: string;
+  /** Just installed: show what the bot does in this channel above the form. */
+  welcome: boolean;
+  /** Values shown in the inputs: the saved settings, or what was entered when the card comes back with errors. */
+  values: { weekdays: string; time: string; everyWeeks: string; leadWorkingDays: string; language: string; unitId: string; paused: boolean };
+  /** Units to choose from (the team's unit first when known); at most 100 shown. */
+  units: UnitChoice[];
+  /** Field → key under `validation.` */
+  errors: Partial<Record<TeamSettingsField, string>>;
+  /** After a save: when the next topic will be posted and the meeting it is for (formatted), or that posting is paused. */
+  saved?: { paused: false; nextPost: string; meeting: string } | { paused: true };
+  /** The viewer may not change the settings: the form is replaced by who can (team owners and the unit's coordinators, by name). */
+  readOnly?: { ownerNames: string[]; coordinatorNames: string[] };
+}
 
 /** The most units the unit list offers (the list is `filtered`: people type to find theirs). */
 export const TEAM_SETTINGS_MAX_UNITS = 100;

@@ -5,7 +5,48 @@ import type { FieldErrorData } from './fieldError';
 import { formatNumber, messageKeyIn, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import template from './topic.card.json';
-import type { PersonChoice, TopicCardView, TopicFormField } from './views';
+import type { PersonChoice } from './personChoice';
+
+/** A topic's text on a card, in the card's language. */
+export interface TopicCardText {
+  title: string;
+  intro: string;
+  questions: string[];
+  help: string;
+  source: string;
+}
+
+/** An agreed action as shown on the topic card after "discussed". */
+export interface AgreedActionLine {
+  text: string;
+  ownerName: string;
+  /** Formatted due date. */
+  due: string;
+}
+
+export type TopicFormField = 'notes' | 'skipReason' | `action${1 | 2 | 3}${'Text' | 'Owner' | 'Due'}`;
+
+/** The topic card posted in a team channel before a meeting. */
+export interface TopicCardView {
+  locale: Locale;
+  postingId: string;
+  /** Formatted date (and time) of the meeting. */
+  meeting: string;
+  topic: TopicCardText;
+  state: 'posted' | 'discussed' | 'skipped';
+  /** discussed / skipped: who recorded it and when (formatted). */
+  recordedBy?: string;
+  recordedAt?: string;
+  /** discussed: the agreed actions. */
+  actions?: AgreedActionLine[];
+  /** Team members for the action-owner lists (shown next to Teams' people picker, which searches the organisation); at most 75 shown. */
+  members: PersonChoice[];
+  /** What was entered, kept when the card comes back with errors (then the form is shown open, with the messages next to the fields). */
+  form?: Partial<Record<TopicFormField, string>>;
+  /** Field → key under `validation.` */
+  errors?: Partial<Record<TopicFormField, string>>;
+}
+
 
 /** The most team members each action-owner list shows; Teams' people picker finds everyone else. */
 export const TOPIC_MAX_MEMBERS = 75;

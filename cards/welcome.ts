@@ -1,8 +1,14 @@
 import type { Locale } from '../bot/domain/locale';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { WelcomeView } from './views';
 import template from './welcome.card.json';
+
+/** Welcome card in the 1:1 chat (on install, "hallo", "help"). */
+export interface WelcomeView {
+  locale: Locale;
+  /** A draft exists: offer to continue it. */
+  hasDraft: boolean;
+}
 
 interface WelcomeData {
   lang: Locale;

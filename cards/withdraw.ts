@@ -2,8 +2,15 @@ import type { Locale } from '../bot/domain/locale';
 import { t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import { reporterCaseKeys, type ReporterCaseKeys } from './reporterCaseKeys';
-import type { WithdrawView } from './views';
 import template from './withdraw.card.json';
+
+/** Confirm withdrawing a report, in a dialog (button `vm: { dialog: 'caseWithdraw', nav: 'submit', caseId | reference+secret }`). */
+export interface WithdrawView {
+  locale: Locale;
+  caseId?: string;
+  reference: string;
+  secret?: string;
+}
 
 type WithdrawVm = ReporterCaseKeys & { dialog: 'caseWithdraw'; nav: 'submit' | 'close' };
 

@@ -2,8 +2,20 @@ import type { Locale } from '../bot/domain/locale';
 import { STEP_FIELDS, WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../bot/domain/report';
 import { formatDate, messageKeyIn, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { WizardReviewView } from './views';
 import template from './wizardReview.card.json';
+
+/** The review step: a summary with "change" per section, then submit. Only ever rendered in a dialog. */
+export interface WizardReviewView {
+  locale: Locale;
+  draftId: string;
+  /** Goes into the submit button's `vm.submissionId` (see DialogAction). */
+  submissionId: string;
+  stepNumber: number;
+  totalSteps: number;
+  answers: ReportAnswers;
+  /** A message key under `validation.` when submitting found a missing answer (then a goto button is shown). */
+  error?: { key: string; step: WizardStep };
+}
 
 type InputStep = Exclude<WizardStep, 'review'>;
 

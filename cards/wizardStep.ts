@@ -12,8 +12,29 @@ import { dangerHelpText, type DangerHelpText } from './dangerHelpText';
 import { fieldError, type FieldErrorData } from './fieldError';
 import { formatNumber, t } from './i18n';
 import { renderCard, type AdaptiveCard } from './renderCard';
-import type { WizardStepView } from './views';
 import template from './wizardStep.card.json';
+
+/** One step of the report wizard, shown in a dialog. */
+export interface WizardStepView {
+  locale: Locale;
+  draftId: string;
+  step: Exclude<WizardStep, 'review'>;
+  /** 1-based position, and the number of steps including review (7). */
+  stepNumber: number;
+  totalSteps: number;
+  /** What the user entered so far: inputs show these values. */
+  answers: ReportAnswers;
+  /** Field name → locale key under `validation.` for a message shown next to that field. */
+  errors: Partial<Record<keyof ReportAnswers, string>>;
+  /** The step is shown after the reporter said someone is in immediate danger: show where to get help first. */
+  showDangerHelp: boolean;
+  /** Resumed from an earlier session: show a short "welcome back, we kept your answers" line. */
+  resumed: boolean;
+  /** The card pressed was older than the draft: say this is the latest draft instead. */
+  stale?: boolean;
+  /** Opened with "Wijzig" on the review: Next (and Back) return to the review. */
+  returnTo?: 'review';
+}
 
 type InputStep = Exclude<WizardStep, 'review'>;
 

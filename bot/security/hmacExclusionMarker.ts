@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { EXCLUSION_MARK_BLOCK, type ExclusionMarker, type ExclusionMarks } from '../app/ports';
+import { EXCLUSION_MARK_BLOCK, type ExclusionMarker, type ExclusionMarks } from '../app/shared/cryptoPorts';
 import type { KeySet } from './keyRing';
 
 /**

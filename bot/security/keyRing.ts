@@ -1,4 +1,4 @@
-import type { KeyPurpose } from '../app/ports';
+import type { KeyPurpose } from '../app/shared/cryptoPorts';
 
 /** The keys of one purpose: the active key seals, every key listed can still open. */
 export interface KeySet {

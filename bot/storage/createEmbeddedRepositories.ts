@@ -1,4 +1,4 @@
-import type { Repositories } from '../app/ports';
+import type { Repositories } from '../app/shared/repositories';
 import { acquireDirectoryLock } from './directoryLock';
 import { EmbeddedDocumentContainer } from './embeddedDocumentContainer';
 import { repositoriesOver } from './repositoriesOver';

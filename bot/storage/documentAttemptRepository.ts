@@ -1,4 +1,5 @@
-import type { AttemptRecord, AttemptRepository, Versioned } from '../app/ports';
+import type { AttemptRecord, AttemptRepository } from '../app/reporter/attemptPorts';
+import type { Versioned } from '../app/shared/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { listEarliestUpTo } from './listEarliestUpTo';
 

@@ -1,4 +1,5 @@
-import type { DraftRecord, DraftRepository, Page, PageRequest, Versioned } from '../app/ports';
+import type { DraftRecord, DraftRepository } from '../app/intake/draftPorts';
+import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 

@@ -1,4 +1,5 @@
-import type { OutboxItem, OutboxRepository, OutboxStatus, Versioned } from '../app/ports';
+import type { OutboxItem, OutboxRepository, OutboxStatus } from '../app/outbox/outboxPorts';
+import type { Versioned } from '../app/shared/storePorts';
 import type { DocumentContainer, QuerySpec } from './documentContainer';
 import { pageSize } from './pageSize';
 import { createIfAbsent } from './createIfAbsent';

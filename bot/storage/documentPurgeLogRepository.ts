@@ -1,4 +1,5 @@
-import type { Page, PageRequest, PurgeLogEntry, PurgeLogRepository } from '../app/ports';
+import type { Page, PageRequest } from '../app/shared/storePorts';
+import type { PurgeLogEntry, PurgeLogRepository } from '../app/retention/purgeLogPorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 import { createIfAbsent } from './createIfAbsent';

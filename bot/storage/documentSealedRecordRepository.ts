@@ -1,4 +1,4 @@
-import type { SealedRecord, SealedRecordRepository } from '../app/ports';
+import type { SealedRecord, SealedRecordRepository } from '../app/outbox/addressPorts';
 import type { DocumentContainer } from './documentContainer';
 import { listEarliestUpTo } from './listEarliestUpTo';
 

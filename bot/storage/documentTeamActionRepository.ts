@@ -1,4 +1,5 @@
-import type { Page, PageRequest, TeamActionRecord, TeamActionRepository, Versioned } from '../app/ports';
+import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
+import type { TeamActionRecord, TeamActionRepository } from '../app/agenda/agendaPorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 import { listEarliestUpTo } from './listEarliestUpTo';

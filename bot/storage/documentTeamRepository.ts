@@ -1,4 +1,5 @@
-import type { Page, PageRequest, TeamRecord, TeamRepository, Versioned } from '../app/ports';
+import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
+import type { TeamRecord, TeamRepository } from '../app/agenda/agendaPorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 import { listEarliestUpTo } from './listEarliestUpTo';

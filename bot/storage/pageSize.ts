@@ -1,4 +1,4 @@
-import type { PageRequest } from '../app/ports';
+import type { PageRequest } from '../app/shared/storePorts';
 
 /** Page size when the caller names none. */
 export const DEFAULT_PAGE_SIZE = 20;

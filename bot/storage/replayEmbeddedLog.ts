@@ -1,4 +1,4 @@
-import type { Versioned } from '../app/ports';
+import type { Versioned } from '../app/shared/storePorts';
 import { parseEmbeddedLogRecord } from './embeddedLogRecord';
 
 /**

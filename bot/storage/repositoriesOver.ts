@@ -1,4 +1,12 @@
-import type { AttemptRecord, AuditEntry, CaseRecord, DraftRecord, OutboxItem, PurgeLogEntry, Repositories, SealedRecord, TeamActionRecord, TeamRecord } from '../app/ports';
+import type { AttemptRecord } from '../app/reporter/attemptPorts';
+import type { AuditEntry } from '../app/audit/auditPorts';
+import type { CaseRecord } from '../app/cases/casePorts';
+import type { DraftRecord } from '../app/intake/draftPorts';
+import type { OutboxItem } from '../app/outbox/outboxPorts';
+import type { PurgeLogEntry } from '../app/retention/purgeLogPorts';
+import type { Repositories } from '../app/shared/repositories';
+import type { SealedRecord } from '../app/outbox/addressPorts';
+import type { TeamActionRecord, TeamRecord } from '../app/agenda/agendaPorts';
 import { CONTAINER_NAMES } from './containerNames';
 import type { DocumentContainer } from './documentContainer';
 import { DocumentAttemptRepository } from './documentAttemptRepository';

@@ -1,6 +1,6 @@
 import { renderAnonymousStatus } from '../../cards/anonymousStatus';
 import { t } from '../../cards/i18n';
-import { checkAnonymousStatus } from '../app/checkAnonymousStatus';
+import { checkAnonymousStatus } from '../app/reporter/checkAnonymousStatus';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import { reporterCaseDialog } from './caseDialogs';

@@ -1,6 +1,6 @@
 import { renderAuditExport } from '../../cards/auditExport';
 import { t } from '../../cards/i18n';
-import { exportCaseAudit } from '../app/exportCaseAudit';
+import { exportCaseAudit } from '../app/audit/exportCaseAudit';
 import { ForbiddenError } from '../domain/errors';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';

@@ -1,4 +1,4 @@
-import type { AttemptLimiter } from '../app/attemptLimiter';
+import type { AttemptLimiter } from '../app/reporter/attemptLimiter';
 import type { AgendaDependencies } from '../app/agenda/agendaDependencies';
 import type { HelpContact } from '../domain/helpContact';
 

@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime, t } from '../../cards/i18n';
-import type { HandlerTaskView } from '../../cards/views';
+import type { HandlerTaskView } from '../../cards/handlerTask';
 import type { HandlerRole } from '../domain/chooseRoute';
-import type { HandlerTask } from '../app/openHandlerTask';
+import type { HandlerTask } from '../app/cases/openHandlerTask';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 import type { CaseClock } from '../domain/deadlines/caseClocks';

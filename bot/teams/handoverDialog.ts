@@ -1,8 +1,9 @@
 import { renderHandover } from '../../cards/handover';
 import { t } from '../../cards/i18n';
-import type { HandoverView, PersonChoice } from '../../cards/views';
-import { handOverCases } from '../app/handOverCases';
-import { handoverChoice, handoverPeople, type HandoverPeople } from '../app/handoverPeople';
+import type { HandoverView } from '../../cards/handover';
+import type { PersonChoice } from '../../cards/personChoice';
+import { handOverCases } from '../app/handover/handOverCases';
+import { handoverChoice, handoverPeople, type HandoverPeople } from '../app/handover/handoverPeople';
 import { ForbiddenError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';

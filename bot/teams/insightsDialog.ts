@@ -1,6 +1,6 @@
 import { renderInsights } from '../../cards/insights';
 import { t } from '../../cards/i18n';
-import { coordinatorInsights } from '../app/coordinatorInsights';
+import { coordinatorInsights } from '../app/insights/coordinatorInsights';
 import { insightsPeriod } from '../domain/insights/insightsPeriod';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';

@@ -1,6 +1,6 @@
 import { formatDate } from '../../cards/i18n';
 import { renderMyCases } from '../../cards/myCases';
-import { listMyCases } from '../app/listMyCases';
+import { listMyCases } from '../app/reporter/listMyCases';
 import type { Locale } from '../domain/locale';
 import type { BotServices } from './botServices';
 

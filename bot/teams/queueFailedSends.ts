@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { channelKeyFor, teamKeyFor } from '../app/agenda/teamKeys';
-import { userRecipient } from '../app/caseParties';
-import type { Recipient } from '../app/ports';
-import { queueUnsentCard } from '../app/queueUnsentCard';
+import { userRecipient } from '../app/cases/caseParties';
+import type { Recipient } from '../app/outbox/outboxPorts';
+import { queueUnsentCard } from '../app/outbox/queueUnsentCard';
 import type { BotServices } from './botServices';
 import { teamOfTurn } from './agenda/teamChannel';
 import { toDeliveryError } from './toDeliveryError';

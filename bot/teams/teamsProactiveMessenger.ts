@@ -1,6 +1,6 @@
 import { Channels, type ConversationParameters, type ConversationReference } from '@microsoft/agents-activity';
 import { CardFactory, CloudAdapter, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
-import { DeliveryError, type ProactiveMessenger } from '../app/ports';
+import { DeliveryError, type ProactiveMessenger } from '../app/outbox/messengerPorts';
 import { RateLimitWait, SlidingWindowLimiter, type LimitedKey, type WindowLimit } from './slidingWindowLimiter';
 import { toDeliveryError } from './toDeliveryError';
 

@@ -1,5 +1,5 @@
 import { HttpError } from '@microsoft/agents-hosting';
-import { DeliveryError } from '../app/ports';
+import { DeliveryError } from '../app/outbox/messengerPorts';
 import { parseRetryAfter } from './parseRetryAfter';
 
 /** Statuses that Teams and the Bot Connector use for "try again later" (throttling, a busy or restarting service, a 412 on a concurrent write). */

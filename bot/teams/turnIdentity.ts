@@ -1,5 +1,5 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { Reporter } from '../app/intakeDependencies';
+import type { Reporter } from '../app/intake/intakeDependencies';
 import { ForbiddenError } from '../domain/errors';
 import { toLocale, type Locale } from '../domain/locale';
 

@@ -3,8 +3,8 @@ import { TeamsActivityHandler } from '@microsoft/agents-hosting-extensions-teams
 import { renderError } from '../../cards/error';
 import { t } from '../../cards/i18n';
 import { renderNotice } from '../../cards/notice';
-import { rememberConversation } from '../app/rememberConversation';
-import { runThenDeliverOwn } from '../app/turnOutbox';
+import { rememberConversation } from '../app/outbox/rememberConversation';
+import { runThenDeliverOwn } from '../app/outbox/turnOutbox';
 import { DomainError, ForbiddenError } from '../domain/errors';
 import { toLocale, type Locale } from '../domain/locale';
 import { fetchAnonymousStatusDialog, submitAnonymousStatusDialog } from './anonymousStatusDialog';

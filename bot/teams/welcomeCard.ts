@@ -1,5 +1,5 @@
 import { renderWelcome } from '../../cards/welcome';
-import { hasSavedDraft } from '../app/hasSavedDraft';
+import { hasSavedDraft } from '../app/intake/hasSavedDraft';
 import type { BotServices } from './botServices';
 import type { TurnIdentity } from './turnIdentity';
 

@@ -1,5 +1,5 @@
 import { metrics, type Attributes, type Counter } from '@opentelemetry/api';
-import type { LogFields, Logger } from '../app/ports';
+import type { LogFields, Logger } from '../app/shared/loggerPorts';
 import { CODE_FIELDS, CODE_VALUE, METRICS, OWN_SCOPE } from './telemetryNames';
 import { ownActiveSpan } from './traced';
 

@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useState } from 'react';
-import type { CoordinatorInsights } from '../../bot/app/coordinatorInsights';
+import type { CoordinatorInsights } from '../../bot/app/insights/coordinatorInsights';
 import type { Locale } from '../../bot/domain/locale';
 import { SUPPRESSED, type InsightFigures } from '../../bot/domain/insights/caseInsights';
 import { CATEGORIES } from '../../bot/domain/report';

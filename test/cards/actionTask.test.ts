@@ -2,7 +2,7 @@ import { LOCALES, type Locale } from '../../bot/domain/locale';
 import { renderActionTask } from '../../cards/actionTask';
 import { t } from '../../cards/i18n';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { ActionTaskView } from '../../cards/views';
+import type { ActionTaskView } from '../../cards/actionTask';
 import { actions, adaptiveCardsProblems, allObjects, elementAfterInput, inputs, MAX_CARD_BYTES, schemaErrors, sizeInBytes, visibleTexts } from './cardChecks';
 
 const ACTION_ID = 'action-7f3c';

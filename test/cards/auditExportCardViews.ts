@@ -2,7 +2,7 @@ import type { Locale } from '../../bot/domain/locale';
 import { renderAuditExport } from '../../cards/auditExport';
 import { renderNotice } from '../../cards/notice';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { AuditExportLine, AuditExportView } from '../../cards/views';
+import type { AuditExportLine, AuditExportView } from '../../cards/auditExport';
 import type { RenderedCase } from './cardViews';
 
 export const AUDIT_REFERENCE = 'VM-7K3Q-9DX2';

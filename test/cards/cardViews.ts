@@ -14,7 +14,7 @@ import { renderError } from '../../cards/error';
 import { renderMyCases } from '../../cards/myCases';
 import { renderNotice } from '../../cards/notice';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { WizardStepView } from '../../cards/views';
+import type { WizardStepView } from '../../cards/wizardStep';
 import { renderWelcome } from '../../cards/welcome';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { renderWizardStep } from '../../cards/wizardStep';

@@ -13,16 +13,14 @@ import { renderHandlerTask } from '../../cards/handlerTask';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { renderReporterCase } from '../../cards/reporterCase';
 import { renderReporterNotice } from '../../cards/reporterNotice';
-import type {
-  CaseDetailsView,
-  CaseMessageLine,
-  FeedbackView,
-  HandlerActionView,
-  HandlerTaskView,
-  ReporterCaseView,
-  ReporterNoticeView,
-  WithdrawView,
-} from '../../cards/views';
+import type { CaseDetailsView } from '../../cards/caseDetails';
+import type { CaseMessageLine } from '../../cards/caseThread';
+import type { FeedbackView } from '../../cards/feedback';
+import type { HandlerActionView } from '../../cards/handlerAction';
+import type { HandlerTaskView } from '../../cards/handlerTask';
+import type { ReporterCaseView } from '../../cards/reporterCase';
+import type { ReporterNoticeView } from '../../cards/reporterNotice';
+import type { WithdrawView } from '../../cards/withdraw';
 import { renderWithdraw } from '../../cards/withdraw';
 // Type only: cardViews imports this file, so a value import back would be circular.
 import type { RenderedCase } from './cardViews';

@@ -1,6 +1,6 @@
 import { caseThread } from '../../cards/caseThread';
 import { t } from '../../cards/i18n';
-import type { CaseMessageLine } from '../../cards/views';
+import type { CaseMessageLine } from '../../cards/caseThread';
 import { manyMessages, SOME_MESSAGES } from './caseCardViews';
 
 const ROOMY = 1_000_000;

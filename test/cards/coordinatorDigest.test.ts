@@ -3,7 +3,7 @@ import { renderCoordinatorDigest } from '../../cards/coordinatorDigest';
 import { formatNumber, t } from '../../cards/i18n';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { CARD_BUDGET_BYTES } from '../../cards/cardBudget';
-import type { AgendaCoverageLine, CoordinatorDigestView } from '../../cards/views';
+import type { AgendaCoverageLine, CoordinatorDigestView } from '../../cards/coordinatorDigest';
 import { adaptiveCardsProblems, allObjects, inputs, MAX_CARD_BYTES, ofType, schemaErrors, sizeInBytes, visibleTexts } from './cardChecks';
 import { digestView, manyUnits, MOST_UNITS, SOME_UNITS, TAB_URL, WEEK } from './deadlineCardViews';
 

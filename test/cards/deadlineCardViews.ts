@@ -7,7 +7,8 @@ import type { Locale } from '../../bot/domain/locale';
 import { renderCoordinatorDigest } from '../../cards/coordinatorDigest';
 import { renderExtensionConsent } from '../../cards/extensionConsent';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { CoordinatorDigestView, DigestUnitLine, ExtensionConsentView } from '../../cards/views';
+import type { CoordinatorDigestView, DigestUnitLine } from '../../cards/coordinatorDigest';
+import type { ExtensionConsentView } from '../../cards/extensionConsent';
 // Type only: cardViews imports this file, so a value import back would be circular.
 import type { RenderedCase } from './cardViews';
 import { CASE_ID, REFERENCE } from './caseCardViews';

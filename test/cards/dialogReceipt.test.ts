@@ -3,7 +3,7 @@ import { CLOCK_KINDS } from '../../bot/domain/deadlines/deadlinePolicies';
 import { renderDialogReceipt } from '../../cards/dialogReceipt';
 import { t } from '../../cards/i18n';
 import { HANDLER_ROLES } from '../../bot/domain/chooseRoute';
-import type { DialogReceiptView } from '../../cards/views';
+import type { DialogReceiptView } from '../../cards/dialogReceipt';
 import { actions, bodyOf, ofType, textIn, vmOf, visibleTexts } from './cardChecks';
 
 const SECRET = 'K7QX-M3TP-9HDA-RW4C';

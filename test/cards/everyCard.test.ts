@@ -4,7 +4,7 @@ import { everyRenderedCard } from './cardViews';
 
 const CARDS = everyRenderedCard();
 
-/** Verbs a chat card may use (`ChatVerb` and `CaseVerb` in cards/views.ts; `stopCheckIns` of the aftercare check-in). */
+/** Verbs a chat card may use (`ChatVerb` and `CaseVerb` in cards/actionData.ts; `stopCheckIns` of the aftercare check-in). */
 const CHAT_VERBS = ['showMyCases', 'showWelcome', 'acknowledgeCase', 'refreshCase', 'giveFeedback', 'consentExtension', 'stopCheckIns'];
 
 /** Teams shows user-specific views to at most 60 users. */

@@ -1,7 +1,7 @@
 import { LOCALES } from '../../bot/domain/locale';
 import { renderExtensionConsent } from '../../cards/extensionConsent';
 import { t } from '../../cards/i18n';
-import type { ExtensionConsentView } from '../../cards/views';
+import type { ExtensionConsentView } from '../../cards/extensionConsent';
 import { actions, allObjects, inputs, visibleTexts } from './cardChecks';
 import { CASE_ID, REFERENCE } from './caseCardViews';
 import { extensionConsentView } from './deadlineCardViews';

@@ -4,7 +4,7 @@ import { IDENTITY_MODES, REQUEST_KINDS } from '../../bot/domain/report';
 import { renderHandlerTask } from '../../cards/handlerTask';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { t } from '../../cards/i18n';
-import type { HandlerTaskView } from '../../cards/views';
+import type { HandlerTaskView } from '../../cards/handlerTask';
 import { actions, bodyOf, inputs, ofType, vmOf, visibleTexts } from './cardChecks';
 import { CASE_ID, HANDLER_USER_ID, handlerTaskView, REFERENCE } from './caseCardViews';
 

@@ -7,7 +7,8 @@ import type { Locale } from '../../bot/domain/locale';
 import { renderHandover } from '../../cards/handover';
 import { renderNotice } from '../../cards/notice';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { HandoverOutcome, HandoverView, PersonChoice } from '../../cards/views';
+import type { HandoverOutcome, HandoverView } from '../../cards/handover';
+import type { PersonChoice } from '../../cards/personChoice';
 // Type only: cardViews imports this file, so a value import back would be circular.
 import type { RenderedCase } from './cardViews';
 

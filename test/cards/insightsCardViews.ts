@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../bot/domain/report';
 import { renderInsights } from '../../cards/insights';
 import { renderNotice } from '../../cards/notice';
 import type { AdaptiveCard } from '../../cards/renderCard';
-import type { InsightFiguresView, InsightsView } from '../../cards/views';
+import type { InsightFiguresView, InsightsView } from '../../cards/insights';
 import type { RenderedCase } from './cardViews';
 
 /** Figures with everything shown: 12 reports, 6 bullying, the other categories suppressed. */

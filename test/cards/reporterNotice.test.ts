@@ -1,7 +1,7 @@
 import { LOCALES } from '../../bot/domain/locale';
 import { t } from '../../cards/i18n';
 import { renderReporterNotice } from '../../cards/reporterNotice';
-import type { ReporterNoticeView } from '../../cards/views';
+import type { ReporterNoticeView } from '../../cards/reporterNotice';
 import { actions, inputs, visibleTexts } from './cardChecks';
 import { CASE_ID, NOTICE_EVENTS, REFERENCE, reporterNoticeView } from './caseCardViews';
 

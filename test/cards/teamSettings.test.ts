@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
 import { t } from '../../cards/i18n';
 import { renderTeamSettings, TEAM_SETTINGS_MAX_UNITS } from '../../cards/teamSettings';
-import type { TeamSettingsView, UnitChoice } from '../../cards/views';
+import type { TeamSettingsView, UnitChoice } from '../../cards/teamSettings';
 import { actions, adaptiveCardsProblems, allObjects, elementAfterInput, inputs, MAX_CARD_BYTES, schemaErrors, sizeInBytes, visibleTexts } from './cardChecks';
 
 const UNITS: UnitChoice[] = [

@@ -6,7 +6,8 @@ import { CARD_BUDGET_BYTES } from '../../cards/cardBudget';
 import { formatNumber, t } from '../../cards/i18n';
 import type { AdaptiveCard } from '../../cards/renderCard';
 import { renderTopic, TOPIC_MAX_MEMBERS } from '../../cards/topic';
-import type { PersonChoice, TopicCardView, TopicFormField } from '../../cards/views';
+import type { PersonChoice } from '../../cards/personChoice';
+import type { TopicCardView, TopicFormField } from '../../cards/topic';
 import { actions, adaptiveCardsProblems, allObjects, bodyOf, elementAfterInput, inputs, MAX_CARD_BYTES, PEOPLE_PICKER_QUERY, schemaErrors, sizeInBytes, visibleTexts } from './cardChecks';
 
 const POSTING_ID = 'posting-2026-03-02-team7';

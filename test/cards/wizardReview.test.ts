@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '../../bot/domain/locale';
 import type { ReportAnswers } from '../../bot/domain/report';
 import { t } from '../../cards/i18n';
-import type { WizardReviewView } from '../../cards/views';
+import type { WizardReviewView } from '../../cards/wizardReview';
 import { renderWizardReview } from '../../cards/wizardReview';
 import { actions, bodyOf, inputs, ofType, textIn, vmOf, visibleTexts } from './cardChecks';
 import { DRAFT_ID, FULL_ANSWERS, INPUT_STEPS, SUBMISSION_ID } from './cardViews';

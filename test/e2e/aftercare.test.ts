@@ -1,4 +1,5 @@
-import type { CaseRecord, OutboxItem } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
+import type { OutboxItem } from '../../bot/app/outbox/outboxPorts';
 import { t } from '../../cards/i18n';
 import { actions, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

@@ -1,4 +1,5 @@
-import type { AuditEntry, CaseRecord } from '../../bot/app/ports';
+import type { AuditEntry } from '../../bot/app/audit/auditPorts';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { t } from '../../cards/i18n';
 import { actions, adaptiveCardsProblems, schemaErrors, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

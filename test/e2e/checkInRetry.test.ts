@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { t } from '../../cards/i18n';
 import { actions, textIn, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { dumpCosmosDatabase } from '../../bot/storage/dumpCosmosDatabase';
 import { dumpEmbeddedStore } from '../../bot/storage/dumpEmbeddedStore';
 import { t } from '../../cards/i18n';

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { t } from '../../cards/i18n';
 import { dumpEmbeddedStore } from '../../bot/storage/dumpEmbeddedStore';
 import { actions, adaptiveCardsProblems, inputs, schemaErrors, textIn, vmOf } from '../cards/cardChecks';

@@ -1,4 +1,5 @@
-import type { CaseRecord, TeamRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
+import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { t } from '../../cards/i18n';
 import { adaptiveCardsProblems, allObjects, inputs, schemaErrors, textIn, visibleTexts, vmOf } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { t } from '../../cards/i18n';
 import { adaptiveCardsProblems, allObjects, inputs, schemaErrors, textIn } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

@@ -4,7 +4,7 @@
  * the user still gets their normal answer and no error card, and the throttled message arrives
  * once the outbox timer runs after the wait, the same card as without throttling.
  */
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { t } from '../../cards/i18n';
 import { textIn } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';

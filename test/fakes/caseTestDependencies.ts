@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseDependencies } from '../../bot/app/intakeDependencies';
+import type { CaseDependencies } from '../../bot/app/intake/intakeDependencies';
 import { DEFAULT_DEADLINE_POLICY } from '../../bot/domain/deadlines/deadlinePolicies';
 import { WorkingCalendar } from '../../bot/domain/workingCalendar';
 import { loadJsonDirectory } from '../../bot/directory/jsonDirectory';

@@ -1,4 +1,4 @@
-import type { ProactiveMessenger } from '../../bot/app/ports';
+import type { ProactiveMessenger } from '../../bot/app/outbox/messengerPorts';
 
 /** One card the fake delivered. */
 export interface DeliveredCard {

@@ -1,5 +1,8 @@
-import type { Clock, ContentCipher, OutboxItem, Recipient, Repositories } from '../../bot/app/ports';
-import { saveConversationReference } from '../../bot/app/saveConversationReference';
+import type { Clock } from '../../bot/domain/clock';
+import type { ContentCipher } from '../../bot/app/shared/cryptoPorts';
+import type { OutboxItem, Recipient } from '../../bot/app/outbox/outboxPorts';
+import type { Repositories } from '../../bot/app/shared/repositories';
+import { saveConversationReference } from '../../bot/app/outbox/saveConversationReference';
 
 /** A card that says which message it is (`seq`), so tests can check what arrived where, in which order. */
 export function numberedCard(seq: string): Record<string, unknown> {

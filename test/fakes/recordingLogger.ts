@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '../../bot/app/ports';
+import type { LogFields, Logger } from '../../bot/app/shared/loggerPorts';
 
 /** One call of the logger. */
 export interface LogEntry {

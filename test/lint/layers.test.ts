@@ -16,12 +16,13 @@ async function layerProblems(filePath: string, code: string): Promise<string[]> 
 
 describe('the layers, enforced by lint', () => {
   it.each([
-    ['bot/domain/caseRule.ts', '../app/ports', "import type { CaseRecord } from '../app/ports';\nexport type Rule = CaseRecord;\n", 'bot/domain is the bottom layer'],
+    ['bot/domain/caseRule.ts', '../app/cases/casePorts', "import type { CaseRecord } from '../app/cases/casePorts';\nexport type Rule = CaseRecord;\n", 'bot/domain is the bottom layer'],
     ['bot/domain/deadlines/clockRule.ts', '../../config', "import { loadConfig } from '../../config';\nexport const rule = loadConfig;\n", 'bot/domain is the bottom layer'],
-    ['bot/app/showCase.ts', '../../cards/views', "import type { HandlerTaskView } from '../../cards/views';\nexport type View = HandlerTaskView;\n", 'bot/app imports only bot/domain and bot/app'],
+    ['bot/app/cases/showCase.ts', '../../../cards/handlerTask', "import type { HandlerTaskView } from '../../../cards/handlerTask';\nexport type View = HandlerTaskView;\n", 'bot/app imports only bot/domain and bot/app'],
+    ['bot/app/cases/showCase.ts', '../../teams/botServices', "import type { BotServices } from '../../teams/botServices';\nexport type Services = BotServices;\n", 'bot/app imports only bot/domain and bot/app'],
     ['bot/app/showCase.ts', '../teams/botServices', "import type { BotServices } from '../teams/botServices';\nexport type Services = BotServices;\n", 'bot/app imports only bot/domain and bot/app'],
     ['bot/app/agenda/showTeam.ts', '../../storage/repositoriesOver', "import { repositoriesOver } from '../../storage/repositoriesOver';\nexport const build = repositoriesOver;\n", 'bot/app imports only bot/domain and bot/app'],
-    ['bot/app/directoryRule.ts', '../directory/jsonDirectory', "import { jsonDirectory } from '../directory/jsonDirectory';\nexport const read = jsonDirectory;\n", 'bot/app imports only bot/domain and bot/app'],
+    ['bot/app/shared/directoryRule.ts', '../../directory/jsonDirectory', "import { jsonDirectory } from '../../directory/jsonDirectory';\nexport const read = jsonDirectory;\n", 'bot/app imports only bot/domain and bot/app'],
   ])('when %s imports %s (upwards), then lint reports it', async (filePath, _target, code, expected) => {
     expect(await layerProblems(filePath, code)).toEqual([expect.stringContaining(expected)]);
   });
@@ -43,9 +44,9 @@ describe('the layers, enforced by lint', () => {
 
   it.each([
     ['bot/domain/deadlines/clockRule.ts', '../agenda/topic', "import type { TopicLibrary } from '../agenda/topic';\nexport type Library = TopicLibrary;\n"],
-    ['bot/app/showCase.ts', '../domain/caseLifecycle', "import { nextState } from '../domain/caseLifecycle';\nimport type { CaseRecord } from './ports';\nexport const step = (record: CaseRecord) => nextState(record.state, 'acknowledge', { openQuestion: false, feedbackGiven: false });\n"],
-    ['bot/app/agenda/showTeam.ts', '../ports', "import type { TeamRecord } from '../ports';\nimport type { Clock } from '../../domain/clock';\nexport type Pair = [TeamRecord, Clock];\n"],
-    ['bot/teams/caseVerb.ts', '../app/openHandlerTask', "import { openHandlerTask } from '../app/openHandlerTask';\nexport const open = openHandlerTask;\n"],
+    ['bot/app/cases/showCase.ts', '../../domain/caseLifecycle', "import { nextState } from '../../domain/caseLifecycle';\nimport type { CaseRecord } from './casePorts';\nexport const step = (record: CaseRecord) => nextState(record.state, 'acknowledge', { openQuestion: false, feedbackGiven: false });\n"],
+    ['bot/app/agenda/showTeam.ts', '../cases/casePorts', "import type { CaseRecord } from '../cases/casePorts';\nimport type { TeamRecord } from './agendaPorts';\nimport type { Clock } from '../../domain/clock';\nexport type Triple = [CaseRecord, TeamRecord, Clock];\n"],
+    ['bot/teams/caseVerb.ts', '../app/cases/openHandlerTask', "import { openHandlerTask } from '../app/cases/openHandlerTask';\nexport const open = openHandlerTask;\n"],
   ])('when %s imports %s (within the rules), then lint reports nothing', async (filePath, _target, code) => {
     expect(await layerProblems(filePath, code)).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import type { CaseRecord, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
+import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { ACCESS_ROLES, DIALOG_ACCESS, ROUTE_ACCESS, VERB_ACCESS, type AccessRole, type AccessScope } from '../../bot/teams/accessTable';
 import { t } from '../../cards/i18n';
 import { allObjects, textIn } from '../cards/cardChecks';

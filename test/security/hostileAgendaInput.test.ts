@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { adaptiveCardsProblems, textIn } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';

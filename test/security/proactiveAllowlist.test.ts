@@ -5,7 +5,7 @@
  * a token or sends a byte. The bot's own token (MSAL, Entra) is stubbed: there is no Entra here.
  */
 import { CloudAdapter, MsalTokenProvider } from '@microsoft/agents-hosting';
-import { DeliveryError } from '../../bot/app/ports';
+import { DeliveryError } from '../../bot/app/outbox/messengerPorts';
 import { ServiceUrlPolicy } from '../../bot/security/serviceUrlPolicy';
 import { runActivity } from '../../bot/teams/activityHttpBridge';
 import { createAdapter } from '../../bot/teams/createAdapter';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportCaseAudit } from '../../bot/app/exportCaseAudit';
-import type { CaseDependencies } from '../../bot/app/intakeDependencies';
-import { openCaseDetails } from '../../bot/app/openCaseDetails';
-import { submitReport } from '../../bot/app/submitReport';
+import { exportCaseAudit } from '../../bot/app/audit/exportCaseAudit';
+import type { CaseDependencies } from '../../bot/app/intake/intakeDependencies';
+import { openCaseDetails } from '../../bot/app/cases/openCaseDetails';
+import { submitReport } from '../../bot/app/intake/submitReport';
 import type { CompleteReport } from '../../bot/domain/report';
 import { caseTestDependencies } from '../fakes/caseTestDependencies';
 

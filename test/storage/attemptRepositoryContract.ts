@@ -2,7 +2,7 @@
  * The guessing limit's part of the repository contract (failed reference + secret attempts per
  * user pseudonym), run against each backend by its own test file next to the shared contract suite.
  */
-import type { AttemptRecord } from '../../bot/app/ports';
+import type { AttemptRecord } from '../../bot/app/reporter/attemptPorts';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import type { OpenedRepositories } from './repositoryContract';
 import { aKey, at } from './storageFixtures';

@@ -2,7 +2,8 @@
  * The audit record's part of the repository contract (and the cases' `listWithPendingAudit`),
  * run against each backend by its own test file next to the shared contract suite.
  */
-import type { AuditEntry, Page, PageRequest } from '../../bot/app/ports';
+import type { AuditEntry } from '../../bot/app/audit/auditPorts';
+import type { Page, PageRequest } from '../../bot/app/shared/storePorts';
 import type { OpenedRepositories } from './repositoryContract';
 import { aCase, aKey, aSealed, at } from './storageFixtures';
 

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../bot/app/ports';
+import type { OutboxItem } from '../../bot/app/outbox/outboxPorts';
 import { aKey, aSealed, at } from './storageFixtures';
 
 /** A pending outbox item to a user, created and due at `at(0)`; storage never opens its sealed parts. */

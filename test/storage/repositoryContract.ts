@@ -2,7 +2,12 @@
  * The behaviour every Repositories implementation must have, run against each backend by its
  * own test file, so the embedded store and Cosmos DB cannot drift apart.
  */
-import type { CaseRecord, OutboxItem, Page, PageRequest, PurgeLogEntry, Repositories, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
+import type { OutboxItem } from '../../bot/app/outbox/outboxPorts';
+import type { Page, PageRequest } from '../../bot/app/shared/storePorts';
+import type { PurgeLogEntry } from '../../bot/app/retention/purgeLogPorts';
+import type { Repositories } from '../../bot/app/shared/repositories';
+import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';
 import { aCase, aDraft, aKey, aSealed, aSealedRecord, aTeam, aTeamAction, anAnonymousCase, anUnconfiguredTeam, at } from './storageFixtures';

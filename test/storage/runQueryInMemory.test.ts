@@ -1,4 +1,4 @@
-import type { Versioned } from '../../bot/app/ports';
+import type { Versioned } from '../../bot/app/shared/storePorts';
 import { runQueryInMemory } from '../../bot/storage/runQueryInMemory';
 
 interface Doc {

@@ -3,7 +3,11 @@
  * iv, tag and ciphertext) but hold random bytes: storage never opens them.
  */
 import { randomBytes } from 'node:crypto';
-import type { CaseRecord, DraftRecord, Sealed, SealedRecord, TeamActionRecord, TeamRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
+import type { DraftRecord } from '../../bot/app/intake/draftPorts';
+import type { Sealed } from '../../bot/app/shared/cryptoPorts';
+import type { SealedRecord } from '../../bot/app/outbox/addressPorts';
+import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 
 export function aSealed(kid = 'content-2025-01'): Sealed {
   return { kid, iv: randomBytes(12).toString('base64'), tag: randomBytes(16).toString('base64'), ct: randomBytes(48).toString('base64') };

@@ -4,7 +4,7 @@
  * meldingen", and opening an anonymous case with reference + secret. The handler's side goes
  * through the bot (POST /api/messages), as in the chat.
  */
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
 import { t } from '../../cards/i18n';
 import { actions, textIn, vmOf } from '../cards/cardChecks';

@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter } from '@microsoft/agents-hosting';
-import { DeliveryError } from '../../bot/app/ports';
+import { DeliveryError } from '../../bot/app/outbox/messengerPorts';
 import { TeamsProactiveMessenger } from '../../bot/teams/teamsProactiveMessenger';
 import { FakeBotConnector } from '../fakes/fakeBotConnector';
 import { ManualClock } from '../fakes/manualClock';

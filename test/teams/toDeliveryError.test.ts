@@ -1,5 +1,5 @@
 import { HttpError } from '@microsoft/agents-hosting';
-import { DeliveryError } from '../../bot/app/ports';
+import { DeliveryError } from '../../bot/app/outbox/messengerPorts';
 import { parseRetryAfter } from '../../bot/teams/parseRetryAfter';
 import { toDeliveryError } from '../../bot/teams/toDeliveryError';
 

@@ -9,7 +9,7 @@ import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AggregationTemporality, MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { CaseRecord } from '../../bot/app/ports';
+import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import { getApplication } from '../../bot/composition';
 import { FOREIGN_METRIC_VIEWS, OwnSpansOnly } from '../../bot/telemetry/contentFilters';
 import { TelemetryLogger } from '../../bot/telemetry/telemetryLogger';

@@ -1,9 +1,9 @@
 import type { CheckInAnswer } from '../../domain/aftercare/checkIns';
 import { NotFoundError } from '../../domain/errors';
-import { findReporterCase, type ReporterCredentials } from '../caseAccess';
-import type { CaseReceipt } from '../caseReceipt';
-import type { IntakeDependencies, Reporter } from '../intakeDependencies';
-import { updateCase } from '../updateCase';
+import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess';
+import type { CaseReceipt } from '../intake/caseReceipt';
+import type { IntakeDependencies, Reporter } from '../intake/intakeDependencies';
+import { updateCase } from '../cases/updateCase';
 import type { CheckInReply } from './aftercareRecord';
 import { openRetaliationCase } from './openRetaliationCase';
 

@@ -1,5 +1,5 @@
-import type { NotificationIntent } from '../notificationIntent';
-import type { Repositories } from '../ports';
+import type { NotificationIntent } from '../outbox/notificationIntent';
+import type { Repositories } from '../shared/repositories';
 
 /** What the chat card of a check-in shows when it is delivered. */
 export interface CheckInNoticeView {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
-import { findReporterCase, type ReporterCredentials } from '../caseAccess';
-import type { IntakeDependencies } from '../intakeDependencies';
+import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
 
 /** What the check-in dialog shows about the case: its reference and whether check-ins still run. Nothing else. */
 export interface CheckInView {

@@ -1,14 +1,14 @@
 import { routeReport } from '../../domain/routeReport';
-import { assignCase } from '../assignCase';
-import { isExcludedFromCase } from '../caseAccess';
-import { startCaseClocks } from '../caseClockUpdates';
-import { caseIdForSubmission } from '../caseIdForSubmission';
-import { openHandler } from '../caseParties';
-import { caseReceipt, type CaseReceipt } from '../caseReceipt';
-import type { IntakeDependencies, Reporter } from '../intakeDependencies';
-import type { CaseRecord, SealedCaseContent } from '../ports';
-import { storeNewCase } from '../storeNewCase';
-import { uniqueReference } from '../submitReport';
+import { assignCase } from '../cases/assignCase';
+import { isExcludedFromCase } from '../cases/caseAccess';
+import { startCaseClocks } from '../deadlines/caseClockUpdates';
+import { caseIdForSubmission } from '../intake/caseIdForSubmission';
+import { openHandler } from '../cases/caseParties';
+import { caseReceipt, type CaseReceipt } from '../intake/caseReceipt';
+import type { IntakeDependencies, Reporter } from '../intake/intakeDependencies';
+import type { CaseRecord, SealedCaseContent } from '../cases/casePorts';
+import { storeNewCase } from '../intake/storeNewCase';
+import { uniqueReference } from '../intake/submitReport';
 
 /**
  * A reporter answered a check-in with "I experienced negative consequences": a new case of its

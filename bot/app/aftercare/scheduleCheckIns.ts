@@ -1,6 +1,6 @@
 import { checkInMoments, DEFAULT_CHECK_IN_MONTHS } from '../../domain/aftercare/checkIns';
-import type { IntakeDependencies } from '../intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
+import type { CaseRecord } from '../cases/casePorts';
 
 /**
  * When a case closes: plans the reporter's aftercare check-ins (CHECK_IN_MONTHS after closing).

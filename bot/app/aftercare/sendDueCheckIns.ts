@@ -1,8 +1,8 @@
 import { nextCheckInAfter } from '../../domain/aftercare/checkIns';
-import { reporterRecipient } from '../caseParties';
-import { enqueueNotification } from '../enqueueNotification';
-import type { CaseDependencies } from '../intakeDependencies';
-import { updateCase } from '../updateCase';
+import { reporterRecipient } from '../cases/caseParties';
+import { enqueueNotification } from '../outbox/enqueueNotification';
+import type { CaseDependencies } from '../intake/intakeDependencies';
+import { updateCase } from '../cases/updateCase';
 
 const BATCH = 100;
 const MAX_BATCHES = 20;

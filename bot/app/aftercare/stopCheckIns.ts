@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../domain/errors';
-import { findReporterCase, type ReporterCredentials } from '../caseAccess';
-import type { IntakeDependencies } from '../intakeDependencies';
-import { updateCase } from '../updateCase';
+import { findReporterCase, type ReporterCredentials } from '../cases/caseAccess';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
+import { updateCase } from '../cases/updateCase';
 import type { CheckInView } from './openCheckIn';
 
 /** The reporter stops the check-ins of their case, in one press: none is sent after (stopping twice changes nothing). */

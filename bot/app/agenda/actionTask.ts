@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
-import type { TeamActionRecord } from '../ports';
-import { userMri } from '../userMri';
+import type { TeamActionRecord } from './agendaPorts';
+import { userMri } from '../outbox/userMri';
 import type { AgendaDependencies } from './agendaDependencies';
 
 /** An agreed action's task card data, as the person looking at it may see it. */

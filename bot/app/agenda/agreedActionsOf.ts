@@ -1,4 +1,4 @@
-import type { TopicPosting } from '../ports';
+import type { TopicPosting } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 
 /** An action agreed at a meeting, as the topic card lists it. */

@@ -1,7 +1,7 @@
 import { stopClock, type CaseClock } from '../../domain/deadlines/caseClocks';
 import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
 import { ForbiddenError } from '../../domain/errors';
-import type { TeamActionRecord } from '../ports';
+import type { TeamActionRecord } from './agendaPorts';
 import { actionDueMoment, readActionDueDate } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { updateTeamAction } from './updateTeamAction';

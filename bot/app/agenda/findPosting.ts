@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../domain/errors';
-import type { TeamRecord, TopicPosting } from '../ports';
+import type { TeamRecord, TopicPosting } from './agendaPorts';
 
 /** A posting of the team by id; NotFoundError when it is not (or no longer) kept. */
 export function findPosting(record: TeamRecord, postingId: string): TopicPosting {

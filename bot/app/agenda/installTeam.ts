@@ -1,6 +1,6 @@
 import { ConflictError } from '../../domain/errors';
-import { saveConversationReference } from '../saveConversationReference';
-import type { TeamRecord } from '../ports';
+import { saveConversationReference } from '../outbox/saveConversationReference';
+import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { channelKeyFor, teamKeyFor } from './teamKeys';
 import { sealMembers, type TeamMember } from './teamMembers';

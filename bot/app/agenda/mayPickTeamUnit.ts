@@ -1,5 +1,5 @@
-import { isCoordinatorOf } from '../handOverCases';
-import type { TeamRecord } from '../ports';
+import { isCoordinatorOf } from '../handover/handOverCases';
+import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 
 /**

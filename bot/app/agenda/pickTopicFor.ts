@@ -1,7 +1,7 @@
 import { chooseTopic } from '../../domain/agenda/chooseTopic';
 import { isLessonTopicId } from '../../domain/lessons/lessonTopic';
 import type { Category } from '../../domain/report';
-import type { TeamRecord, TopicPosting } from '../ports';
+import type { TeamRecord, TopicPosting } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { derivedId } from './teamKeys';
 import { topicsForUnit } from './topicsForUnit';

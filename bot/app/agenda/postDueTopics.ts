@@ -1,7 +1,7 @@
 import type { Locale } from '../../domain/locale';
 import type { Category } from '../../domain/report';
-import { enqueueDirect } from '../enqueueDirect';
-import type { TeamRecord } from '../ports';
+import { enqueueDirect } from '../outbox/enqueueDirect';
+import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { pickTopicFor } from './pickTopicFor';
 import { planNextPosting } from './saveTeamSettings';

@@ -1,9 +1,9 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import { nextDueAt } from '../../domain/deadlines/reminderSchedule';
 import { toLocale } from '../../domain/locale';
-import { userRecipient } from '../caseParties';
-import { enqueueDirect } from '../enqueueDirect';
-import type { TeamActionRecord, TeamRecord, TopicPosting } from '../ports';
+import { userRecipient } from '../cases/caseParties';
+import { enqueueDirect } from '../outbox/enqueueDirect';
+import type { TeamActionRecord, TeamRecord, TopicPosting } from './agendaPorts';
 import { actionDueMoment } from './actionDueDate';
 import type { AgendaDependencies } from './agendaDependencies';
 import { findPosting } from './findPosting';

@@ -1,8 +1,8 @@
 import { nextPosting } from '../../domain/agenda/nextPosting';
 import type { TeamSettings } from '../../domain/agenda/teamSettings';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
-import { saveConversationReference } from '../saveConversationReference';
-import type { TeamRecord } from '../ports';
+import { saveConversationReference } from '../outbox/saveConversationReference';
+import type { TeamRecord } from './agendaPorts';
 import type { TeamSettingsCommand } from './agendaCommands';
 import type { AgendaDependencies } from './agendaDependencies';
 import { checkTeamSettings } from './checkTeamSettings';

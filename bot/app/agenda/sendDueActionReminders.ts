@@ -1,10 +1,10 @@
 import { dueReminders } from '../../domain/deadlines/reminderSchedule';
 import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { toLocale } from '../../domain/locale';
-import { userRecipient } from '../caseParties';
-import { enqueueDirect } from '../enqueueDirect';
-import { forEachDue } from '../forEachDue';
-import type { TeamActionRecord } from '../ports';
+import { userRecipient } from '../cases/caseParties';
+import { enqueueDirect } from '../outbox/enqueueDirect';
+import { forEachDue } from '../shared/forEachDue';
+import type { TeamActionRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { refreshActionDue } from './changeTeamAction';
 import { derivedId } from './teamKeys';

@@ -1,5 +1,5 @@
 import { agendaCoverage, type CoverageActionInput, type CoverageTeamInput, type UnitCoverage } from '../../domain/agenda/agendaCoverage';
-import type { CaseDependencies } from '../intakeDependencies';
+import type { CaseDependencies } from '../intake/intakeDependencies';
 
 /** What coverage is computed from: every installed team's postings, and the open agreed actions. Counts only. */
 export interface AgendaCoverageInputs {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pseudonymizer } from '../ports';
+import type { Pseudonymizer } from '../shared/cryptoPorts';
 
 /** The key of an installed team (its document id): a keyed pseudonym of the Teams team id. */
 export function teamKeyFor(deps: { pseudonyms: Pseudonymizer }, teamId: string): string {

@@ -1,4 +1,5 @@
-import type { ContentCipher, TeamRecord } from '../ports';
+import type { ContentCipher } from '../shared/cryptoPorts';
+import type { TeamRecord } from './agendaPorts';
 
 /** A team member as the roster gave them. */
 export interface TeamMember {

@@ -1,4 +1,4 @@
-import type { TeamRecord } from '../ports';
+import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 
 /** Who may change a team's settings: its owners, and the coordinators of its unit. */

@@ -1,4 +1,4 @@
-import type { TeamRecord } from '../ports';
+import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { mayPickTeamUnit } from './mayPickTeamUnit';
 

@@ -1,5 +1,7 @@
-import { replaceWithRetry, type DocumentChange } from '../replaceWithRetry';
-import type { Clock, Repositories, TeamRecord } from '../ports';
+import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
+import type { Clock } from '../../domain/clock';
+import type { Repositories } from '../shared/repositories';
+import type { TeamRecord } from './agendaPorts';
 
 /**
  * Changes one team document with its ETag (see replaceWithRetry), stamping `updatedAt`.

@@ -1,5 +1,7 @@
-import { replaceWithRetry, type DocumentChange } from '../replaceWithRetry';
-import type { Clock, Repositories, TeamActionRecord } from '../ports';
+import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
+import type { Clock } from '../../domain/clock';
+import type { Repositories } from '../shared/repositories';
+import type { TeamActionRecord } from './agendaPorts';
 
 /** Changes one agreed action with its ETag (see replaceWithRetry). */
 export async function updateTeamAction<T>(

@@ -1,8 +1,8 @@
 import type { Topic } from '../../domain/agenda/topic';
 import { DEFAULT_LESSON_DELAY_DAYS, lessonAvailable, lessonCountWindowStart, lessonDelayPassed } from '../../domain/lessons/lesson';
 import { isLessonTopicId, lessonTopic, LESSON_TOPIC_PREFIX } from '../../domain/lessons/lessonTopic';
-import type { CaseDependencies } from '../intakeDependencies';
-import type { CaseRecord } from '../ports';
+import type { CaseDependencies } from '../intake/intakeDependencies';
+import type { CaseRecord } from '../cases/casePorts';
 import { lessonTextContext } from './lessonRecord';
 
 const PAGE = 100;

@@ -1,8 +1,8 @@
 import { DIRECTORY_ROLES } from '../../domain/directory';
-import type { IntakeDependencies } from '../intakeDependencies';
-import { openHandler } from '../caseParties';
-import { listsPeople } from '../handoverPeople';
-import type { CaseRecord, SealedCaseContent } from '../ports';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
+import { openHandler } from '../cases/caseParties';
+import { listsPeople } from '../handover/handoverPeople';
+import type { CaseRecord, SealedCaseContent } from '../cases/casePorts';
 
 /**
  * The names a lesson about this case must not contain: everyone in the directory when it can list

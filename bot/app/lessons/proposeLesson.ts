@@ -2,12 +2,12 @@ import { ValidationError } from '../../domain/errors';
 import { toLocale } from '../../domain/locale';
 import { lessonIdentifies } from '../../domain/lessons/lesson';
 import type { Category } from '../../domain/report';
-import { mayHandleCase } from '../caseAccess';
-import { userRecipient } from '../caseParties';
-import { enqueueNotification } from '../enqueueNotification';
-import type { CaseDependencies } from '../intakeDependencies';
-import type { CaseRecord } from '../ports';
-import { randomId } from '../randomId';
+import { mayHandleCase } from '../cases/caseAccess';
+import { userRecipient } from '../cases/caseParties';
+import { enqueueNotification } from '../outbox/enqueueNotification';
+import type { CaseDependencies } from '../intake/intakeDependencies';
+import type { CaseRecord } from '../cases/casePorts';
+import { randomId } from '../shared/randomId';
 import { lessonTextContext } from './lessonRecord';
 import { namesAroundCase } from './namesAroundCase';
 

@@ -1,12 +1,13 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { lessonIdentifies, type LessonDecision, type LessonStatus } from '../../domain/lessons/lesson';
 import type { Category } from '../../domain/report';
-import { mayHandleCase } from '../caseAccess';
-import { rememberCaseActor } from '../caseActors';
-import { isCoordinatorOf } from '../handOverCases';
-import type { CaseDependencies } from '../intakeDependencies';
-import type { CaseRecord, Versioned } from '../ports';
-import { updateCase } from '../updateCase';
+import { mayHandleCase } from '../cases/caseAccess';
+import { rememberCaseActor } from '../cases/caseActors';
+import { isCoordinatorOf } from '../handover/handOverCases';
+import type { CaseDependencies } from '../intake/intakeDependencies';
+import type { CaseRecord } from '../cases/casePorts';
+import type { Versioned } from '../shared/storePorts';
+import { updateCase } from '../cases/updateCase';
 import { lessonTextContext } from './lessonRecord';
 import { namesAroundCase } from './namesAroundCase';
 

@@ -1,7 +1,7 @@
-import type { AttemptLimiter } from '../attemptLimiter';
-import { checkAnonymousStatus } from '../checkAnonymousStatus';
-import type { IntakeDependencies } from '../intakeDependencies';
-import { openReporterCase } from '../openReporterCase';
+import type { AttemptLimiter } from '../reporter/attemptLimiter';
+import { checkAnonymousStatus } from '../reporter/checkAnonymousStatus';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
+import { openReporterCase } from '../reporter/openReporterCase';
 import { reportViewOf, type MyReportView } from './myReportsView';
 
 /** What opening an anonymous case with reference + secret gives: the case, one refusal for every mismatch, or "too many attempts". */

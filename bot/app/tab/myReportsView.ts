@@ -1,11 +1,11 @@
 import type { HandlerRole } from '../../domain/chooseRoute';
 import type { ClockKind } from '../../domain/deadlines/deadlinePolicies';
 import type { IdentityMode, RequestKind } from '../../domain/report';
-import { readCaseMessages } from '../caseMessages';
-import type { IntakeDependencies } from '../intakeDependencies';
+import { readCaseMessages } from '../cases/caseMessages';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
-import type { CaseMessage, CaseRecord } from '../ports';
-import { reporterRoute } from '../reporterRoute';
+import type { CaseMessage, CaseRecord } from '../cases/casePorts';
+import { reporterRoute } from '../intake/reporterRoute';
 
 /** The steps of a case a reporter is shown, in the order they can happen. */
 export const REPORT_STEPS = ['received', 'acknowledged', 'message', 'extended', 'feedback', 'closed', 'withdrawn'] as const;

@@ -2,10 +2,11 @@ import type { HandlerRole } from '../../domain/chooseRoute';
 import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { timeLeft } from '../../domain/deadlines/timeLeft';
 import type { IdentityMode, RequestKind } from '../../domain/report';
-import { isExcludedFromCase } from '../caseAccess';
-import type { IntakeDependencies } from '../intakeDependencies';
+import { isExcludedFromCase } from '../cases/caseAccess';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
-import type { CaseRecord, PageRequest } from '../ports';
+import type { CaseRecord } from '../cases/casePorts';
+import type { PageRequest } from '../shared/storePorts';
 
 /** A running deadline of an assigned case, with the time left as the task card counts it. */
 export interface TaskDeadline {

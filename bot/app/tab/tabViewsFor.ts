@@ -1,5 +1,5 @@
-import { coordinatedUnits } from '../coordinatorInsights';
-import type { IntakeDependencies } from '../intakeDependencies';
+import { coordinatedUnits } from '../insights/coordinatorInsights';
+import type { IntakeDependencies } from '../intake/intakeDependencies';
 
 /** The tab's views. */
 export const TAB_VIEWS = ['myReports', 'myTasks', 'insights'] as const;

@@ -4,7 +4,7 @@ import { answerCheckIn } from '../../app/aftercare/answerCheckIn';
 import { CHECK_IN_TEXT_MAX_LENGTH } from '../../domain/aftercare/checkIns';
 import { openCheckIn } from '../../app/aftercare/openCheckIn';
 import { stopCheckIns } from '../../app/aftercare/stopCheckIns';
-import type { ReporterCredentials } from '../../app/caseAccess';
+import type { ReporterCredentials } from '../../app/cases/caseAccess';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';

@@ -1,7 +1,7 @@
 import { formatDate, t } from '../../../cards/i18n';
 import { renderActionTask } from '../../../cards/actionTask';
 import type { AdaptiveCard } from '../../../cards/renderCard';
-import type { ActionTaskView } from '../../../cards/views';
+import type { ActionTaskView } from '../../../cards/actionTask';
 import type { ActionTask } from '../../app/agenda/actionTask';
 import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { timeLeft } from '../../domain/deadlines/timeLeft';

@@ -1,13 +1,13 @@
 import { CardFactory, type TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import type { TopicCardView, TopicFormField } from '../../../cards/views';
+import type { TopicCardView, TopicFormField } from '../../../cards/topic';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { findPosting } from '../../app/agenda/findPosting';
 import { findOrInstallTeam } from '../../app/agenda/installTeam';
 import { openActionTask } from '../../app/agenda/actionTask';
 import { recordTopicDiscussed, replaceTopic, skipTopic, type TeamMemberTurn, type TopicOutcome } from '../../app/agenda/recordTopicOutcome';
 import { saveTeamSettings } from '../../app/agenda/saveTeamSettings';
-import type { TeamRecord } from '../../app/ports';
+import type { TeamRecord } from '../../app/agenda/agendaPorts';
 import { ACTION_SLOTS, SKIP_REASON_MAX_LENGTH } from '../../domain/agenda/topicFormLimits';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';

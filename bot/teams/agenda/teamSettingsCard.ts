@@ -1,10 +1,10 @@
 import { formatDateTime } from '../../../cards/i18n';
 import { renderTeamSettings } from '../../../cards/teamSettings';
-import type { TeamSettingsView } from '../../../cards/views';
+import type { TeamSettingsView } from '../../../cards/teamSettings';
 import type { AdaptiveCard } from '../../../cards/renderCard';
 import { teamSettingsAccess } from '../../app/agenda/teamSettingsAccess';
 import { teamUnitChoices } from '../../app/agenda/teamUnitChoices';
-import type { TeamRecord } from '../../app/ports';
+import type { TeamRecord } from '../../app/agenda/agendaPorts';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 

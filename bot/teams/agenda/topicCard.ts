@@ -1,12 +1,12 @@
 import { formatDate, formatDateTime } from '../../../cards/i18n';
 import type { AdaptiveCard } from '../../../cards/renderCard';
 import { renderTopic, TOPIC_MAX_MEMBERS } from '../../../cards/topic';
-import type { TopicCardView } from '../../../cards/views';
+import type { TopicCardView } from '../../../cards/topic';
 import { agreedActionsOf } from '../../app/agenda/agreedActionsOf';
 import { openMembers } from '../../app/agenda/teamMembers';
 import { findTopic } from '../../app/agenda/topicsForUnit';
 import { findLessonTopic } from '../../app/lessons/lessonTopics';
-import type { TeamRecord, TopicPosting } from '../../app/ports';
+import type { TeamRecord, TopicPosting } from '../../app/agenda/agendaPorts';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 

@@ -1,13 +1,13 @@
 import { insightsCsv } from '../../../cards/insights';
-import { acknowledgeCase } from '../../app/acknowledgeCase';
-import { openReporterCase } from '../../app/openReporterCase';
-import { replyAsReporter } from '../../app/replyAsReporter';
+import { acknowledgeCase } from '../../app/cases/acknowledgeCase';
+import { openReporterCase } from '../../app/reporter/openReporterCase';
+import { replyAsReporter } from '../../app/reporter/replyAsReporter';
 import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
 import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
-import { coordinatorInsights } from '../../app/coordinatorInsights';
+import { coordinatorInsights } from '../../app/insights/coordinatorInsights';
 import { tabViewsFor } from '../../app/tab/tabViewsFor';
-import { runThenDeliverOwn } from '../../app/turnOutbox';
+import { runThenDeliverOwn } from '../../app/outbox/turnOutbox';
 import { INSIGHTS_PERIODS, insightsPeriod, type InsightsPeriodName } from '../../domain/insights/insightsPeriod';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { TabTokenRejected, type TabCaller } from '../../security/entraTabTokenVerifier';

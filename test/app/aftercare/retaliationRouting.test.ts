@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { answerCheckIn } from '../../../bot/app/aftercare/answerCheckIn';
-import { isExcludedFromCase, mayHandleCase } from '../../../bot/app/caseAccess';
-import { openHandler } from '../../../bot/app/caseParties';
-import { closeCase } from '../../../bot/app/closeCase';
-import type { CaseDependencies } from '../../../bot/app/intakeDependencies';
-import type { CaseRecord } from '../../../bot/app/ports';
-import { submitReport } from '../../../bot/app/submitReport';
+import { isExcludedFromCase, mayHandleCase } from '../../../bot/app/cases/caseAccess';
+import { openHandler } from '../../../bot/app/cases/caseParties';
+import { closeCase } from '../../../bot/app/cases/closeCase';
+import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
+import type { CaseRecord } from '../../../bot/app/cases/casePorts';
+import { submitReport } from '../../../bot/app/intake/submitReport';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
 import { ValidationError } from '../../../bot/domain/errors';
 import { parseForm } from '../../../bot/teams/parseForm';

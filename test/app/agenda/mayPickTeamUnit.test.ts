@@ -1,6 +1,6 @@
 import type { AgendaDependencies } from '../../../bot/app/agenda/agendaDependencies';
 import { mayPickTeamUnit } from '../../../bot/app/agenda/mayPickTeamUnit';
-import type { TeamRecord } from '../../../bot/app/ports';
+import type { TeamRecord } from '../../../bot/app/agenda/agendaPorts';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
 
 // Demo organisation: the A-compagnie team is assigned to 11 Infanteriebataljon (u-clas-11-inf) by the directory's

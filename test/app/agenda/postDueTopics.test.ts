@@ -6,7 +6,8 @@ import type { TeamSettingsCommand } from '../../../bot/app/agenda/agendaCommands
 import { saveTeamSettings } from '../../../bot/app/agenda/saveTeamSettings';
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
 import { unitTrends } from '../../../bot/app/agenda/unitTrends';
-import type { CaseRecord, OutboxItem } from '../../../bot/app/ports';
+import type { CaseRecord } from '../../../bot/app/cases/casePorts';
+import type { OutboxItem } from '../../../bot/app/outbox/outboxPorts';
 import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import type { Category } from '../../../bot/domain/report';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';

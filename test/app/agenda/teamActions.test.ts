@@ -7,8 +7,8 @@ import { recordTopicDiscussed } from '../../../bot/app/agenda/recordTopicOutcome
 import { saveTeamSettings } from '../../../bot/app/agenda/saveTeamSettings';
 import { sendDueActionReminders } from '../../../bot/app/agenda/sendDueActionReminders';
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
-import type { NotificationIntent } from '../../../bot/app/notificationIntent';
-import type { TeamActionRecord } from '../../../bot/app/ports';
+import type { NotificationIntent } from '../../../bot/app/outbox/notificationIntent';
+import type { TeamActionRecord } from '../../../bot/app/agenda/agendaPorts';
 import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import { ForbiddenError, ValidationError } from '../../../bot/domain/errors';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';

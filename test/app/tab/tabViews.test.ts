@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { acknowledgeCase } from '../../../bot/app/acknowledgeCase';
-import type { CaseDependencies } from '../../../bot/app/intakeDependencies';
-import { sendCaseMessage } from '../../../bot/app/sendCaseMessage';
-import { submitReport } from '../../../bot/app/submitReport';
+import { acknowledgeCase } from '../../../bot/app/cases/acknowledgeCase';
+import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
+import { sendCaseMessage } from '../../../bot/app/cases/sendCaseMessage';
+import { submitReport } from '../../../bot/app/intake/submitReport';
 import { myReportsView } from '../../../bot/app/tab/myReportsView';
 import { myTasksView } from '../../../bot/app/tab/myTasksView';
 import type { CompleteReport } from '../../../bot/domain/report';
