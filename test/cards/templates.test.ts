@@ -50,6 +50,7 @@ describe('card templates', () => {
         'handlerTask',
         'handover',
         'insights',
+        'lessonReview',
         'myCases',
         'notice',
         'reporterCase',
