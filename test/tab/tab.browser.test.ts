@@ -100,6 +100,15 @@ interface AxeViolation {
     await tab.getByRole('button', { name: nlTab.signIn.button, exact: true }).click();
   }
 
+  /**
+   * A message a tab action sends to someone's chat: sent at once after the action; when that send is
+   * slow on a loaded machine it goes to the outbox, whose timer runs every minute here
+   * (local/timerSchedules.ts), so this waits for either.
+   */
+  async function waitForSentMessage(text: string): Promise<void> {
+    await chat.messages.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 75_000 });
+  }
+
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
@@ -229,13 +238,13 @@ interface AxeViolation {
 
   it('when the reporter looks again, then the chat has the notice and My reports the confirmed receipt', async () => {
     await chat.actAs(daan.aadObjectId);
-    await waitForText(chat.messages, t('nl', 'reporter.notice.acknowledged.title'));
+    await waitForSentMessage(t('nl', 'reporter.notice.acknowledged.title'));
     await signInAs(daan.aadObjectId);
     await tab.getByRole('tab', { name: nlTab.nav.myReports }).click();
     const card = tab.getByRole('listitem').filter({ hasText: reference });
     await waitForText(card, nlTab.steps.acknowledged);
     expect(await card.innerText()).toContain(t('nl', 'states.acknowledged.title'));
-  });
+  }, 150_000);
 
   it('when the handler asks a question in the chat, then the reporter answers it in My reports (a refused text is kept), and the handler reads the answer in the case dialog', async () => {
     await chat.actAs(jeroen.aadObjectId);
@@ -269,9 +278,7 @@ interface AxeViolation {
     expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
 
     await chat.actAs(jeroen.aadObjectId);
-    // The reply sends the handler's card at once; when that send is slow on a loaded machine it goes
-    // to the outbox, whose timer runs every minute here (local/timerSchedules.ts): wait for either.
-    await chat.messages.filter({ hasText: t('nl', 'handler.news.answered') }).first().waitFor({ state: 'visible', timeout: 75_000 });
+    await waitForSentMessage(t('nl', 'handler.news.answered'));
     await chat.press(t('nl', 'handler.task.open'), chat.messages);
     await waitForText(chat.dialog, ANSWER);
     await chatPage.locator('#dialog-close').click();
