@@ -109,6 +109,19 @@ export const ROUTE_ACCESS = {
   // The case dialog's answer for an anonymous case: whoever holds reference + secret (checked first, under the same
   // limit and with the same refusal as opening it: anonymousCaseView), then replyAsReporter with them.
   'POST /api/tab/anonymous-case/reply': { scope: 'http', roles: ['staff'] },
+  // The withdraw dialog (with its confirmation) and the closing questions: the use cases check that the case is the caller's
+  // (openReporterCase, then withdrawCase / giveFeedback); anyone else gets 404.
+  'POST /api/tab/my-reports/{caseId}/withdraw': { scope: 'http', roles: ['caseReporter'] },
+  'POST /api/tab/my-reports/{caseId}/feedback': { scope: 'http', roles: ['caseReporter'] },
+  // The same for an anonymous case: whoever holds reference + secret (checked first, under the same limit and with the
+  // same refusal as opening it: anonymousCaseView), then withdrawCase / giveFeedback with them.
+  'POST /api/tab/anonymous-case/withdraw': { scope: 'http', roles: ['staff'] },
+  'POST /api/tab/anonymous-case/feedback': { scope: 'http', roles: ['staff'] },
+  // Only the agreed actions the caller owns: the use case lists by their owner key (myActionsView).
+  'GET /api/tab/my-actions': { scope: 'http', roles: ['staff'] },
+  // The action card's "done" and "new date": the use cases check the owner (ownActionView: anyone else 404; changeTeamAction).
+  'POST /api/tab/my-actions/{actionId}/done': { scope: 'http', roles: ['actionOwner'] },
+  'POST /api/tab/my-actions/{actionId}/new-date': { scope: 'http', roles: ['actionOwner'] },
   // Only the cases assigned to the caller: the use case lists by their handler key (myTasksView).
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).

@@ -35,6 +35,10 @@ export interface MyReportView {
   messages: CaseMessage[];
   openQuestion: boolean;
   outcome?: CaseRecord['outcome'];
+  /** The withdraw dialog's condition: any case not closed yet. */
+  canWithdraw: boolean;
+  /** The closing questions wait: closed, and not answered yet. */
+  askFeedback: boolean;
 }
 
 /** History events the reporter may see on their timeline (others are the handlers' and the system's own). */
@@ -76,6 +80,8 @@ export function reportViewOf(deps: IntakeDependencies, record: CaseRecord, now: 
     messages,
     openQuestion: record.openQuestion === true,
     outcome: record.outcome,
+    canWithdraw: record.state !== 'closed',
+    askFeedback: record.state === 'closed' && record.feedback === undefined,
   };
 }
 

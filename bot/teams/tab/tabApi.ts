@@ -1,5 +1,9 @@
 import { insightsCsv } from '../../../cards/insights';
+import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { acknowledgeCase } from '../../app/cases/acknowledgeCase';
+import { giveFeedback } from '../../app/reporter/giveFeedback';
+import { withdrawCase } from '../../app/reporter/withdrawCase';
+import { myActionsView, ownActionView } from '../../app/tab/myActionsView';
 import { openReporterCase } from '../../app/reporter/openReporterCase';
 import { replyAsReporter } from '../../app/reporter/replyAsReporter';
 import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
@@ -103,6 +107,47 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const after = await anonymousCaseView(services, caller!.userId, typed);
       return ok({ sent: kind, report: after.status === 'found' ? after.report : null });
     },
+    'POST /api/tab/my-reports/{caseId}/withdraw': async (caller, request) => {
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      // As the withdraw dialog: the caller's own case first (anyone else's: 404), then the confirmation it asks for.
+      await openReporterCase(services, credentials);
+      parseForm(TAB_FORM_INPUTS.withdraw, request.body);
+      // The handler's task card ("withdrawn") and the reporter's confirmation are queued with the change and sent right after it.
+      await runThenDeliverOwn(services, () => withdrawCase(services, credentials));
+      return ok({ report: await ownReport(caller!.userId, credentials.caseId) });
+    },
+    'POST /api/tab/my-reports/{caseId}/feedback': async (caller, request) => {
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      // As the feedback card: the caller's own closed case, once (the use case refuses an open case or a second time: 409).
+      await openReporterCase(services, credentials);
+      await giveFeedback(services, credentials, parseForm(TAB_FORM_INPUTS.feedback, request.body));
+      return ok({ report: await ownReport(caller!.userId, credentials.caseId) });
+    },
+    'POST /api/tab/anonymous-case/withdraw': async (caller, request) =>
+      withAnonymousCase(caller!, request, async (typed) => {
+        parseForm(TAB_FORM_INPUTS.withdraw, request.body);
+        await runThenDeliverOwn(services, () => withdrawCase(services, { kind: 'secret', ...typed }));
+      }),
+    'POST /api/tab/anonymous-case/feedback': async (caller, request) =>
+      withAnonymousCase(caller!, request, async (typed) => {
+        await giveFeedback(services, { kind: 'secret', ...typed }, parseForm(TAB_FORM_INPUTS.feedback, request.body));
+      }),
+    'GET /api/tab/my-actions': async (caller) => ok({ actions: await myActionsView(services, caller!.userId) }),
+    'POST /api/tab/my-actions/{actionId}/done': async (caller, request) => {
+      const actionId = actionIdOf(request);
+      // The caller's own action first (anyone else's: 404, nothing changes), then the action card's "done".
+      await ownActionView(services, actionId, caller!.userId);
+      await changeTeamAction(services, actionId, caller!.userId, { kind: 'done' });
+      return ok({ action: await ownActionView(services, actionId, caller!.userId) });
+    },
+    'POST /api/tab/my-actions/{actionId}/new-date': async (caller, request) => {
+      const actionId = actionIdOf(request);
+      await ownActionView(services, actionId, caller!.userId);
+      // Parsed as the action card's form; the use case checks a real date, today or later (400 per field).
+      const { newDate } = parseForm(TAB_FORM_INPUTS.actionNewDate, request.body);
+      await changeTeamAction(services, actionId, caller!.userId, { kind: 'newDate', date: newDate });
+      return ok({ action: await ownActionView(services, actionId, caller!.userId) });
+    },
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
       const caseId = caseIdOf(request);
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
@@ -127,6 +172,19 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       return { status: 200, body: {}, file: { contentType: 'text/csv; charset=utf-8', name: `veilig-melden-inzicht-${period.label}.csv`, text } };
     },
     'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
+  };
+
+  const ownReport = async (userId: string, caseId: string) => (await myReportsView(services, userId)).find((item) => item.caseId === caseId) ?? null;
+
+  /** An anonymous case's action: reference + secret checked first (the same refusal and count as opening it), then `run`, then the case again. */
+  const withAnonymousCase = async (caller: Caller, request: TabApiRequest, run: (typed: { reference: string; secret: string }) => Promise<void>): Promise<TabApiResponse> => {
+    const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
+    const found = await anonymousCaseView(services, caller.userId, typed);
+    if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
+    if (found.status === 'blocked') return failure(429, 'too_many_attempts');
+    await run(typed);
+    const after = await anonymousCaseView(services, caller.userId, typed);
+    return ok({ report: after.status === 'found' ? after.report : null });
   };
 
   const signIn = async (authorization: string | undefined): Promise<Caller | TabApiResponse> => {
@@ -185,6 +243,13 @@ function periodOf(request: TabApiRequest): InsightsPeriodName {
 function caseIdOf(request: TabApiRequest): string {
   const parsed = opaqueIdSchema.safeParse(request.params.caseId);
   if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
+  return parsed.data;
+}
+
+/** The route's action id, checked as an opaque id (a malformed one is a 400, never a lookup). */
+function actionIdOf(request: TabApiRequest): string {
+  const parsed = opaqueIdSchema.safeParse(request.params.actionId);
+  if (!parsed.success) throw new ValidationError({ actionId: 'invalidValue' });
   return parsed.data;
 }
 

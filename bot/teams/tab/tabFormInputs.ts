@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { caseMessageText } from '../../domain/caseMessageText';
+import { actionNewDateForm } from '../agenda/agendaForms';
+import { REPORTER_FORM_INPUTS } from '../reporterForms';
 
 /** The longest reference or secret the anonymous form takes (as the bot's status dialog). */
 const MAX_TYPED = 100;
@@ -18,4 +20,10 @@ export const TAB_FORM_INPUTS = {
   reply: z.object({ message: caseMessageText }, { error: 'invalidValue' }),
   /** An anonymous case: its reference and secret. */
   anonymousCase: z.object({ reference: typedCode, secret: typedCode }, { error: 'invalidValue' }),
+  /** Withdrawing: the withdraw dialog's confirmation ("Yes, withdraw my report"), sent as `confirm: true`. */
+  withdraw: z.object({ confirm: z.literal(true, { error: 'confirmWithdraw' }) }, { error: 'invalidValue' }),
+  /** The two closing questions, as the feedback card: a score from 1 to 5 each, or none. */
+  feedback: z.object(REPORTER_FORM_INPUTS.feedback.shape, { error: 'invalidValue' }),
+  /** An agreed action's new due date, as the action card (a real date, today or later: checked by the use case). */
+  actionNewDate: z.object(actionNewDateForm.shape, { error: 'invalidValue' }),
 } as const;
