@@ -4,6 +4,7 @@ import type { MyReportView } from '../../bot/app/tab/myReportsView';
 import type { Locale } from '../../bot/domain/locale';
 import { t, type MessageKey } from '../../cards/i18n';
 import { ReportCard } from './MyReports';
+import type { ReportActionSenders } from './ReportActions';
 import { TabApiError, callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 
@@ -63,6 +64,18 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
     return answer.sent;
   };
 
+  /** Withdrawing and the closing questions, each with reference + secret again (checked and counted as the opening). */
+  const actions: ReportActionSenders = {
+    withdraw: async () => {
+      const answer = await callTabApi<{ report: MyReportView | null }>('/api/tab/anonymous-case/withdraw', authorize, 'POST', { ...opened, confirm: true });
+      if (answer.report) setReport(answer.report);
+    },
+    feedback: async (scores) => {
+      const answer = await callTabApi<{ report: MyReportView | null }>('/api/tab/anonymous-case/feedback', authorize, 'POST', { ...opened, ...scores });
+      if (answer.report) setReport(answer.report);
+    },
+  };
+
   const forget = () => {
     setReport(undefined);
     setOpened(undefined);
@@ -85,7 +98,7 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
               </MessageBar>
             )}
           </div>
-          <ReportCard locale={locale} report={report} send={reply} onSent={setNotice} />
+          <ReportCard locale={locale} report={report} send={reply} actions={actions} onSent={setNotice} />
           <Caption1>{tabText(locale, 'anonymous.forgotten')}</Caption1>
           <div>
             <Button onClick={forget}>{tabText(locale, 'anonymous.close')}</Button>

@@ -6,6 +6,7 @@ import type { Locale } from '../../bot/domain/locale';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
 import { ReplyForm, type ReplySender } from './ReplyForm';
+import { FeedbackForm, WithdrawForm, type ReportActionSenders } from './ReportActions';
 import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 import { useTabApi } from './useTabApi';
@@ -58,7 +59,7 @@ export function MyReports({ locale, authorize }: { locale: Locale; authorize: Au
         <ul className={styles.list} aria-label={tabText(locale, 'nav.myReports')}>
           {reports.map((report) => (
             <li key={report.caseId}>
-              <ReportCard locale={locale} report={report} send={replyTo(authorize, report.caseId)} onSent={sent} />
+              <ReportCard locale={locale} report={report} send={replyTo(authorize, report.caseId)} actions={actionsOf(authorize, report.caseId)} onSent={sent} />
             </li>
           ))}
         </ul>
@@ -69,10 +70,23 @@ export function MyReports({ locale, authorize }: { locale: Locale; authorize: Au
 }
 
 /**
- * One report: state, next step, timeline and messages; with `authorize`, the form to answer the
- * open question or add information (as the case dialog; not once the case is closed).
+ * One report: state, next step, timeline and messages; with `send`, the form to answer the
+ * open question or add information (as the case dialog; not once the case is closed); with
+ * `actions`, withdrawing (an open case) and the closing questions (a closed one, once).
  */
-export function ReportCard({ locale, report, send, onSent }: { locale: Locale; report: MyReportView; send?: ReplySender; onSent?: (notice: string) => void }) {
+export function ReportCard({
+  locale,
+  report,
+  send,
+  actions,
+  onSent,
+}: {
+  locale: Locale;
+  report: MyReportView;
+  send?: ReplySender;
+  actions?: ReportActionSenders;
+  onSent?: (notice: string) => void;
+}) {
   const styles = useStyles();
   const headingId = `report-${report.caseId}`;
   return (
@@ -136,6 +150,8 @@ export function ReportCard({ locale, report, send, onSent }: { locale: Locale; r
         )}
       </section>
       {send && onSent && report.state !== 'closed' && <ReplyForm locale={locale} report={report} send={send} onSent={onSent} />}
+      {actions && onSent && report.askFeedback && <FeedbackForm locale={locale} report={report} send={actions.feedback} onDone={onSent} />}
+      {actions && onSent && report.canWithdraw && <WithdrawForm locale={locale} report={report} send={actions.withdraw} onDone={onSent} />}
     </Card>
   );
 }
@@ -143,6 +159,19 @@ export function ReportCard({ locale, report, send, onSent }: { locale: Locale; r
 /** The reply of one's own case: its own route. */
 function replyTo(authorize: Authorizer, caseId: string): ReplySender {
   return async (message) => (await callTabApi<{ sent: 'answer' | 'information' }>(`/api/tab/my-reports/${encodeURIComponent(caseId)}/reply`, authorize, 'POST', { message })).sent;
+}
+
+/** Withdrawing and the closing questions of one's own case: its own routes. */
+function actionsOf(authorize: Authorizer, caseId: string): ReportActionSenders {
+  const path = `/api/tab/my-reports/${encodeURIComponent(caseId)}`;
+  return {
+    withdraw: async () => {
+      await callTabApi(`${path}/withdraw`, authorize, 'POST', { confirm: true });
+    },
+    feedback: async (scores) => {
+      await callTabApi(`${path}/feedback`, authorize, 'POST', scores);
+    },
+  };
 }
 
 function stepLabel(locale: Locale, report: MyReportView, step: ReportTimelineStep): string {

@@ -1,9 +1,10 @@
-import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyTaskView, TaskDeadline } from '../../bot/app/tab/myTasksView';
 import type { Locale } from '../../bot/domain/locale';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
+import { MyActions } from './MyActions';
 import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 import { useTabApi } from './useTabApi';
@@ -13,13 +14,23 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   deadlines: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
+
+/** The list's filters: by state, kind and unit ('' is all); over the list the API returned. */
+type TaskFilter = Record<'state' | 'kind' | 'unit', string>;
+const ALL: TaskFilter = { state: '', kind: '', unit: '' };
+/** A task without a unit in the unit filter. */
+const NO_UNIT = '-';
+
+const filterValue = (task: MyTaskView, name: keyof TaskFilter): string => (name === 'state' ? task.state : name === 'kind' ? task.kind : (task.unitId ?? NO_UNIT));
 
 /** Mijn taken: the cases assigned to the caller, nearest deadline first, with the task card's acknowledge. */
 export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
   const { loaded, reload } = useTabApi<{ tasks: MyTaskView[] }>('/api/tab/my-tasks', authorize);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
+  const [filter, setFilter] = useState<TaskFilter>(ALL);
   const styles = useStyles();
 
   const acknowledge = async (task: MyTaskView) => {
@@ -45,14 +56,46 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
       )}
     </div>
   );
-  if (loaded.state === 'loading') return <>{live}<Loading label={tabText(locale, 'load.tasks')} /></>;
-  if (loaded.state === 'failed') return <>{live}<LoadFailed locale={locale} error={loaded.error} onRetry={reload} /></>;
-  const { tasks } = loaded.value;
+  const actions = <MyActions locale={locale} authorize={authorize} />;
+  if (loaded.state === 'loading') return <>{live}<Loading label={tabText(locale, 'load.tasks')} />{actions}</>;
+  if (loaded.state === 'failed') return <>{live}<LoadFailed locale={locale} error={loaded.error} onRetry={reload} />{actions}</>;
+  const all = loaded.value.tasks;
+  const tasks = all.filter((task) => (Object.keys(filter) as (keyof TaskFilter)[]).every((name) => filter[name] === '' || filterValue(task, name) === filter[name]));
+  const choices = (name: keyof TaskFilter, label: (value: string, task: MyTaskView) => string) =>
+    [...new Map(all.map((task) => [filterValue(task, name), label(filterValue(task, name), task)])).entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
+  const filterField = (name: keyof TaskFilter, options: [string, string][]) => (
+    <Field label={tabText(locale, `tasks.filters.${name}`)}>
+      <Select id={`task-filter-${name}`} value={filter[name]} onChange={(_event, data) => setFilter((current) => ({ ...current, [name]: data.value }))}>
+        <option value="">{tabText(locale, 'tasks.filters.all')}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const filtered = tasks.length !== all.length;
   return (
     <div className={styles.section}>
       {live}
       <Body1>{tabText(locale, 'tasks.intro')}</Body1>
-      {tasks.length === 0 ? (
+      {all.length > 0 && (
+        <div className={styles.filters} role="search" aria-label={tabText(locale, 'tasks.filters.label')}>
+          {filterField('state', choices('state', (value) => t(locale, `states.${value}.title` as MessageKey)))}
+          {filterField('kind', choices('kind', (value) => t(locale, `kinds.${value}.title` as MessageKey)))}
+          {filterField('unit', choices('unit', (value, task) => (value === NO_UNIT ? tabText(locale, 'tasks.filters.noUnit') : (task.unitName ?? value))))}
+          {filtered && <Button onClick={() => setFilter(ALL)}>{tabText(locale, 'tasks.filters.clear')}</Button>}
+        </div>
+      )}
+      <Caption1 aria-live="polite" data-testid="task-count">
+        {filtered ? tabText(locale, 'tasks.filters.shown', { shown: tasks.length, total: all.length }) : ''}
+      </Caption1>
+      {all.length > 0 && tasks.length === 0 ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{tabText(locale, 'tasks.filters.noMatch')}</MessageBarBody>
+        </MessageBar>
+      ) : tasks.length === 0 ? (
         <MessageBar intent="info">
           <MessageBarBody>
             {tabText(locale, 'tasks.empty')} {tabText(locale, 'tasks.emptyHint')}
@@ -103,6 +146,7 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
           })}
         </ul>
       )}
+      {actions}
     </div>
   );
 }

@@ -27,6 +27,8 @@ export interface MyTaskView {
   state: CaseState;
   role: HandlerRole | string;
   unitId?: string;
+  /** The unit's name in the directory (the filter's label); absent when not known. */
+  unitName?: string;
   receivedAt: string;
   deadlines: TaskDeadline[];
   /** The nearest running deadline (sort key); absent when none runs. */
@@ -53,6 +55,11 @@ export async function myTasksView(deps: IntakeDependencies, userId: string): Pro
     page = { limit: 100, continuationToken: result.continuationToken };
   }
   const now = deps.clock.now();
+  const unitNames = new Map<string, string>();
+  for (const unitId of new Set(records.map((record) => record.assignment?.unitId).filter((id): id is string => id !== undefined))) {
+    const [unit] = await deps.directory.unitChain(unitId);
+    if (unit) unitNames.set(unitId, unit.name);
+  }
   return records
     .filter((record) => record.handlerKey === handlerKey && !isExcludedFromCase(deps, record, userId))
     .map((record) => {
@@ -68,6 +75,7 @@ export async function myTasksView(deps: IntakeDependencies, userId: string): Pro
         state: record.state,
         role: record.assignment?.role ?? record.routing?.role ?? 'meldpunt',
         unitId: record.assignment?.unitId,
+        unitName: unitNames.get(record.assignment?.unitId ?? ''),
         receivedAt: record.receivedAt,
         deadlines,
         nearestDueAt: deadlines[0]?.dueAt,
