@@ -1,0 +1,195 @@
+jest.mock(
+  '@azure/functions-core',
+  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
+  { virtual: true },
+);
+
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { resetApplication } from '../../bot/composition';
+import { t } from '../../cards/i18n';
+import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
+import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
+import { buildTab } from '../../tab/buildTab';
+import enTab from '../../tab/locales/en.json';
+import nlTab from '../../tab/locales/nl.json';
+import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
+import type { BotHarness } from '../fakes/botHarness';
+import { ManualClock } from '../fakes/manualClock';
+import { daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { botInstalled } from '../fixtures/teamsActivities';
+
+/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
+const CHROMIUM = '/usr/bin/chromium';
+const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+}
+
+/*
+ * My tasks' filters and My reports' withdraw and closing questions in Chromium against the local
+ * host, with the developer sign-in: three of Daan's reports go to Jeroen (his manager), one is
+ * acknowledged; Jeroen filters his list with the keyboard; Daan withdraws one (after the
+ * confirmation) and answers the closing questions.
+ */
+(skipped ? describe.skip : describe)('My tasks filters and My reports withdraw / closing questions in Chromium (developer sign-in)', () => {
+  let host: LocalHost;
+  let context: BrowserContext;
+  let tab: Page;
+  const references: string[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'vm-tabfilters-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-filters-'));
+  const pageErrors: string[] = [];
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const violations = (await page.evaluate("axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)")) as AxeViolation[];
+    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
+  }
+
+  function seedingBot(): BotHarness {
+    return {
+      connector: { serviceUrl: chatPageServiceUrl(host.url) },
+      send: async (activity: unknown) => {
+        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      },
+    } as unknown as BotHarness;
+  }
+
+  async function signInAs(aadObjectId: string, words: typeof nlTab = nlTab): Promise<void> {
+    const switchButton = tab.getByRole('button', { name: words.signIn.switch, exact: true });
+    if (await switchButton.isVisible()) await switchButton.click();
+    await tab.locator('#developer-person').selectOption(aadObjectId);
+    await tab.getByRole('button', { name: words.signIn.button, exact: true }).click();
+  }
+
+  const taskCards = () => tab.locator('ul[aria-label] > li');
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium", or set VM_SKIP_BROWSER=1.`);
+    await buildTab();
+    setTimerSchedules();
+    const clock = new ManualClock('2026-11-30T09:00:00Z');
+    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
+    await build({});
+    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
+    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    for (const user of [daan, jeroen]) await seedingBot().send(botInstalled(user, chatPageServiceUrl(host.url)));
+    for (const index of [1, 2, 3]) {
+      const receipt = JSON.stringify(dialogCardOf(await submitReview(seedingBot(), daan, await walkToReview(seedingBot(), daan, { ...namedReportInputs(`TAB-FILTER-${index}: het gebeurde weer.`), what: { categories: 'bullying' } }))));
+      references.push(REFERENCE.exec(receipt)![0]);
+    }
+    // Jeroen acknowledges the first through the tab's API (the task card's action), so the states differ.
+    const tasks = (await (await fetch(`${host.url}/api/tab/my-tasks`, { headers: { authorization: `Developer ${jeroen.aadObjectId}` } })).json()) as { tasks: { caseId: string; reference: string }[] };
+    expect(tasks.tasks.map((task) => task.reference).sort()).toEqual([...references].sort());
+    const first = tasks.tasks.find((task) => task.reference === references[0])!;
+    expect((await fetch(`${host.url}/api/tab/my-tasks/${first.caseId}/acknowledge`, { method: 'POST', headers: { authorization: `Developer ${jeroen.aadObjectId}` } })).status).toBe(200);
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    tab = await context.newPage();
+    tab.setDefaultTimeout(15_000);
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.emulateMedia({ reducedMotion: 'reduce' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await resetApplication();
+    await host?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('when the handler filters My tasks by state with the keyboard, then only those cases show, with a count; "Alles tonen" shows all again', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(jeroen.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    await tab.getByText(references[0]).first().waitFor();
+    expect(await taskCards().filter({ hasText: 'VM-' }).count()).toBe(3);
+
+    const state = tab.getByLabel(nlTab.tasks.filters.state);
+    await state.focus();
+    // The options: all, then the states present (Ontvangen, Verstuurd), by name.
+    expect(await state.locator('option').allTextContents()).toEqual([nlTab.tasks.filters.all, t('nl', 'states.acknowledged.title'), t('nl', 'states.submitted.title')]);
+    await tab.keyboard.press('ArrowDown');
+    expect(await state.inputValue()).toBe('acknowledged');
+    await tab.getByTestId('task-count').filter({ hasText: '1 van 3' }).waitFor();
+    const shown = await taskCards().filter({ hasText: 'VM-' }).allInnerTexts();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain(references[0]);
+
+    await tab.keyboard.press('ArrowDown');
+    expect(await state.inputValue()).toBe('submitted');
+    await tab.getByTestId('task-count').filter({ hasText: '2 van 3' }).waitFor();
+    expect((await taskCards().filter({ hasText: 'VM-' }).allInnerTexts()).join('\n')).not.toContain(references[0]);
+
+    // The unit filter names the unit (from the directory), never its id.
+    const units = await tab.getByLabel(nlTab.tasks.filters.unit).locator('option').allTextContents();
+    expect(units).toHaveLength(2);
+    expect(units[1]).not.toMatch(/^u-/);
+
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.getByRole('button', { name: nlTab.tasks.filters.clear, exact: true }).press('Enter');
+    await tab.getByRole('button', { name: nlTab.tasks.filters.clear, exact: true }).waitFor({ state: 'detached' });
+    expect(await taskCards().filter({ hasText: 'VM-' }).count()).toBe(3);
+  });
+
+  it('when the filters are shown in English, then their labels are English, and the (empty) list of meeting actions says so', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=en`);
+    await signInAs(jeroen.aadObjectId, enTab);
+    await tab.getByRole('tab', { name: enTab.nav.myTasks }).click();
+    await tab.getByLabel(enTab.tasks.filters.kind).waitFor();
+    expect(await tab.getByLabel(enTab.tasks.filters.state).locator('option').first().textContent()).toBe(enTab.tasks.filters.all);
+    await tab.getByRole('heading', { name: enTab.actions.title, exact: true }).waitFor();
+    await tab.getByText(enTab.actions.empty).waitFor();
+  });
+
+  it('when the reporter withdraws a report in My reports, then it asks first, and after "yes" the report is closed and the closing questions wait; she answers them with the keyboard', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(daan.aadObjectId);
+    const card = tab.locator('ul[aria-label] > li').filter({ hasText: references[2] });
+    await card.waitFor();
+    await card.getByRole('button', { name: t('nl', 'reporter.case.withdraw'), exact: true }).click();
+    await card.getByText(t('nl', 'reporter.withdraw.title')).waitFor();
+    // "No" sends nothing.
+    await card.getByRole('button', { name: t('nl', 'reporter.withdraw.cancel'), exact: true }).click();
+    await card.getByText(t('nl', 'reporter.withdraw.title')).waitFor({ state: 'detached' });
+    await card.getByRole('button', { name: t('nl', 'reporter.case.withdraw'), exact: true }).click();
+    await card.getByRole('button', { name: t('nl', 'reporter.withdraw.confirm'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'reporter.withdrawn') }).first().waitFor();
+    await card.getByText(t('nl', 'feedback.title')).waitFor();
+    expect(await card.innerText()).toContain(t('nl', 'states.closed.title'));
+    expect(await card.innerText()).toContain(nlTab.steps.withdrawn);
+    expect(await seriousViolations(tab)).toEqual([]);
+
+    const first = card.getByRole('radiogroup', { name: t('nl', 'feedback.takenSeriously') });
+    await first.getByRole('radio').first().focus();
+    await tab.keyboard.press('Space');
+    await tab.keyboard.press('ArrowRight');
+    await tab.keyboard.press('ArrowRight');
+    await tab.keyboard.press('ArrowRight');
+    await card.getByRole('button', { name: t('nl', 'feedback.send'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'feedback.thanks') }).first().waitFor();
+    await card.getByText(t('nl', 'feedback.title')).waitFor({ state: 'detached' });
+    const reports = (await (await fetch(`${host.url}/api/tab/my-reports`, { headers: { authorization: `Developer ${daan.aadObjectId}` } })).json()) as { reports: { reference: string; askFeedback: boolean; outcome?: string }[] };
+    expect(reports.reports.find((report) => report.reference === references[2])).toMatchObject({ askFeedback: false, outcome: 'withdrawn' });
+    expect(await card.innerText()).toContain(nlTab.steps.feedback);
+  });
+});
