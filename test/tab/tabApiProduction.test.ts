@@ -116,6 +116,13 @@ describe('the tab API in production mode: Entra tokens from Teams single sign-on
     ['POST', '/api/tab/anonymous-case'],
     ['POST', '/api/tab/anonymous-case/reply'],
     ['POST', '/api/tab/my-tasks/c-0000000000000000/acknowledge'],
+    ['POST', '/api/tab/my-reports/c-0000000000000000/withdraw'],
+    ['POST', '/api/tab/my-reports/c-0000000000000000/feedback'],
+    ['POST', '/api/tab/anonymous-case/withdraw'],
+    ['POST', '/api/tab/anonymous-case/feedback'],
+    ['GET', '/api/tab/my-actions'],
+    ['POST', '/api/tab/my-actions/a-0000000000000000/done'],
+    ['POST', '/api/tab/my-actions/a-0000000000000000/new-date'],
     ['GET', '/api/tab/insights'],
     ['GET', '/api/tab/insights/csv'],
   ])('when %s %s is called with an expired token or another audience, then it answers 401', async (method, path) => {
