@@ -20,11 +20,17 @@ import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../
 import type { BotHarness } from '../fakes/botHarness';
 import { ManualClock } from '../fakes/manualClock';
 import { daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
-import { botInstalled } from '../fixtures/teamsActivities';
+import { botAddedToTeam, botInstalled, channelCardAction, type TeamsTeam } from '../fixtures/teamsActivities';
+import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
+import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
 
 /** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
 const CHROMIUM = '/usr/bin/chromium';
 const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
+
+const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01', name: 'A-compagnie 11 Infanteriebataljon' };
+const SETTINGS = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' };
+const ACTION = 'TAB-ACTIE: uitleg geven over het steunnetwerk';
 
 interface AxeViolation {
   id: string;
@@ -36,9 +42,10 @@ interface AxeViolation {
  * My tasks' filters and My reports' withdraw and closing questions in Chromium against the local
  * host, with the developer sign-in: three of Daan's reports go to Jeroen (his manager), one is
  * acknowledged; Jeroen filters his list with the keyboard; Daan withdraws one (after the
- * confirmation) and answers the closing questions.
+ * confirmation) and answers the closing questions; a team meeting agrees an action for Daan, which
+ * he gives a new date and marks done in My tasks.
  */
-(skipped ? describe.skip : describe)('My tasks filters and My reports withdraw / closing questions in Chromium (developer sign-in)', () => {
+(skipped ? describe.skip : describe)('My tasks filters and meeting actions, My reports withdraw and closing questions, in Chromium (developer sign-in)', () => {
   let host: LocalHost;
   let context: BrowserContext;
   let tab: Page;
@@ -93,6 +100,14 @@ interface AxeViolation {
     expect(tasks.tasks.map((task) => task.reference).sort()).toEqual([...references].sort());
     const first = tasks.tasks.find((task) => task.reference === references[0])!;
     expect((await fetch(`${host.url}/api/tab/my-tasks/${first.caseId}/acknowledge`, { method: 'POST', headers: { authorization: `Developer ${jeroen.aadObjectId}` } })).status).toBe(200);
+    // A team meeting (through the bot, in the channel) agrees an action for Daan, due 18 December.
+    const serviceUrl = chatPageServiceUrl(host.url);
+    await seedingBot().send(botAddedToTeam(jeroen, serviceUrl, team));
+    await seedingBot().send(channelCardAction(jeroen, serviceUrl, team, 'saveTeamSettings', SETTINGS));
+    clock.set('2026-12-04T08:05:00Z');
+    await host.runTimer('postTeamTopics');
+    const postingId = readEmbeddedDocuments<TeamRecord>(dataDir, 'teams')[0].postings.at(-1)!.id;
+    await seedingBot().send(channelCardAction(jeroen, serviceUrl, team, 'topicDiscussed', { postingId, action1Text: ACTION, action1Owner: daan.aadObjectId, action1Due: '2026-12-18' }));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -191,5 +206,28 @@ interface AxeViolation {
     const reports = (await (await fetch(`${host.url}/api/tab/my-reports`, { headers: { authorization: `Developer ${daan.aadObjectId}` } })).json()) as { reports: { reference: string; askFeedback: boolean; outcome?: string }[] };
     expect(reports.reports.find((report) => report.reference === references[2])).toMatchObject({ askFeedback: false, outcome: 'withdrawn' });
     expect(await card.innerText()).toContain(nlTab.steps.feedback);
+  });
+
+  it('when the owner of an agreed action opens My tasks, then it is listed with its due date, a past date is refused next to the field and kept, and a new date and "done" work', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    const card = tab.locator('li').filter({ hasText: ACTION });
+    await card.waitFor();
+    expect(await card.innerText()).toContain(nlTab.actions.onTime);
+    expect(await card.innerText()).toContain('18 december 2026');
+    const date = card.getByLabel(t('nl', 'agenda.action.newDateLabel'));
+    await date.fill('2026-12-01');
+    await card.getByRole('button', { name: t('nl', 'agenda.action.saveNewDate'), exact: true }).click();
+    await card.getByText(t('nl', 'validation.dateInPast')).waitFor();
+    expect(await date.inputValue()).toBe('2026-12-01');
+    expect(await seriousViolations(tab)).toEqual([]);
+    await date.fill('2026-12-21');
+    await card.getByRole('button', { name: t('nl', 'agenda.action.saveNewDate'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'agenda.action.news.newDate') }).first().waitFor();
+    await tab.locator('li').filter({ hasText: ACTION }).filter({ hasText: '21 december 2026' }).waitFor();
+    await tab.locator('li').filter({ hasText: ACTION }).getByRole('button', { name: t('nl', 'agenda.action.done'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'agenda.action.news.done') }).first().waitFor();
+    await tab.getByText(nlTab.actions.empty).waitFor();
   });
 });
