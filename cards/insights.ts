@@ -21,6 +21,8 @@ export interface InsightFiguresView {
   anonymousPct: Figure;
   medianDaysToAcknowledge: Figure;
   medianDaysToClose: Figure;
+  p90DaysToAcknowledge: Figure;
+  p90DaysToClose: Figure;
   deadlinesMetPct: Figure;
   takenSeriously: Figure;
   wouldReportAgain: Figure;
@@ -63,6 +65,8 @@ const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories'>, 'count' 
   ['anonymousPct', 'percent'],
   ['medianDaysToAcknowledge', 'days'],
   ['medianDaysToClose', 'days'],
+  ['p90DaysToAcknowledge', 'days'],
+  ['p90DaysToClose', 'days'],
   ['deadlinesMetPct', 'percent'],
   ['takenSeriously', 'score'],
   ['wouldReportAgain', 'score'],

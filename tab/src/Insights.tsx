@@ -24,6 +24,8 @@ const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories'>; unit?: 
   { key: 'anonymousPct', unit: 'percent' },
   { key: 'medianDaysToAcknowledge', unit: 'days' },
   { key: 'medianDaysToClose', unit: 'days' },
+  { key: 'p90DaysToAcknowledge', unit: 'days' },
+  { key: 'p90DaysToClose', unit: 'days' },
   { key: 'deadlinesMetPct', unit: 'percent' },
   { key: 'takenSeriously', unit: 'score' },
   { key: 'wouldReportAgain', unit: 'score' },

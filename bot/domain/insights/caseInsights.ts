@@ -43,6 +43,10 @@ export interface InsightFigures {
   medianDaysToAcknowledge: Figure;
   /** Median calendar days from receipt to closing (one decimal), of the closed cases. */
   medianDaysToClose: Figure;
+  /** 90th percentile (nearest rank) of the days from receipt to acknowledgement (one decimal): nine in ten were acknowledged within it. */
+  p90DaysToAcknowledge: Figure;
+  /** 90th percentile (nearest rank) of the days from receipt to closing (one decimal). */
+  p90DaysToClose: Figure;
   /** Of the clocks due in the period and decided by now (met or passed), the share stopped on time, whole percent. */
   deadlinesMetPct: Figure;
   /** Average answer (1–5, one decimal) to "was your report taken seriously?". */
@@ -202,6 +206,8 @@ function derivedFiguresOf(cases: readonly CaseProjection[], period: { from: Date
   return {
     medianDaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(median(toAcknowledge))),
     medianDaysToClose: derived(toClose.length, () => oneDecimal(median(toClose))),
+    p90DaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(nearestRank(toAcknowledge, 0.9))),
+    p90DaysToClose: derived(toClose.length, () => oneDecimal(nearestRank(toClose, 0.9))),
     deadlinesMetPct: derived(compliance.cases, () => Math.round((compliance.met / compliance.decided) * 100)),
     takenSeriously: derived(seriously.length, () => oneDecimal(seriously.reduce((sum, value) => sum + value, 0) / seriously.length)),
     wouldReportAgain: derived(again.length, () => oneDecimal(again.reduce((sum, value) => sum + value, 0) / again.length)),
@@ -252,6 +258,12 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The nearest-rank percentile: the smallest value with at least `share` of the values at or below it. */
+function nearestRank(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)];
 }
 
 function oneDecimal(value: number): number {
