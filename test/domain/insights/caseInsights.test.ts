@@ -59,6 +59,27 @@ describe('caseInsights', () => {
     expect(caseInsights(cases, PERIOD, NOW, []).total.p90DaysToAcknowledge).toBe(expected);
   });
 
+  it('when clocks of several kinds are due in the period, then compliance is also given per kind, each under the small-number rule', () => {
+    const due = day(10);
+    const onTime = { dueAt: due, stoppedAt: day(9) };
+    const late = { dueAt: due, stoppedAt: day(11) };
+    const cases = [
+      ...times(4, () => aCase({ clocks: [{ clock: 'acknowledge' as const, ...onTime }, { clock: 'feedback' as const, ...onTime }] })),
+      aCase({ clocks: [{ clock: 'acknowledge' as const, ...late }, { clock: 'feedback' as const, ...late }] }),
+      ...times(3, () => aCase({ clocks: [{ clock: 'decision' as const, ...onTime }] })),
+    ];
+    const { total } = caseInsights(cases, PERIOD, NOW, []);
+    expect(total.deadlinesMetByClock).toEqual([
+      { clock: 'acknowledge', pct: 80 },
+      { clock: 'feedback', pct: 80 },
+      { clock: 'decision', pct: SUPPRESSED },
+      { clock: 'contact', pct: SUPPRESSED },
+      { clock: 'firstUpdate', pct: SUPPRESSED },
+    ]);
+    // All kinds together: 11 of 13 clocks on time, in 8 cases.
+    expect(total.deadlinesMetPct).toBe(85);
+  });
+
   it('when only 4 cases were closed, then the 90th percentile to close is suppressed like the median', () => {
     const cases = [...times(4, () => aCase({ closedAt: day(5) })), ...times(6, () => aCase())];
     expect(caseInsights(cases, PERIOD, NOW, []).total).toMatchObject({ medianDaysToClose: SUPPRESSED, p90DaysToClose: SUPPRESSED });
@@ -130,9 +151,10 @@ describe('caseInsights', () => {
     ];
     const { total, units } = caseInsights(cases, PERIOD, NOW, ['u-big', 'u-small', 'u-empty']);
     const small = units.find((unit) => unit.unitId === 'u-small')!;
-    const { unitId: _unitId, categories, ...figures } = small;
+    const { unitId: _unitId, categories, deadlinesMetByClock, ...figures } = small;
     expect(Object.values(figures).every((value) => value === SUPPRESSED)).toBe(true);
     expect(categories.every((line) => line.count === SUPPRESSED)).toBe(true);
+    expect(deadlinesMetByClock.every((line) => line.pct === SUPPRESSED)).toBe(true);
     expect(units.find((unit) => unit.unitId === 'u-big')).toMatchObject({ cases: 6, anonymousPct: SUPPRESSED, medianDaysToAcknowledge: 2, deadlinesMetPct: 100, takenSeriously: 5 });
     expect(units.find((unit) => unit.unitId === 'u-empty')).toMatchObject({ cases: SUPPRESSED });
     expect(total).toMatchObject({ cases: 9, takenSeriously: 3.7 });
