@@ -82,9 +82,6 @@ export const DIALOG_ACCESS = {
   caseWithdraw: { scope: 'personalChat', roles: ['caseReporter'] },
   // A case's audit record (who did what, when; no content): a coordinator of the case's unit who is not excluded from it (`exportCaseAudit`).
   auditExport: { scope: 'personalChat', roles: ['unitCoordinator'] },
-  // The teams the caller owns or whose unit (or a unit above it) they coordinate: schedule, postings, open actions;
-  // nothing of any report. The use case decides and refuses anyone else (teamAgendaView: 403).
-  'GET /api/tab/team-agenda': { scope: 'http', roles: ['teamOwner', 'unitCoordinator'] },
   // Counts of the cases in the units one coordinates, small numbers suppressed; no content (`coordinatorInsights`).
   insights: { scope: 'personalChat', roles: ['unitCoordinator'] },
   // Aftercare check-in of a closed case: its reporter, by Teams user (with the case id) or by reference + secret
