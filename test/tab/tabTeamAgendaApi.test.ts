@@ -161,6 +161,15 @@ describe('the tab API for team owners and coordinators: the team agenda', () => 
     expect(body.views.includes('insights')).toBe(coordinator);
   });
 
+  it('when the owner pauses the team, then the schedule says so and shows no next meeting or posting', async () => {
+    await bot.send(channelCardAction(jeroen, bot.connector.serviceUrl, team, 'saveTeamSettings', { ...SETTINGS, paused: 'true' }));
+    expect(teamRecord().settings?.paused).toBe(true);
+
+    const { body } = await call(anouk, '/api/tab/team-agenda');
+    expect(body.teams[0].schedule).toEqual({ weekdays: [1], time: '09:00', everyWeeks: 1, leadWorkingDays: 1, paused: true });
+    expect(body.teams[0].postings).toHaveLength(3);
+  });
+
   it('when nobody signs in, then it answers 401', async () => {
     const response = await fetch(`${bot.host.url}/api/tab/team-agenda`);
     expect({ status: response.status, body: await response.json() }).toEqual({ status: 401, body: { error: 'sign_in_required' } });
