@@ -87,25 +87,40 @@ export async function teamAgendaView(deps: AgendaDependencies, userId: string): 
     .sort((a, b) => (a.name ?? a.teamKey).localeCompare(b.name ?? b.teamKey));
 }
 
-/** Whether this person sees the view at all (the tab's navigation): the same rule as above. */
+/** Whether this person sees the view at all (the tab's navigation): the same rule as above, stopping at the first team. */
 export async function mayViewTeamAgenda(deps: AgendaDependencies, userId: string): Promise<boolean> {
-  return (await coordinatedUnits(deps, userId)).length > 0 || (await teamsLookedAfterBy(deps, userId)).length > 0;
+  return (await coordinatedUnits(deps, userId)).length > 0 || (await teamsLookedAfterBy(deps, userId, { first: true })).length > 0;
 }
 
 /** The installed teams this person owns or coordinates (directly or from above), with the team's unit. */
-async function teamsLookedAfterBy(deps: AgendaDependencies, userId: string): Promise<{ record: TeamRecord; unitId?: string }[]> {
+async function teamsLookedAfterBy(deps: AgendaDependencies, userId: string, options: { first?: boolean } = {}): Promise<{ record: TeamRecord; unitId?: string }[]> {
   const found: { record: TeamRecord; unitId?: string }[] = [];
   let continuationToken: string | undefined;
   for (let count = 0; count < MAX_PAGES; count += 1) {
     const page = await deps.repos.teams.list({ limit: 100, continuationToken });
     for (const { value } of page.items) {
-      const access = await teamSettingsAccess(deps, value, userId);
-      if (access.allowed || (access.unitId !== undefined && (await isCoordinatorOf(deps, userId, access.unitId)))) found.push({ record: value, unitId: access.unitId });
+      const access = await looksAfter(deps, value, userId);
+      if (!access.allowed) continue;
+      found.push({ record: value, unitId: access.unitId });
+      if (options.first) return found;
     }
     continuationToken = page.continuationToken;
     if (!continuationToken) break;
   }
   return found;
+}
+
+/**
+ * Whether this person looks after the team: a coordinator of its unit or a unit above it, or one
+ * of its owners. The team's unit and owners as `teamSettingsAccess` reads them (whoever it allows
+ * is allowed here; a coordinator higher up too). The unit is checked first: it needs no call to
+ * Microsoft Graph, which the owners may.
+ */
+async function looksAfter(deps: AgendaDependencies, team: TeamRecord, userId: string): Promise<{ allowed: boolean; unitId?: string }> {
+  const unitId = team.settings?.unitId ?? (await deps.directory.team(team.teamId))?.unitId;
+  if (unitId !== undefined && (await isCoordinatorOf(deps, userId, unitId))) return { allowed: true, unitId };
+  const { allowed } = await teamSettingsAccess(deps, team, userId);
+  return { allowed, ...(unitId !== undefined ? { unitId } : {}) };
 }
 
 /** The open actions of these teams, by team key. */
