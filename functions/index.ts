@@ -26,6 +26,7 @@ import './tabAcknowledgeCase';
 import './tabReplyToCase';
 import './tabAnonymousCase';
 import './tabAnonymousCaseReply';
+import './tabTeamAgenda';
 import './tabInsights';
 import './tabInsightsCsv';
 import './tabDevPeople';

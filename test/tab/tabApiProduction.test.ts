@@ -116,6 +116,7 @@ describe('the tab API in production mode: Entra tokens from Teams single sign-on
     ['POST', '/api/tab/anonymous-case'],
     ['POST', '/api/tab/anonymous-case/reply'],
     ['POST', '/api/tab/my-tasks/c-0000000000000000/acknowledge'],
+    ['GET', '/api/tab/team-agenda'],
     ['GET', '/api/tab/insights'],
     ['GET', '/api/tab/insights/csv'],
   ])('when %s %s is called with an expired token or another audience, then it answers 401', async (method, path) => {
