@@ -6,6 +6,7 @@ import { csvRow } from './csvRow';
 import { t, type MessageKey } from './i18n';
 import template from './insights.card.json';
 import { renderCard, type AdaptiveCard } from './renderCard';
+import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
 import type { Category } from '../bot/domain/report';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
 
@@ -21,7 +22,11 @@ export interface InsightFiguresView {
   anonymousPct: Figure;
   medianDaysToAcknowledge: Figure;
   medianDaysToClose: Figure;
+  p90DaysToAcknowledge: Figure;
+  p90DaysToClose: Figure;
   deadlinesMetPct: Figure;
+  /** Deadlines met per kind of deadline (absent: not shown). */
+  deadlinesMetByClock?: { clock: ClockKind; pct: Figure }[];
   takenSeriously: Figure;
   wouldReportAgain: Figure;
   /** Share of reporters who answered an aftercare check-in with "negative consequences" (absent: not counted). */
@@ -49,20 +54,24 @@ interface InsightsData {
   periods: { period: string; title: string }[];
   totalFacts: Fact[];
   categoryFacts: Fact[];
+  clockFacts: Fact[];
+  hasClocks: boolean;
   units: { name: string; cases: string; anonymousPct: string; deadlinesMetPct: string }[];
   hasMoreUnits: boolean;
   hasAgenda: boolean;
   agendaFacts: Fact[];
   csv: string;
-  text: Record<'title' | 'intro' | 'counted' | 'totalTitle' | 'categoriesTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
+  text: Record<'title' | 'intro' | 'counted' | 'totalTitle' | 'categoriesTitle' | 'clocksTitle' | 'unitsTitle' | 'unit' | 'cases' | 'anonymousPct' | 'deadlinesMetPct' | 'agendaTitle' | 'noTeams' | 'suppressedNote' | 'csvTitle' | 'close' | 'moreUnits', string>;
 }
 
 /** The figures in the order shown and exported, with how each reads. */
-const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories'>, 'count' | 'percent' | 'days' | 'score'][] = [
+const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories' | 'deadlinesMetByClock'>, 'count' | 'percent' | 'days' | 'score'][] = [
   ['cases', 'count'],
   ['anonymousPct', 'percent'],
   ['medianDaysToAcknowledge', 'days'],
   ['medianDaysToClose', 'days'],
+  ['p90DaysToAcknowledge', 'days'],
+  ['p90DaysToClose', 'days'],
   ['deadlinesMetPct', 'percent'],
   ['takenSeriously', 'score'],
   ['wouldReportAgain', 'score'],
@@ -101,6 +110,8 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
     periods: INSIGHTS_PERIODS.map((period) => ({ period, title: period === view.period ? t(l, 'insights.current', { period: t(l, `insights.periods.${period}`) }) : t(l, `insights.periods.${period}`) })),
     totalFacts: MEASURES.map(([measure, kind]) => ({ title: t(l, `insights.${measure}`), value: show(view.total[measure] ?? SUPPRESSED, kind) })),
     categoryFacts: view.total.categories.map((line) => ({ title: t(l, `categories.${line.category}.title`), value: show(line.count, 'count') })),
+    clockFacts: (view.total.deadlinesMetByClock ?? []).map((line) => ({ title: t(l, `clocks.${line.clock}`), value: show(line.pct, 'percent') })),
+    hasClocks: (view.total.deadlinesMetByClock ?? []).length > 0,
     units: view.units.map((unit) => ({
       name: unit.unitName,
       cases: show(unit.cases, 'count'),
@@ -120,6 +131,7 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
       counted: view.lastMonth ? t(l, 'insights.countedUpTo', { month: monthName(l, view.lastMonth) }) : t(l, 'insights.noCompleteMonth'),
       totalTitle: t(l, 'insights.totalTitle'),
       categoriesTitle: t(l, 'insights.categoriesTitle'),
+      clocksTitle: t(l, 'insights.clocksTitle'),
       unitsTitle: t(l, 'insights.unitsTitle'),
       unit: t(l, 'insights.unit'),
       cases: t(l, 'insights.cases'),
@@ -164,6 +176,7 @@ function csv(view: InsightsView, detail: CsvDetail): string {
   const figures = (scope: string, unitId: string, unitName: string, figuresOf: InsightFiguresView, withCategories: boolean) => {
     for (const [measure] of MEASURES) rows.push([view.periodLabel, scope, unitId, unitName, measure, String(figuresOf[measure] ?? SUPPRESSED)]);
     if (withCategories) for (const line of figuresOf.categories) rows.push([view.periodLabel, scope, unitId, unitName, `category.${line.category}`, String(line.count)]);
+    if (withCategories) for (const line of figuresOf.deadlinesMetByClock ?? []) rows.push([view.periodLabel, scope, unitId, unitName, `deadlinesMetPct.${line.clock}`, String(line.pct)]);
   };
   figures('total', '', '', view.total, true);
   for (const unit of view.units) figures('unit', unit.unitId, unit.unitName, unit, detail < 2);

@@ -33,6 +33,7 @@ import './tabAnonymousCaseFeedback';
 import './tabMyActions';
 import './tabActionDone';
 import './tabActionNewDate';
+import './tabTeamAgenda';
 import './tabInsights';
 import './tabInsightsCsv';
 import './tabDevPeople';

@@ -126,6 +126,9 @@ export const ROUTE_ACCESS = {
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', roles: ['assignedHandler'] },
+  // The teams the caller owns or whose unit (or a unit above it) they coordinate: schedule, postings, open actions;
+  // nothing of any report. The use case decides and refuses anyone else (teamAgendaView: 403).
+  'GET /api/tab/team-agenda': { scope: 'http', roles: ['teamOwner', 'unitCoordinator'] },
   // Counts of the cases in the units one coordinates, small numbers suppressed; no content (coordinatorInsights).
   'GET /api/tab/insights': { scope: 'http', roles: ['unitCoordinator'] },
   // The same figures as the dialog's CSV (coordinatorInsights, then cards/insights.ts): counts only, small numbers suppressed.

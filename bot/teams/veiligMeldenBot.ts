@@ -201,7 +201,7 @@ export class VeiligMeldenBot extends TeamsActivityHandler {
     if (action.dialog === 'auditExport') return fetchAuditExportDialog(this.services, turn, action);
     // The insights' period buttons reopen it for that period (the role is checked again).
     if (action.dialog === 'insights') return fetchInsightsDialog(this.services, turn, action);
-    if (action.dialog === 'checkIn') return submitCheckInDialog(this.services, turn, action, inputs);
+    if (action.dialog === 'checkIn') return submitCheckInDialog(this.services, context, turn, action, inputs);
     if (action.dialog === 'lessonReview') return submitLessonReviewDialog(this.services, turn, action, inputs);
     if (action.dialog === 'anonymousStatus' || action.nav === 'checkStatus') return submitAnonymousStatusDialog(this.services, turn, inputs);
     if (action.dialog && action.dialog.startsWith('case')) return submitCaseDialog(this.services, turn, action, inputs);

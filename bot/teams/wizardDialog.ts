@@ -40,9 +40,7 @@ export async function submitWizardDialog(
     case 'stopped':
       return dialogMessage(t(turn.locale, result.kept ? 'notices.draftKept.text' : 'notices.nothingKept.text'));
     case 'submitted':
-      // No chat receipt for an anonymous report: the reference in this person's chat history
-      // (which the tenant can export) would link them to the case.
-      if (!result.receipt.duplicate && result.receipt.identity !== 'anonymous') await sendCard(context, chatReceiptCard(turn.locale, result.receipt));
+      await sendChatReceipt(context, turn.locale, result.receipt);
       return dialogCard(t(turn.locale, 'dialog.receiptTitle'), receiptCard(turn.locale, result.receipt, services.helpContacts));
     case 'step':
       return wizardDialogCard(services, turn.locale, {
@@ -116,6 +114,15 @@ export function receiptCard(locale: Locale, receipt: CaseReceipt, help: BotServi
     nextDeadline: deadlineLine(locale, receipt),
     help,
   });
+}
+
+/**
+ * The receipt in the reporter's chat too (reference, kind, when — never content), once: not for a
+ * retried submit, and never for an anonymous report, as the reference in this person's chat history
+ * (which the tenant can export) would link them to the case.
+ */
+export async function sendChatReceipt(context: TurnContext, locale: Locale, receipt: CaseReceipt): Promise<void> {
+  if (!receipt.duplicate && receipt.identity !== 'anonymous') await sendCard(context, chatReceiptCard(locale, receipt));
 }
 
 function chatReceiptCard(locale: Locale, receipt: CaseReceipt): object {

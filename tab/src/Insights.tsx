@@ -19,11 +19,13 @@ const useStyles = makeStyles({
 });
 
 /** The figures shown per unit and in total, in the insights dialog's order, with how each value reads. */
-const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories'>; unit?: 'days' | 'percent' | 'score' }[] = [
+const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories' | 'deadlinesMetByClock'>; unit?: 'days' | 'percent' | 'score' }[] = [
   { key: 'cases' },
   { key: 'anonymousPct', unit: 'percent' },
   { key: 'medianDaysToAcknowledge', unit: 'days' },
   { key: 'medianDaysToClose', unit: 'days' },
+  { key: 'p90DaysToAcknowledge', unit: 'days' },
+  { key: 'p90DaysToClose', unit: 'days' },
   { key: 'deadlinesMetPct', unit: 'percent' },
   { key: 'takenSeriously', unit: 'score' },
   { key: 'wouldReportAgain', unit: 'score' },
@@ -66,6 +68,9 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
     ...(typeof month.cases === 'number' ? { barLabel: String(month.cases) } : {}),
   }));
   const monthCategories = CATEGORIES.filter((category) => insights.months.some((month) => month.categories.find((entry) => entry.category === category)?.count !== SUPPRESSED));
+  const clocks: VerticalBarChartDataPoint[] = insights.total.deadlinesMetByClock
+    .filter((entry) => typeof entry.pct === 'number')
+    .map((entry) => ({ x: t(locale, `clocks.${entry.clock}` as MessageKey), y: entry.pct as number, legend: t(locale, `clocks.${entry.clock}` as MessageKey) }));
   const agenda: VerticalBarChartDataPoint[] = insights.agenda.map((month) => ({ x: month.month, y: month.discussedPct, legend: month.month }));
   return (
     <div className={styles.section}>
@@ -85,6 +90,16 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
         locale={locale}
         caption={tabText(locale, 'insights.chartCategories')}
         rows={insights.total.categories.map((entry) => [t(locale, `categories.${entry.category}.title` as MessageKey), show(locale, entry.count)])}
+      />
+
+      <Subtitle2 as="h2">{t(locale, 'insights.clocksTitle')}</Subtitle2>
+      <div className={styles.chart}>
+        {clocks.length > 0 ? <VerticalBarChart data={clocks} chartTitle={t(locale, 'insights.clocksTitle')} height={200} hideLegend /> : null}
+      </div>
+      <FigureTable
+        locale={locale}
+        caption={t(locale, 'insights.clocksTitle')}
+        rows={insights.total.deadlinesMetByClock.map((entry) => [t(locale, `clocks.${entry.clock}` as MessageKey), show(locale, entry.pct, 'percent')])}
       />
 
       <Subtitle2 as="h2">{tabText(locale, 'insights.monthsTitle')}</Subtitle2>

@@ -7,11 +7,12 @@ import { LoadFailed, Loading } from './LoadState';
 import { MyReports } from './MyReports';
 import { Insights } from './Insights';
 import { MyTasks } from './MyTasks';
+import { TeamAgenda } from './TeamAgenda';
 import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
-export type TabView = 'myReports' | 'myTasks' | 'insights';
+export type TabView = 'myReports' | 'myTasks' | 'teamAgenda' | 'insights';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -29,7 +30,7 @@ export interface TabAppProps {
   teamsAuthorize?: Authorizer;
 }
 
-/** The tab: Teams' theme, sign-in, then "Mijn meldingen", "Mijn taken" and (coordinators) "Inzicht" as tabs that the keyboard reaches. */
+/** The tab: Teams' theme, sign-in, then "Mijn meldingen", "Mijn taken", (owners and coordinators) "Teamagenda" and (coordinators) "Inzicht" as tabs that the keyboard reaches. */
 export function TabApp({ locale, theme, initialView, teamsAuthorize }: TabAppProps) {
   const styles = useStyles();
   const [view, setView] = useState<TabView>(initialView);
@@ -103,7 +104,15 @@ function SignedIn(props: { locale: Locale; authorize: Authorizer; developer: boo
         ))}
       </TabList>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${shown}`}>
-        {shown === 'myReports' ? <MyReports locale={locale} authorize={authorize} /> : shown === 'myTasks' ? <MyTasks locale={locale} authorize={authorize} /> : <Insights locale={locale} authorize={authorize} />}
+        {shown === 'myReports' ? (
+          <MyReports locale={locale} authorize={authorize} />
+        ) : shown === 'myTasks' ? (
+          <MyTasks locale={locale} authorize={authorize} />
+        ) : shown === 'teamAgenda' ? (
+          <TeamAgenda locale={locale} authorize={authorize} />
+        ) : (
+          <Insights locale={locale} authorize={authorize} />
+        )}
       </main>
     </>
   );

@@ -4,7 +4,7 @@ import { TabApp, type TabView, type TeamsTheme } from './TabApp';
 import { chooseLocale } from './tabText';
 
 const THEMES: readonly TeamsTheme[] = ['default', 'dark', 'contrast'];
-const VIEWS: readonly TabView[] = ['myReports', 'myTasks', 'insights'];
+const VIEWS: readonly TabView[] = ['myReports', 'myTasks', 'teamAgenda', 'insights'];
 
 function oneOf<T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T {
   return allowed.find((candidate) => candidate === value) ?? fallback;

@@ -1,3 +1,4 @@
+import { CLOCK_KINDS } from '../../bot/domain/deadlines/deadlinePolicies';
 import type { Locale } from '../../bot/domain/locale';
 import { CATEGORIES } from '../../bot/domain/report';
 import { renderInsights } from '../../cards/insights';
@@ -13,7 +14,10 @@ export const SHOWN_FIGURES: InsightFiguresView = {
   anonymousPct: 42,
   medianDaysToAcknowledge: 1.5,
   medianDaysToClose: 23,
+  p90DaysToAcknowledge: 4.5,
+  p90DaysToClose: 41,
   deadlinesMetPct: 83,
+  deadlinesMetByClock: CLOCK_KINDS.map((clock) => ({ clock, pct: clock === 'acknowledge' ? 91 : clock === 'feedback' ? 67 : '<5' })),
   takenSeriously: 4.2,
   wouldReportAgain: 3.8,
 };
@@ -25,7 +29,10 @@ export const SUPPRESSED_FIGURES: InsightFiguresView = {
   anonymousPct: '<5',
   medianDaysToAcknowledge: '<5',
   medianDaysToClose: '<5',
+  p90DaysToAcknowledge: '<5',
+  p90DaysToClose: '<5',
   deadlinesMetPct: '<5',
+  deadlinesMetByClock: CLOCK_KINDS.map((clock) => ({ clock, pct: '<5' })),
   takenSeriously: '<5',
   wouldReportAgain: '<5',
 };

@@ -112,6 +112,11 @@ describe('aftercare after a named case closes, through POST /api/messages', () =
     expect(receipt).toContain(t('nl', 'receipt.routeShort.meldpunt'));
     const reference = REFERENCE.exec(receipt)![0];
     expect(reference).not.toBe(first.reference);
+    // As for any named report, the receipt is in his chat too: once, with the reference, never what he typed.
+    const chatReceipts = bot.connector.cardsSentTo(personalConversationId(daan)).filter((card) => textIn(card).includes(reference));
+    expect(chatReceipts).toHaveLength(1);
+    expect(textIn(chatReceipts[0])).toContain(t('nl', 'chatReceipt.title'));
+    expect(textIn(chatReceipts[0])).not.toContain(TYPED.retaliation);
 
     const retaliation = cases(bot).find((item) => item.reference === reference)!;
     expect(retaliation).toMatchObject({ kind: 'report', identity: 'named', state: 'submitted', retaliationOf: { caseId: first.id }, routing: { role: 'meldpunt', fallback: 'manager_excluded' } });
@@ -248,6 +253,8 @@ describe('aftercare for an anonymous reporter: through the relay, with the rando
     const newReference = REFERENCE.exec(receipt)![0];
     expect(newReference).not.toBe(reference);
     expect(SECRET.exec(receipt)![0]).not.toBe(secret);
+    // Anonymous: nothing of the new case in her chat.
+    expect(bot.connector.cardsSentTo(personalConversationId(sophie)).some((card) => textIn(card).includes(newReference))).toBe(false);
     const retaliation = cases(bot).find((item) => item.reference === newReference)!;
     expect(retaliation).toMatchObject({ identity: 'anonymous', retaliationOf: { caseId }, relayId: expect.any(String) });
     expect(retaliation.relayId).not.toBe(first.relayId);

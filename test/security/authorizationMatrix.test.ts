@@ -98,6 +98,7 @@ const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
   'POST /api/tab/my-actions/{actionId}/new-date': { scope: 'http', allowed: ['actionOwner'] },
   'GET /api/tab/my-tasks': { scope: 'http', allowed: ['staff'] },
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', allowed: ['assignedHandler'] },
+  'GET /api/tab/team-agenda': { scope: 'http', allowed: ['teamOwner', 'unitCoordinator'] },
   'GET /api/tab/insights': { scope: 'http', allowed: ['unitCoordinator'] },
   'GET /api/tab/insights/csv': { scope: 'http', allowed: ['unitCoordinator'] },
   'GET /api/tab/dev/people': { scope: 'http', allowed: ['localDeveloper'] },

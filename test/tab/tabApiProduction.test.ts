@@ -123,6 +123,7 @@ describe('the tab API in production mode: Entra tokens from Teams single sign-on
     ['GET', '/api/tab/my-actions'],
     ['POST', '/api/tab/my-actions/a-0000000000000000/done'],
     ['POST', '/api/tab/my-actions/a-0000000000000000/new-date'],
+    ['GET', '/api/tab/team-agenda'],
     ['GET', '/api/tab/insights'],
     ['GET', '/api/tab/insights/csv'],
   ])('when %s %s is called with an expired token or another audience, then it answers 401', async (method, path) => {

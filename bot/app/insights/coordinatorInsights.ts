@@ -1,3 +1,4 @@
+import { CLOCK_KINDS, type ClockKind } from '../../domain/deadlines/deadlinePolicies';
 import { caseInsights, type CaseProjection, type InsightFigures, type MonthFigures } from '../../domain/insights/caseInsights';
 import { countedPart, monthSpansOf, monthsOf } from '../../domain/insights/insightsPeriod';
 import { ForbiddenError } from '../../domain/errors';
@@ -110,7 +111,7 @@ function projectionOf(record: CaseRecord, centralUnitId: string, asOf: Date): Ca
     receivedAt: record.receivedAt,
     ...(by(record.acknowledgedAt) ? { acknowledgedAt: record.acknowledgedAt } : {}),
     ...(by(record.closedAt) ? { closedAt: record.closedAt } : {}),
-    clocks: (record.clocks ?? []).map((clock) => ({ dueAt: clock.dueAt, ...(by(clock.stoppedAt) ? { stoppedAt: clock.stoppedAt } : {}) })),
+    clocks: (record.clocks ?? []).map((clock) => ({ ...((CLOCK_KINDS as readonly string[]).includes(clock.clock) ? { clock: clock.clock as ClockKind } : {}), dueAt: clock.dueAt, ...(by(clock.stoppedAt) ? { stoppedAt: clock.stoppedAt } : {}) })),
     ...(record.feedback && by(record.feedback.at) ? { feedback: { takenSeriously: record.feedback.takenSeriously, wouldReportAgain: record.feedback.wouldReportAgain } } : {}),
     ...(by(record.aftercare?.firstAnsweredAt) ? { aftercare: { negative: by(record.aftercare?.firstNegativeAt) } } : {}),
   };

@@ -1,15 +1,18 @@
+import type { AgendaDependencies } from '../agenda/agendaDependencies';
 import { coordinatedUnits } from '../insights/coordinatorInsights';
-import type { IntakeDependencies } from '../intake/intakeDependencies';
+import { mayViewTeamAgenda } from './teamAgendaView';
 
 /** The tab's views. */
-export const TAB_VIEWS = ['myReports', 'myTasks', 'insights'] as const;
+export const TAB_VIEWS = ['myReports', 'myTasks', 'teamAgenda', 'insights'] as const;
 export type TabViewName = (typeof TAB_VIEWS)[number];
 
 /**
  * Which views the tab shows this person: everyone their own reports and tasks (empty when they
- * have none); a coordinator of a unit also the insights. The insights API checks the same again.
+ * have none); an owner of a team or a coordinator of a unit also the team agenda; a coordinator
+ * also the insights. The team agenda and insights APIs check the same again.
  */
-export async function tabViewsFor(deps: IntakeDependencies, userId: string): Promise<TabViewName[]> {
+export async function tabViewsFor(deps: AgendaDependencies, userId: string): Promise<TabViewName[]> {
   const coordinator = (await coordinatedUnits(deps, userId)).length > 0;
-  return coordinator ? ['myReports', 'myTasks', 'insights'] : ['myReports', 'myTasks'];
+  const agenda = coordinator || (await mayViewTeamAgenda(deps, userId));
+  return ['myReports', 'myTasks', ...(agenda ? (['teamAgenda'] as const) : []), ...(coordinator ? (['insights'] as const) : [])];
 }

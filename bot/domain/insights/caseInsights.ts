@@ -1,3 +1,4 @@
+import { CLOCK_KINDS, type ClockKind } from '../deadlines/deadlinePolicies';
 import { CATEGORIES, type Category, type IdentityMode } from '../report';
 import type { MonthSpan } from './insightsPeriod';
 import { protectTable, type TableRelation } from './protectTable';
@@ -25,7 +26,7 @@ export interface CaseProjection {
   receivedAt: string;
   acknowledgedAt?: string;
   closedAt?: string;
-  clocks: readonly { dueAt: string; stoppedAt?: string }[];
+  clocks: readonly { clock?: ClockKind; dueAt: string; stoppedAt?: string }[];
   feedback?: { takenSeriously?: number; wouldReportAgain?: number };
   /** The reporter answered an aftercare check-in after closing, and whether they reported negative consequences (benadeling). */
   aftercare?: { negative: boolean };
@@ -43,8 +44,14 @@ export interface InsightFigures {
   medianDaysToAcknowledge: Figure;
   /** Median calendar days from receipt to closing (one decimal), of the closed cases. */
   medianDaysToClose: Figure;
+  /** 90th percentile (nearest rank) of the days from receipt to acknowledgement (one decimal): nine in ten were acknowledged within it. */
+  p90DaysToAcknowledge: Figure;
+  /** 90th percentile (nearest rank) of the days from receipt to closing (one decimal). */
+  p90DaysToClose: Figure;
   /** Of the clocks due in the period and decided by now (met or passed), the share stopped on time, whole percent. */
   deadlinesMetPct: Figure;
+  /** The same per kind of deadline, in {@link CLOCK_KINDS} order (every kind, so a missing row says nothing). */
+  deadlinesMetByClock: { clock: ClockKind; pct: Figure }[];
   /** Average answer (1–5, one decimal) to "was your report taken seriously?". */
   takenSeriously: Figure;
   /** Average answer (1–5, one decimal) to "would you report again?". */
@@ -202,7 +209,13 @@ function derivedFiguresOf(cases: readonly CaseProjection[], period: { from: Date
   return {
     medianDaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(median(toAcknowledge))),
     medianDaysToClose: derived(toClose.length, () => oneDecimal(median(toClose))),
+    p90DaysToAcknowledge: derived(toAcknowledge.length, () => oneDecimal(nearestRank(toAcknowledge, 0.9))),
+    p90DaysToClose: derived(toClose.length, () => oneDecimal(nearestRank(toClose, 0.9))),
     deadlinesMetPct: derived(compliance.cases, () => Math.round((compliance.met / compliance.decided) * 100)),
+    deadlinesMetByClock: CLOCK_KINDS.map((clock) => {
+      const ofKind = deadlineCompliance(cases, period, now, clock);
+      return { clock, pct: derived(ofKind.cases, () => Math.round((ofKind.met / ofKind.decided) * 100)) };
+    }),
     takenSeriously: derived(seriously.length, () => oneDecimal(seriously.reduce((sum, value) => sum + value, 0) / seriously.length)),
     wouldReportAgain: derived(again.length, () => oneDecimal(again.reduce((sum, value) => sum + value, 0) / again.length)),
     negativeAfterClosePct: derived(Math.min(negative, checkedIn.length - negative), () => Math.round((negative / checkedIn.length) * 100)),
@@ -221,13 +234,14 @@ function daysBetween(cases: readonly CaseProjection[], moment: (item: CaseProjec
  * Clocks due in the period: met when stopped at or before the due moment; missed when stopped later, or
  * still running after it. Clocks running before their due moment are not decided yet and left out.
  */
-function deadlineCompliance(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): { decided: number; met: number; cases: number } {
+function deadlineCompliance(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, kind?: ClockKind): { decided: number; met: number; cases: number } {
   let decided = 0;
   let met = 0;
   let contributing = 0;
   for (const item of cases) {
     let counted = false;
     for (const clock of item.clocks) {
+      if (kind !== undefined && clock.clock !== kind) continue;
       const due = Date.parse(clock.dueAt);
       if (due < period.from.getTime() || due >= period.to.getTime()) continue;
       if (clock.stoppedAt === undefined && due >= now.getTime()) continue;
@@ -252,6 +266,12 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The nearest-rank percentile: the smallest value with at least `share` of the values at or below it. */
+function nearestRank(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)];
 }
 
 function oneDecimal(value: number): number {

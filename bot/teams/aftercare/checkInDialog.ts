@@ -1,3 +1,4 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
 import { renderCheckInDialog, type CheckInDialogView } from '../../../cards/checkInDialog';
 import { t } from '../../../cards/i18n';
 import { answerCheckIn } from '../../app/aftercare/answerCheckIn';
@@ -9,7 +10,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Locale } from '../../domain/locale';
 import type { BotServices } from '../botServices';
 import type { ParsedDialogAction } from '../dialogAction';
-import { receiptCard } from '../wizardDialog';
+import { receiptCard, sendChatReceipt } from '../wizardDialog';
 import { parseForm } from '../parseForm';
 import { REPORTER_FORM_INPUTS } from '../reporterForms';
 import { dialogCard } from '../invokeResponses';
@@ -30,7 +31,7 @@ export async function fetchCheckInDialog(services: BotServices, turn: TurnIdenti
 }
 
 /** `task/submit`: answer (a retaliation answer opens a new case and shows its receipt) or stop the check-ins. */
-export async function submitCheckInDialog(services: BotServices, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object> {
+export async function submitCheckInDialog(services: BotServices, context: TurnContext, turn: TurnIdentity, action: ParsedDialogAction, inputs: Record<string, unknown>): Promise<object> {
   const { locale } = turn;
   const typed = { answer: typeof inputs.answer === 'string' ? inputs.answer.slice(0, MAX_TYPED) : undefined, text: typeof inputs.text === 'string' ? inputs.text : undefined };
   const again = (errors: Errors, reference?: string) => form(services, locale, { caseId: action.caseId, reference, answer: typed.answer, text: typed.text?.slice(0, CHECK_IN_TEXT_MAX_LENGTH), errors });
@@ -57,7 +58,11 @@ export async function submitCheckInDialog(services: BotServices, turn: TurnIdent
       return form(services, locale, { caseId: action.caseId, state: 'stopped' });
     }
     const outcome = await answerCheckIn(services, turn.reporter, credentials, parseForm(REPORTER_FORM_INPUTS.checkIn, typed));
-    if (outcome.kind === 'retaliation') return dialogCard(t(locale, 'dialog.receiptTitle'), receiptCard(locale, outcome.receipt, services.helpContacts));
+    if (outcome.kind === 'retaliation') {
+      // As for any report: the receipt in the dialog, and (named, confidential) in the chat.
+      await sendChatReceipt(context, locale, outcome.receipt);
+      return dialogCard(t(locale, 'dialog.receiptTitle'), receiptCard(locale, outcome.receipt, services.helpContacts));
+    }
     return form(services, locale, { caseId: action.caseId, state: 'answered' });
   } catch (error) {
     if (error instanceof ValidationError) return again(fieldErrors(error), reference);

@@ -9,6 +9,7 @@ import { replyAsReporter } from '../../app/reporter/replyAsReporter';
 import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
 import { myReportsView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
+import { teamAgendaView } from '../../app/tab/teamAgendaView';
 import { coordinatorInsights } from '../../app/insights/coordinatorInsights';
 import { tabViewsFor } from '../../app/tab/tabViewsFor';
 import { runThenDeliverOwn } from '../../app/outbox/turnOutbox';
@@ -155,6 +156,8 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
       return ok({ task: task ?? null });
     },
+    // The use case refuses anyone who owns no team and coordinates no unit (ForbiddenError: 403), as the insights do.
+    'GET /api/tab/team-agenda': async (caller) => ok({ teams: await teamAgendaView(services, caller!.userId) }),
     'GET /api/tab/insights': async (caller, request) => {
       const name = periodOf(request);
       // The use case refuses anyone who coordinates no unit (ForbiddenError: 403); counts only, small numbers suppressed.

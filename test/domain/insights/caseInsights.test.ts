@@ -33,10 +33,10 @@ describe('caseInsights', () => {
     const cases = times(count, (i) => aCase({ identity: 'anonymous', acknowledgedAt: day(i + 1), closedAt: day(10), feedback: { takenSeriously: 4, wouldReportAgain: 5 } }));
     const { total } = caseInsights(cases, PERIOD, NOW, ['u-a']);
     expect(total.cases).toBe(shown);
-    const derivedFigures = [total.anonymousPct, total.medianDaysToAcknowledge, total.medianDaysToClose, total.takenSeriously, total.wouldReportAgain];
-    if (shown === SUPPRESSED) expect(derivedFigures).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]);
+    const derivedFigures = [total.anonymousPct, total.medianDaysToAcknowledge, total.medianDaysToClose, total.p90DaysToAcknowledge, total.p90DaysToClose, total.takenSeriously, total.wouldReportAgain];
+    if (shown === SUPPRESSED) expect(derivedFigures).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED]);
     // All anonymous: the share (100%) would say that 0 were not, a count below 5.
-    else expect(derivedFigures).toEqual([SUPPRESSED, 3, 10, 4, 5]);
+    else expect(derivedFigures).toEqual([SUPPRESSED, 3, 10, 5, 10, 4, 5]);
   });
 
   it.each([
@@ -46,6 +46,45 @@ describe('caseInsights', () => {
   ])('when the days to acknowledge are %s, then the median is the middle one (one decimal)', (_name, days, expected) => {
     const cases = days.map((d) => aCase({ acknowledgedAt: new Date(Date.parse(day(0)) + d * 86_400_000).toISOString() }));
     expect(caseInsights(cases, PERIOD, NOW, []).total.medianDaysToAcknowledge).toBe(expected);
+  });
+
+  it.each([
+    ['five', [1, 2, 3, 10, 20], 20],
+    ['ten', [1, 2, 3, 4, 5, 6, 7, 8, 9, 30], 9],
+    ['eleven', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30], 10],
+    ['twenty', [...Array.from({ length: 18 }, (_, i) => i + 1), 40, 50], 18],
+    ['in any order', [9, 30, 1, 8, 2, 7, 3, 6, 4, 5], 9],
+  ])('when %s cases were acknowledged, then the 90th percentile is the smallest value with nine in ten at or below it', (_name, days, expected) => {
+    const cases = days.map((d) => aCase({ acknowledgedAt: new Date(Date.parse(day(0)) + d * 86_400_000).toISOString() }));
+    expect(caseInsights(cases, PERIOD, NOW, []).total.p90DaysToAcknowledge).toBe(expected);
+  });
+
+  it('when clocks of several kinds are due in the period, then compliance is also given per kind, each under the small-number rule', () => {
+    const due = day(10);
+    const onTime = { dueAt: due, stoppedAt: day(9) };
+    const late = { dueAt: due, stoppedAt: day(11) };
+    const cases = [
+      ...times(4, () => aCase({ clocks: [{ clock: 'acknowledge' as const, ...onTime }, { clock: 'feedback' as const, ...onTime }] })),
+      aCase({ clocks: [{ clock: 'acknowledge' as const, ...late }, { clock: 'feedback' as const, ...late }] }),
+      ...times(3, () => aCase({ clocks: [{ clock: 'decision' as const, ...onTime }] })),
+    ];
+    const { total } = caseInsights(cases, PERIOD, NOW, []);
+    expect(total.deadlinesMetByClock).toEqual([
+      { clock: 'acknowledge', pct: 80 },
+      { clock: 'feedback', pct: 80 },
+      { clock: 'decision', pct: SUPPRESSED },
+      { clock: 'contact', pct: SUPPRESSED },
+      { clock: 'firstUpdate', pct: SUPPRESSED },
+    ]);
+    // All kinds together: 11 of 13 clocks on time, in 8 cases.
+    expect(total.deadlinesMetPct).toBe(85);
+  });
+
+  it('when only 4 cases were closed, then the 90th percentile to close is suppressed like the median', () => {
+    const cases = [...times(4, () => aCase({ closedAt: day(5) })), ...times(6, () => aCase())];
+    expect(caseInsights(cases, PERIOD, NOW, []).total).toMatchObject({ medianDaysToClose: SUPPRESSED, p90DaysToClose: SUPPRESSED });
+    const five = [...times(5, () => aCase({ closedAt: day(5) }))];
+    expect(caseInsights(five, PERIOD, NOW, []).total.p90DaysToClose).toBe(5);
   });
 
   it('when only 4 of many cases were closed, then the median to close is suppressed although the total is shown', () => {
@@ -112,9 +151,10 @@ describe('caseInsights', () => {
     ];
     const { total, units } = caseInsights(cases, PERIOD, NOW, ['u-big', 'u-small', 'u-empty']);
     const small = units.find((unit) => unit.unitId === 'u-small')!;
-    const { unitId: _unitId, categories, ...figures } = small;
+    const { unitId: _unitId, categories, deadlinesMetByClock, ...figures } = small;
     expect(Object.values(figures).every((value) => value === SUPPRESSED)).toBe(true);
     expect(categories.every((line) => line.count === SUPPRESSED)).toBe(true);
+    expect(deadlinesMetByClock.every((line) => line.pct === SUPPRESSED)).toBe(true);
     expect(units.find((unit) => unit.unitId === 'u-big')).toMatchObject({ cases: 6, anonymousPct: SUPPRESSED, medianDaysToAcknowledge: 2, deadlinesMetPct: 100, takenSeriously: 5 });
     expect(units.find((unit) => unit.unitId === 'u-empty')).toMatchObject({ cases: SUPPRESSED });
     expect(total).toMatchObject({ cases: 9, takenSeriously: 3.7 });

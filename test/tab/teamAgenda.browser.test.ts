@@ -1,0 +1,156 @@
+jest.mock(
+  '@azure/functions-core',
+  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
+  { virtual: true },
+);
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
+import { resetApplication } from '../../bot/composition';
+import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
+import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
+import { buildTab } from '../../tab/buildTab';
+import enTab from '../../tab/locales/en.json';
+import nlTab from '../../tab/locales/nl.json';
+import { ManualClock } from '../fakes/manualClock';
+import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
+import { esther, jeroen, sophie } from '../fixtures/demoPeople';
+import { botAddedToTeam, botInstalled, channelCardAction, type TeamsTeam } from '../fixtures/teamsActivities';
+import { waitForText } from '../local/chatPageDriver';
+
+/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
+const CHROMIUM = '/usr/bin/chromium';
+const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
+if (skipped) console.warn(`Browser tests of the team agenda SKIPPED: ${CHROMIUM} is absent and VM_SKIP_BROWSER=1.`);
+
+/** Where the screenshots go (`VM_TAB_SCREENSHOTS=docs/img` refreshes the README's). */
+const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
+
+const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01', name: 'A-compagnie 11 Infanteriebataljon' };
+const SETTINGS = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' };
+const ACTION = 'TAB-AGENDA-ACTIE uitleg over het steunnetwerk geven';
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[]; html?: string }[];
+}
+
+(skipped ? describe.skip : describe)('the team agenda of the Teams tab in Chromium against the local host, with the developer sign-in', () => {
+  let host: LocalHost;
+  let context: BrowserContext;
+  let tab: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'vm-tab-agenda-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-agenda-'));
+  const pageErrors: string[] = [];
+  const policyViolations: string[] = [];
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const clock = new ManualClock('2026-11-30T09:00:00Z');
+
+  /** axe-core in the page (through the DevTools protocol: the page's CSP forbids injected scripts): the serious and critical violations. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const violations = (await page.evaluate(
+      "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
+    )) as AxeViolation[];
+    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => [node.target, node.html?.slice(0, 200)]))})`);
+  }
+
+  /** An activity through the same /api/messages the chat page uses. */
+  async function send(activity: unknown): Promise<void> {
+    const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBeLessThan(300);
+  }
+
+  async function openAs(aadObjectId: string, query: string): Promise<void> {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?${query}`);
+    await tab.locator('#developer-person').selectOption(aadObjectId);
+    await tab.getByRole('button', { name: (query.includes('lang=en') ? enTab : nlTab).signIn.button, exact: true }).click();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
+    }
+    await buildTab();
+    mkdirSync(SHOTS, { recursive: true });
+    setTimerSchedules();
+    // As `npm start` composes it (see tab.browser.test.ts).
+    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
+    await build({});
+    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
+    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    const serviceUrl = chatPageServiceUrl(host.url);
+    // The team, as in its channel: installed and set up by Jeroen, a topic discussed with an action for Esther, due 9 December.
+    for (const user of [jeroen, sophie, esther]) await send(botInstalled(user, serviceUrl));
+    await send(botAddedToTeam(jeroen, serviceUrl, team));
+    await send(channelCardAction(jeroen, serviceUrl, team, 'saveTeamSettings', SETTINGS));
+    clock.set('2026-12-04T08:05:00Z');
+    await host.runTimer('postTeamTopics');
+    const postingId = readEmbeddedDocuments<TeamRecord>(dataDir, 'teams')[0].postings.at(-1)!.id;
+    await send(channelCardAction(sophie, serviceUrl, team, 'topicDiscussed', { postingId, action1Text: ACTION, action1Owner: esther.aadObjectId, action1Due: '2026-12-09' }));
+    expect(readEmbeddedDocuments<TeamRecord>(dataDir, 'teams')[0].postings.at(-1)?.status).toBe('discussed');
+    // Past the due date: the action is late.
+    clock.set('2026-12-10T09:00:00Z');
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    tab = await context.newPage();
+    tab.setDefaultTimeout(15_000);
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    tab.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+    });
+    await tab.emulateMedia({ reducedMotion: 'reduce' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await resetApplication();
+    await host?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+    expect(policyViolations).toEqual([]);
+  });
+
+  it.each(['default', 'dark'])('when the owner opens the team agenda (%s theme), then his team shows its rhythm, its topic and the late action, without serious accessibility problems', async (theme) => {
+    await openAs(jeroen.aadObjectId, `lang=nl&theme=${theme}`);
+    await tab.getByRole('tab', { name: nlTab.nav.teamAgenda }).click();
+    await waitForText(tab.locator('#panel'), team.name);
+    const panel = await tab.locator('#panel').innerText();
+    expect(panel).toContain(ACTION);
+    expect(panel).toContain(esther.name);
+    expect(panel).toContain(nlTab.agenda.late);
+    expect(panel).toContain(nlTab.agenda.status.discussed);
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-team-agenda-dark.png' : 'tab-team-agenda.png'), fullPage: true });
+  });
+
+  it('when the view is reached with the keyboard, then the arrow keys move to it and it opens', async () => {
+    await openAs(jeroen.aadObjectId, 'lang=en');
+    await tab.getByRole('tab', { name: enTab.nav.myTasks }).waitFor();
+    await tab.getByRole('tab', { name: enTab.nav.myTasks }).focus();
+    await tab.keyboard.press('ArrowRight');
+    await tab.keyboard.press('Enter');
+    expect(await tab.getByRole('tab', { name: enTab.nav.teamAgenda }).getAttribute('aria-selected')).toBe('true');
+    await waitForText(tab.locator('#panel'), enTab.agenda.actionsTitle);
+  });
+
+  it('when a team member opens the tab, then there is no team agenda', async () => {
+    await openAs(sophie.aadObjectId, 'lang=nl');
+    await tab.getByRole('tab', { name: nlTab.nav.myReports }).waitFor();
+    expect(await tab.getByRole('tab', { name: nlTab.nav.teamAgenda }).count()).toBe(0);
+  });
+});
