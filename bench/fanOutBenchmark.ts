@@ -13,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONVERSATION_CONCURRENCY } from '../bot/app/outbox/deliverOutbox';
 import { createApplication, type Application } from '../bot/composition';
 import { AesGcmContentCipher } from '../bot/security/aesGcmContentCipher';
 import { loadOrCreateKeyFile } from '../bot/security/loadOrCreateKeyFile';
@@ -136,7 +137,7 @@ export async function runFanOutBenchmark(): Promise<void> {
       ],
       notes: [
         'Goal: ≥ 90% of the allowed rate (30/s per app), lost = 0, duplicated = 0. One card per chat, so per-chat order holds trivially here.',
-        'The outbox serves 4 chats at once (CONVERSATION_CONCURRENCY; a chat waiting out a Retry-After gives its slot to another) within a 60 s time budget per run; runs follow each other at once, or after 1 s when a run sent nothing. "lost" = not delivered when the runs stopped.',
+        `The outbox serves ${CONVERSATION_CONCURRENCY} chats at once (CONVERSATION_CONCURRENCY; a chat waiting out a Retry-After gives its slot to another) within a 60 s time budget per run; runs follow each other at once, or after 1 s when a run sent nothing. "lost" = not delivered when the runs stopped.`,
       ],
     });
   } finally {
