@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserTestsSkipped, launchChromium } from '../fixtures/chromium';
 import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
 import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
@@ -11,10 +12,7 @@ import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from './chatPageDriver';
 import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
 
-/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
-if (skipped) console.warn(`Browser tests of the chat page SKIPPED: ${CHROMIUM} is absent and VM_SKIP_BROWSER=1.`);
+const skipped = browserTestsSkipped('the chat page');
 
 const team = { id: '19:demo-11inf-acie@thread.tacv2' };
 
@@ -28,9 +26,6 @@ const team = { id: '19:demo-11inf-acie@thread.tacv2' };
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
-    }
     // The local host resolves the timers' %SETTING% schedules from the environment, as local.settings.json provides them.
     setTimerSchedules();
     // As `npm start` composes it (local/startLocalHost.ts): the functions, plus the page and its connector endpoint.
@@ -44,12 +39,7 @@ const team = { id: '19:demo-11inf-acie@thread.tacv2' };
       clock: new ManualClock('2026-11-30T09:00:00Z'),
       sleep: async () => undefined,
     });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchChromium(userDataDir);
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));

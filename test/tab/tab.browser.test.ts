@@ -1,13 +1,8 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
 import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
@@ -22,10 +17,7 @@ import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from '../local/chatPageDriver';
 import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
 
-/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
-if (skipped) console.warn(`Browser tests of the tab SKIPPED: ${CHROMIUM} is absent and VM_SKIP_BROWSER=1.`);
+const skipped = browserTestsSkipped('the tab');
 
 /** Where the screenshots of each view go (`VM_TAB_SCREENSHOTS=docs/img` refreshes the README's). */
 const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
@@ -50,12 +42,6 @@ function anonymousReportInputs(description: string) {
   return { ...inputs, identity: { identity: 'anonymous' } };
 }
 
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: { target: unknown[]; html?: string }[];
-}
 
 (skipped ? describe.skip : describe)('the Teams tab in Chromium against the local host (npm start), with the developer sign-in', () => {
   let host: LocalHost;
@@ -68,18 +54,7 @@ interface AxeViolation {
   const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-'));
   const pageErrors: string[] = [];
   const policyViolations: string[] = [];
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  /** Runs axe-core in the page (through the DevTools protocol: the page's CSP forbids injected scripts) and returns the serious and critical violations. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    // A string, evaluated in the page: this file is compiled without the DOM's types. Left out: Fluent UI's focus
-    // sentinels (Tabster's `<i tabindex="0" aria-hidden>` "dummy inputs", which pass focus on at once; axe cannot know).
-    const violations = (await page.evaluate(
-      "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
-    )) as AxeViolation[];
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => [node.target, node.html?.slice(0, 200)]))})`);
-  }
 
   /** The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding). */
   function seedingBot(): BotHarness {
@@ -110,9 +85,6 @@ interface AxeViolation {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
-    }
     // The same build `npm run build` (and so `npm start`) runs: dist/tab-ui, which the tabFiles function serves.
     await buildTab();
     mkdirSync(SHOTS, { recursive: true });
@@ -136,12 +108,7 @@ interface AxeViolation {
       }
     }
     clock.set('2026-11-30T09:00:00Z');
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchChromium(userDataDir);
     chatPage = await context.newPage();
     tab = await context.newPage();
     for (const page of [chatPage, tab]) {

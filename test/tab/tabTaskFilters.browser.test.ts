@@ -1,13 +1,8 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
 import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
@@ -24,19 +19,12 @@ import { botAddedToTeam, botInstalled, channelCardAction, type TeamsTeam } from 
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
 
-/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
+const skipped = browserTestsSkipped('the My tasks filters');
 
 const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01', name: 'A-compagnie 11 Infanteriebataljon' };
 const SETTINGS = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' };
 const ACTION = 'TAB-ACTIE: uitleg geven over het steunnetwerk';
 
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-}
 
 /*
  * My tasks' filters and My reports' withdraw and closing questions in Chromium against the local
@@ -53,13 +41,7 @@ interface AxeViolation {
   const dataDir = mkdtempSync(join(tmpdir(), 'vm-tabfilters-'));
   const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-filters-'));
   const pageErrors: string[] = [];
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const violations = (await page.evaluate("axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)")) as AxeViolation[];
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help}`);
-  }
 
   function seedingBot(): BotHarness {
     return {
@@ -82,7 +64,6 @@ interface AxeViolation {
   const taskCards = () => tab.locator('ul[aria-label] > li');
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium", or set VM_SKIP_BROWSER=1.`);
     await buildTab();
     setTimerSchedules();
     const clock = new ManualClock('2026-11-30T09:00:00Z');
@@ -108,12 +89,7 @@ interface AxeViolation {
     await host.runTimer('postTeamTopics');
     const postingId = readEmbeddedDocuments<TeamRecord>(dataDir, 'teams')[0].postings.at(-1)!.id;
     await seedingBot().send(channelCardAction(jeroen, serviceUrl, team, 'topicDiscussed', { postingId, action1Text: ACTION, action1Owner: daan.aadObjectId, action1Due: '2026-12-18' }));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchChromium(userDataDir);
     tab = await context.newPage();
     tab.setDefaultTimeout(15_000);
     tab.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,13 +1,8 @@
-jest.mock(
-  '@azure/functions-core',
-  () => jest.requireActual<typeof import('../../local/functionsCoreShim')>('../../local/functionsCoreShim').functionsCoreShim,
-  { virtual: true },
-);
-
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { resetApplication } from '../../bot/composition';
 import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
@@ -22,10 +17,7 @@ import { esther, jeroen, sophie } from '../fixtures/demoPeople';
 import { botAddedToTeam, botInstalled, channelCardAction, type TeamsTeam } from '../fixtures/teamsActivities';
 import { waitForText } from '../local/chatPageDriver';
 
-/** Debian's Chromium (`apt-get install -y chromium`), as CI installs it. */
-const CHROMIUM = '/usr/bin/chromium';
-const skipped = !existsSync(CHROMIUM) && process.env.VM_SKIP_BROWSER === '1';
-if (skipped) console.warn(`Browser tests of the team agenda SKIPPED: ${CHROMIUM} is absent and VM_SKIP_BROWSER=1.`);
+const skipped = browserTestsSkipped('the team agenda');
 
 /** Where the screenshots go (`VM_TAB_SCREENSHOTS=docs/img` refreshes the README's). */
 const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
@@ -34,12 +26,6 @@ const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00
 const SETTINGS = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' };
 const ACTION = 'TAB-AGENDA-ACTIE uitleg over het steunnetwerk geven';
 
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: { target: unknown[]; html?: string }[];
-}
 
 (skipped ? describe.skip : describe)('the team agenda of the Teams tab in Chromium against the local host, with the developer sign-in', () => {
   let host: LocalHost;
@@ -49,17 +35,8 @@ interface AxeViolation {
   const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-agenda-'));
   const pageErrors: string[] = [];
   const policyViolations: string[] = [];
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const clock = new ManualClock('2026-11-30T09:00:00Z');
 
-  /** axe-core in the page (through the DevTools protocol: the page's CSP forbids injected scripts): the serious and critical violations. */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const violations = (await page.evaluate(
-      "axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }).then((result) => result.violations)",
-    )) as AxeViolation[];
-    return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((node) => [node.target, node.html?.slice(0, 200)]))})`);
-  }
 
   /** An activity through the same /api/messages the chat page uses. */
   async function send(activity: unknown): Promise<void> {
@@ -74,9 +51,6 @@ interface AxeViolation {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (CI does), or set VM_SKIP_BROWSER=1 to skip the browser tests on this machine.`);
-    }
     await buildTab();
     mkdirSync(SHOTS, { recursive: true });
     setTimerSchedules();
@@ -97,12 +71,7 @@ interface AxeViolation {
     expect(readEmbeddedDocuments<TeamRecord>(dataDir, 'teams')[0].postings.at(-1)?.status).toBe('discussed');
     // Past the due date: the action is late.
     clock.set('2026-12-10T09:00:00Z');
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchChromium(userDataDir);
     tab = await context.newPage();
     tab.setDefaultTimeout(15_000);
     tab.on('pageerror', (error) => pageErrors.push(error.message));
