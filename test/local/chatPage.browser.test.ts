@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { closeLocalHostSession } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium } from '../fixtures/chromium';
 import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
@@ -47,13 +48,7 @@ const team = { id: '19:demo-11inf-acie@thread.tacv2' };
     await page.goto(`${host.url}/`);
   }, 60_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await resetApplication();
-    await host?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeLocalHostSession({ context, host, folders: [dataDir, userDataDir] }));
 
   afterEach(() => expect(pageErrors).toEqual([]));
 

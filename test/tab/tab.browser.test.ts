@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { closeLocalHostSession, localHostBot } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
@@ -56,17 +57,7 @@ function anonymousReportInputs(description: string) {
   const policyViolations: string[] = [];
 
 
-  /** The e2e wizard driver, through the same /api/messages the chat page uses (faster than the page for seeding). */
-  function seedingBot(): BotHarness {
-    return {
-      connector: { serviceUrl: chatPageServiceUrl(host.url) },
-      send: async (activity: unknown) => {
-        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-      },
-    } as unknown as BotHarness;
-  }
+  const seedingBot = (): BotHarness => localHostBot(host);
 
   async function signInAs(aadObjectId: string): Promise<void> {
     const switchButton = tab.getByRole('button', { name: nlTab.signIn.switch, exact: true });
@@ -124,13 +115,7 @@ function anonymousReportInputs(description: string) {
     await chatPage.goto(`${host.url}/`);
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await resetApplication();
-    await host?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeLocalHostSession({ context, host, folders: [dataDir, userDataDir] }));
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);

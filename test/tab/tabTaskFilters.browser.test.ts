@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { closeLocalHostSession, localHostBot } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
@@ -43,16 +44,7 @@ const ACTION = 'TAB-ACTIE: uitleg geven over het steunnetwerk';
   const pageErrors: string[] = [];
 
 
-  function seedingBot(): BotHarness {
-    return {
-      connector: { serviceUrl: chatPageServiceUrl(host.url) },
-      send: async (activity: unknown) => {
-        const response = await fetch(`${host.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-        const text = await response.text();
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-      },
-    } as unknown as BotHarness;
-  }
+  const seedingBot = (): BotHarness => localHostBot(host);
 
   async function signInAs(aadObjectId: string, words: typeof nlTab = nlTab): Promise<void> {
     const switchButton = tab.getByRole('button', { name: words.signIn.switch, exact: true });
@@ -96,13 +88,7 @@ const ACTION = 'TAB-ACTIE: uitleg geven over het steunnetwerk';
     await tab.emulateMedia({ reducedMotion: 'reduce' });
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await resetApplication();
-    await host?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeLocalHostSession({ context, host, folders: [dataDir, userDataDir] }));
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { closeLocalHostSession } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { resetApplication } from '../../bot/composition';
@@ -81,13 +82,7 @@ const ACTION = 'TAB-AGENDA-ACTIE uitleg over het steunnetwerk geven';
     await tab.emulateMedia({ reducedMotion: 'reduce' });
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await resetApplication();
-    await host?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeLocalHostSession({ context, host, folders: [dataDir, userDataDir] }));
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);
