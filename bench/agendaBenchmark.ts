@@ -13,7 +13,7 @@ import type { AgendaDependencies } from '../bot/app/agenda/agendaDependencies';
 import { postDueTopics } from '../bot/app/agenda/postDueTopics';
 import { teamKeyFor } from '../bot/app/agenda/teamKeys';
 import type { CaseRecord } from '../bot/app/cases/casePorts';
-import type { Logger } from '../bot/app/shared/loggerPorts';
+import type { Logger } from '../bot/app/common/loggerPorts';
 import type { ProactiveMessenger } from '../bot/app/outbox/messengerPorts';
 import type { TeamRecord } from '../bot/app/agenda/agendaPorts';
 import { CATEGORIES } from '../bot/domain/report';

@@ -1,4 +1,4 @@
-import type { Page, Versioned } from '../bot/app/shared/storePorts';
+import type { Page, Versioned } from '../bot/app/common/storePorts';
 import type { DocumentContainer, QuerySpec } from '../bot/storage/documentContainer';
 
 /** The kinds of store operation, as Cosmos DB bills them: point reads, queries, writes. */

@@ -4,7 +4,7 @@ interface Window {
   windowMs: number;
 }
 
-/** Teams' documented limits for a bot (see STACK-NOTES): per conversation 7 per second and 60 per 30 s; per app per tenant 30 per second. */
+/** Teams' documented limits for a bot (Microsoft Learn, "Optimize your bot with rate limiting and best practices in Teams": https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit): per conversation 7 per second and 60 per 30 s; per app per tenant 30 per second. */
 export const TEAMS_PER_CONVERSATION: readonly Window[] = [
   { limit: 7, windowMs: 1_000 },
   { limit: 60, windowMs: 30_000 },

@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '../app/shared/loggerPorts';
+import type { LogFields, Logger } from '../app/common/loggerPorts';
 
 type Level = 'info' | 'warn' | 'error';
 const RANK: Record<Level | 'silent', number> = { info: 0, warn: 1, error: 2, silent: 3 };

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ContentCipher, KeyPurpose, Sealed } from '../app/shared/cryptoPorts';
+import type { ContentCipher, KeyPurpose, Sealed } from '../app/common/cryptoPorts';
 import type { KeyRing } from './keyRing';
 
 /** Raised when a sealed value cannot be opened (unknown key, tampered data, wrong context). */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { EXCLUSION_MARK_BLOCK, type ExclusionMarker, type ExclusionMarks } from '../app/shared/cryptoPorts';
+import { EXCLUSION_MARK_BLOCK, type ExclusionMarker, type ExclusionMarks } from '../app/common/cryptoPorts';
 import type { KeySet } from './keyRing';
 
 /**

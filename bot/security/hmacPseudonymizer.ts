@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import type { Pseudonymizer } from '../app/shared/cryptoPorts';
+import type { Pseudonymizer } from '../app/common/cryptoPorts';
 import type { KeySet } from './keyRing';
 
 type Kind = Parameters<Pseudonymizer['pseudonym']>[0];

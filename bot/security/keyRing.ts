@@ -1,4 +1,4 @@
-import type { KeyPurpose } from '../app/shared/cryptoPorts';
+import type { KeyPurpose } from '../app/common/cryptoPorts';
 
 /** The keys of one purpose: the active key seals, every key listed can still open. */
 export interface KeySet {

@@ -1,5 +1,5 @@
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
-import type { Page, Versioned } from '../app/shared/storePorts';
+import type { Page, Versioned } from '../app/common/storePorts';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../domain/errors';
 import { assertValidDocumentId } from './assertValidDocumentId';
 import { assertValidQuerySpec } from './assertValidQuerySpec';

@@ -1,5 +1,5 @@
 import { CosmosClient, type CosmosClientOptions, type Database } from '@azure/cosmos';
-import type { Repositories } from '../app/shared/repositories';
+import type { Repositories } from '../app/common/repositories';
 import { ConfigurationError } from '../domain/errors';
 import { COSMOS_CONTAINERS, COSMOS_INDEXING_POLICY } from './cosmosContainerSpecs';
 import { CosmosDocumentContainer } from './cosmosDocumentContainer';

@@ -1,4 +1,4 @@
-import type { Repositories } from '../app/shared/repositories';
+import type { Repositories } from '../app/common/repositories';
 import { acquireDirectoryLock } from './directoryLock';
 import { EmbeddedDocumentContainer } from './embeddedDocumentContainer';
 import { repositoriesOver } from './repositoriesOver';

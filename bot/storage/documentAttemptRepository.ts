@@ -1,5 +1,5 @@
 import type { AttemptRecord, AttemptRepository } from '../app/reporter/attemptPorts';
-import type { Versioned } from '../app/shared/storePorts';
+import type { Versioned } from '../app/common/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { listEarliestUpTo } from './listEarliestUpTo';
 

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditRepository } from '../app/audit/auditPorts';
-import type { Page, PageRequest } from '../app/shared/storePorts';
+import type { Page, PageRequest } from '../app/common/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 import { createIfAbsent } from './createIfAbsent';

@@ -1,6 +1,6 @@
 import type { LessonStatus } from '../domain/lessons/lesson';
 import type { CaseRecord, CaseRepository } from '../app/cases/casePorts';
-import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
+import type { Page, PageRequest, Versioned } from '../app/common/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 import { listEarliestUpTo } from './listEarliestUpTo';

@@ -4,7 +4,7 @@
  * structured query language that both the Cosmos DB and the embedded file store can execute.
  * The repositories are written once against this port, so both backends behave the same.
  */
-import type { Page, Versioned } from '../app/shared/storePorts';
+import type { Page, Versioned } from '../app/common/storePorts';
 
 /** A value a query can compare with. */
 export type QueryValue = string | number | boolean;

@@ -1,5 +1,5 @@
 import type { DraftRecord, DraftRepository } from '../app/intake/draftPorts';
-import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
+import type { Page, PageRequest, Versioned } from '../app/common/storePorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';
 

@@ -1,5 +1,5 @@
 import type { OutboxItem, OutboxRepository, OutboxStatus } from '../app/outbox/outboxPorts';
-import type { Versioned } from '../app/shared/storePorts';
+import type { Versioned } from '../app/common/storePorts';
 import type { DocumentContainer, QuerySpec } from './documentContainer';
 import { pageSize } from './pageSize';
 import { createIfAbsent } from './createIfAbsent';

@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from '../app/shared/storePorts';
+import type { Page, PageRequest } from '../app/common/storePorts';
 import type { PurgeLogEntry, PurgeLogRepository } from '../app/retention/purgeLogPorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';

@@ -1,4 +1,4 @@
-import type { Page, PageRequest, Versioned } from '../app/shared/storePorts';
+import type { Page, PageRequest, Versioned } from '../app/common/storePorts';
 import type { TeamActionRecord, TeamActionRepository } from '../app/agenda/agendaPorts';
 import type { DocumentContainer } from './documentContainer';
 import { pageSize } from './pageSize';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Page, Versioned } from '../app/shared/storePorts';
+import type { Page, Versioned } from '../app/common/storePorts';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../domain/errors';
 import { assertValidDocumentId } from './assertValidDocumentId';
 import { assertValidQuerySpec } from './assertValidQuerySpec';

@@ -1,4 +1,4 @@
-import type { Versioned } from '../app/shared/storePorts';
+import type { Versioned } from '../app/common/storePorts';
 import type { DocumentContainer, QueryCondition } from './documentContainer';
 import { pageSize } from './pageSize';
 

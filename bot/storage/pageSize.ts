@@ -1,4 +1,4 @@
-import type { PageRequest } from '../app/shared/storePorts';
+import type { PageRequest } from '../app/common/storePorts';
 
 /** Page size when the caller names none. */
 export const DEFAULT_PAGE_SIZE = 20;

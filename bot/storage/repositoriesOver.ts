@@ -4,7 +4,7 @@ import type { CaseRecord } from '../app/cases/casePorts';
 import type { DraftRecord } from '../app/intake/draftPorts';
 import type { OutboxItem } from '../app/outbox/outboxPorts';
 import type { PurgeLogEntry } from '../app/retention/purgeLogPorts';
-import type { Repositories } from '../app/shared/repositories';
+import type { Repositories } from '../app/common/repositories';
 import type { SealedRecord } from '../app/outbox/addressPorts';
 import type { TeamActionRecord, TeamRecord } from '../app/agenda/agendaPorts';
 import { CONTAINER_NAMES } from './containerNames';

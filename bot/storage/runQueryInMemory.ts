@@ -1,4 +1,4 @@
-import type { Page, Versioned } from '../app/shared/storePorts';
+import type { Page, Versioned } from '../app/common/storePorts';
 import { ValidationError } from '../domain/errors';
 import { compareQueryValues, isQueryValue } from './compareQueryValues';
 import type { QueryCondition, QuerySpec, QueryValue } from './documentContainer';

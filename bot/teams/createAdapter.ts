@@ -1,5 +1,5 @@
 import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
-import type { Logger } from '../app/shared/loggerPorts';
+import type { Logger } from '../app/common/loggerPorts';
 import { DEFAULT_BOT_SERVICE_HOSTS } from '../config';
 import { ServiceUrlPolicy } from '../security/serviceUrlPolicy';
 import { SecuredCloudAdapter } from './securedCloudAdapter';

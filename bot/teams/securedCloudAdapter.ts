@@ -1,5 +1,5 @@
 import { CloudAdapter, type AuthConfiguration, type OutboundUrlPolicy } from '@microsoft/agents-hosting';
-import type { Logger } from '../app/shared/loggerPorts';
+import type { Logger } from '../app/common/loggerPorts';
 import { BOT_CONNECTOR_ISSUERS, checkInboundActivity, type InboundRefusal } from '../security/checkInboundActivity';
 
 /** How the production adapter is secured. */

@@ -9,7 +9,7 @@ import type { ReporterDeadlineLine } from '../../cards/reporterDeadlineText';
 import type { CaseReceipt } from '../app/intake/caseReceipt';
 import { continueWizard, type WizardAction } from '../app/intake/continueWizard';
 import { openWizard } from '../app/intake/openWizard';
-import { randomId } from '../app/shared/randomId';
+import { randomId } from '../app/common/randomId';
 import type { Locale } from '../domain/locale';
 import type { FieldErrors } from '../domain/parseStepInput';
 import { WIZARD_STEPS, type ReportAnswers, type WizardStep } from '../domain/report';

@@ -1,5 +1,5 @@
 import { metrics, type Attributes, type Counter } from '@opentelemetry/api';
-import type { LogFields, Logger } from '../app/shared/loggerPorts';
+import type { LogFields, Logger } from '../app/common/loggerPorts';
 import { CODE_FIELDS, CODE_VALUE, METRICS, OWN_SCOPE } from './telemetryNames';
 import { ownActiveSpan } from './traced';
 

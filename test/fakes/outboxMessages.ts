@@ -1,7 +1,7 @@
 import type { Clock } from '../../bot/domain/clock';
-import type { ContentCipher } from '../../bot/app/shared/cryptoPorts';
+import type { ContentCipher } from '../../bot/app/common/cryptoPorts';
 import type { OutboxItem, Recipient } from '../../bot/app/outbox/outboxPorts';
-import type { Repositories } from '../../bot/app/shared/repositories';
+import type { Repositories } from '../../bot/app/common/repositories';
 import { saveConversationReference } from '../../bot/app/outbox/saveConversationReference';
 
 /** A card that says which message it is (`seq`), so tests can check what arrived where, in which order. */

@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '../../bot/app/shared/loggerPorts';
+import type { LogFields, Logger } from '../../bot/app/common/loggerPorts';
 
 /** One call of the logger. */
 export interface LogEntry {

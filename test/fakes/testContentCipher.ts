@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ContentCipher } from '../../bot/app/shared/cryptoPorts';
+import type { ContentCipher } from '../../bot/app/common/cryptoPorts';
 import { AesGcmContentCipher } from '../../bot/security/aesGcmContentCipher';
 import { KEY_RING_PURPOSES } from '../../bot/security/keyRing';
 import { parseKeyRing, type KeyRingJson } from '../../bot/security/parseKeyRing';

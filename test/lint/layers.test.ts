@@ -22,7 +22,7 @@ describe('the layers, enforced by lint', () => {
     ['bot/app/cases/showCase.ts', '../../teams/botServices', "import type { BotServices } from '../../teams/botServices';\nexport type Services = BotServices;\n", 'bot/app imports only bot/domain and bot/app'],
     ['bot/app/showCase.ts', '../teams/botServices', "import type { BotServices } from '../teams/botServices';\nexport type Services = BotServices;\n", 'bot/app imports only bot/domain and bot/app'],
     ['bot/app/agenda/showTeam.ts', '../../storage/repositoriesOver', "import { repositoriesOver } from '../../storage/repositoriesOver';\nexport const build = repositoriesOver;\n", 'bot/app imports only bot/domain and bot/app'],
-    ['bot/app/shared/directoryRule.ts', '../../directory/jsonDirectory', "import { jsonDirectory } from '../../directory/jsonDirectory';\nexport const read = jsonDirectory;\n", 'bot/app imports only bot/domain and bot/app'],
+    ['bot/app/common/directoryRule.ts', '../../directory/jsonDirectory', "import { jsonDirectory } from '../../directory/jsonDirectory';\nexport const read = jsonDirectory;\n", 'bot/app imports only bot/domain and bot/app'],
   ])('when %s imports %s (upwards), then lint reports it', async (filePath, _target, code, expected) => {
     expect(await layerProblems(filePath, code)).toEqual([expect.stringContaining(expected)]);
   });

@@ -3,7 +3,7 @@
  * run against each backend by its own test file next to the shared contract suite.
  */
 import type { AuditEntry } from '../../bot/app/audit/auditPorts';
-import type { Page, PageRequest } from '../../bot/app/shared/storePorts';
+import type { Page, PageRequest } from '../../bot/app/common/storePorts';
 import type { OpenedRepositories } from './repositoryContract';
 import { aCase, aKey, aSealed, at } from './storageFixtures';
 

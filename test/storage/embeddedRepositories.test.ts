@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Repositories } from '../../bot/app/shared/repositories';
+import type { Repositories } from '../../bot/app/common/repositories';
 import { ValidationError } from '../../bot/domain/errors';
 import { createEmbeddedRepositories } from '../../bot/storage/createEmbeddedRepositories';
 import { dumpEmbeddedStore } from '../../bot/storage/dumpEmbeddedStore';

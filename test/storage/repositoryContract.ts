@@ -4,9 +4,9 @@
  */
 import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import type { OutboxItem } from '../../bot/app/outbox/outboxPorts';
-import type { Page, PageRequest } from '../../bot/app/shared/storePorts';
+import type { Page, PageRequest } from '../../bot/app/common/storePorts';
 import type { PurgeLogEntry } from '../../bot/app/retention/purgeLogPorts';
-import type { Repositories } from '../../bot/app/shared/repositories';
+import type { Repositories } from '../../bot/app/common/repositories';
 import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 import { ConcurrencyError, ConflictError, NotFoundError } from '../../bot/domain/errors';
 import { anOutboxItem } from './outboxFixtures';

@@ -1,4 +1,4 @@
-import type { Versioned } from '../../bot/app/shared/storePorts';
+import type { Versioned } from '../../bot/app/common/storePorts';
 import { runQueryInMemory } from '../../bot/storage/runQueryInMemory';
 
 interface Doc {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseRecord } from '../../bot/app/cases/casePorts';
 import type { DraftRecord } from '../../bot/app/intake/draftPorts';
-import type { Sealed } from '../../bot/app/shared/cryptoPorts';
+import type { Sealed } from '../../bot/app/common/cryptoPorts';
 import type { SealedRecord } from '../../bot/app/outbox/addressPorts';
 import type { TeamActionRecord, TeamRecord } from '../../bot/app/agenda/agendaPorts';
 

@@ -1,5 +1,5 @@
 import type { CheckInAnswer } from '../../domain/aftercare/checkIns';
-import type { ExclusionMarks, Sealed } from '../shared/cryptoPorts';
+import type { ExclusionMarks, Sealed } from '../common/cryptoPorts';
 
 /**
  * The aftercare of a closed case (`CaseRecord.aftercare`): when the reporter is asked how they are

@@ -1,5 +1,5 @@
 import type { NotificationIntent } from '../outbox/notificationIntent';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 
 /** What the chat card of a check-in shows when it is delivered. */
 export interface CheckInNoticeView {

@@ -4,8 +4,8 @@
  */
 import type { TeamSettings } from '../../domain/agenda/teamSettings';
 import type { CaseClockRecord, CaseEvent } from '../cases/casePorts';
-import type { Sealed } from '../shared/cryptoPorts';
-import type { Page, PageRequest, Versioned } from '../shared/storePorts';
+import type { Sealed } from '../common/cryptoPorts';
+import type { Page, PageRequest, Versioned } from '../common/storePorts';
 
 /** One topic posted to a team for one meeting, and what the team did with it. */
 export interface TopicPosting {

@@ -3,7 +3,7 @@ import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { toLocale } from '../../domain/locale';
 import { userRecipient } from '../cases/caseParties';
 import { enqueueDirect } from '../outbox/enqueueDirect';
-import { forEachDue } from '../shared/forEachDue';
+import { forEachDue } from '../common/forEachDue';
 import type { TeamActionRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { refreshActionDue } from './changeTeamAction';

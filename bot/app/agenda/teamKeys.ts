@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pseudonymizer } from '../shared/cryptoPorts';
+import type { Pseudonymizer } from '../common/cryptoPorts';
 
 /** The key of an installed team (its document id): a keyed pseudonym of the Teams team id. */
 export function teamKeyFor(deps: { pseudonyms: Pseudonymizer }, teamId: string): string {

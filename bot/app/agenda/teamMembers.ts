@@ -1,4 +1,4 @@
-import type { ContentCipher } from '../shared/cryptoPorts';
+import type { ContentCipher } from '../common/cryptoPorts';
 import type { TeamRecord } from './agendaPorts';
 
 /** A team member as the roster gave them. */

@@ -1,6 +1,6 @@
-import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
+import { replaceWithRetry, type DocumentChange } from '../common/replaceWithRetry';
 import type { Clock } from '../../domain/clock';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 import type { TeamRecord } from './agendaPorts';
 
 /**

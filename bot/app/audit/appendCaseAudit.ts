@@ -4,7 +4,7 @@ import { caseActors } from '../cases/caseActors';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { AuditActorRole, AuditEntry } from './auditPorts';
 import type { CaseActor, CaseEvent, CaseRecord } from '../cases/casePorts';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 
 /** What copying a case's history to the audit record needs. */
 export type CaseAuditDependencies = Pick<IntakeDependencies, 'cipher' | 'pseudonyms'> & { repos: Pick<Repositories, 'audit'> };

@@ -1,5 +1,5 @@
 import type { AuditEntry } from './auditPorts';
-import type { Pseudonymizer } from '../shared/cryptoPorts';
+import type { Pseudonymizer } from '../common/cryptoPorts';
 
 /** An audit entry's fields in a fixed order (keys sorted at every level), so the same entry always gives the same text. */
 function canonical(value: unknown): string {

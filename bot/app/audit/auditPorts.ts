@@ -1,8 +1,8 @@
 /**
  * Audit record: every read, action and identity request on a case, kept apart from the case (and after it).
  */
-import type { Sealed } from '../shared/cryptoPorts';
-import type { Page, PageRequest } from '../shared/storePorts';
+import type { Sealed } from '../common/cryptoPorts';
+import type { Page, PageRequest } from '../common/storePorts';
 
 /** Who did an audited thing, by role. */
 export type AuditActorRole = 'handler' | 'reporter' | 'system' | 'coordinator';

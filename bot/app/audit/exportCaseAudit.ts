@@ -5,8 +5,8 @@ import { flushCaseOutbox } from '../outbox/flushCaseOutbox';
 import { isCoordinatorOf } from '../handover/handOverCases';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import type { AuditActorRole, AuditEntry } from './auditPorts';
-import type { Page, PageRequest } from '../shared/storePorts';
-import { randomId } from '../shared/randomId';
+import type { Page, PageRequest } from '../common/storePorts';
+import { randomId } from '../common/randomId';
 import { checkAuditIntegrity, sealedAuditEntry, type AuditIntegrity } from './auditEntrySeal';
 
 /** The most entries one export shows (a dialog has a size limit); the card says when there are more. */

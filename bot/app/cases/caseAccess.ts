@@ -4,7 +4,7 @@ import { mentionsPerson } from '../../domain/mentionsPerson';
 import { followUpSecretMatches } from '../reporter/followUpSecret';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord, SealedCaseContent } from './casePorts';
-import type { Versioned } from '../shared/storePorts';
+import type { Versioned } from '../common/storePorts';
 
 /** How a reporter proves the case is theirs: their Teams identity (named, confidential) or reference + secret (anonymous). */
 export type ReporterCredentials = { kind: 'user'; userId: string; caseId: string } | { kind: 'secret'; reference: string; secret: string };

@@ -9,8 +9,8 @@ import type { LessonStatus } from '../../domain/lessons/lesson';
 import type { AftercareRecord, RetaliationLink } from '../aftercare/aftercareRecord';
 import type { LessonRecord } from '../lessons/lessonRecord';
 import type { OutboxItem } from '../outbox/outboxPorts';
-import type { ExclusionMarks, Sealed } from '../shared/cryptoPorts';
-import type { Page, PageRequest, Versioned } from '../shared/storePorts';
+import type { ExclusionMarks, Sealed } from '../common/cryptoPorts';
+import type { Page, PageRequest, Versioned } from '../common/storePorts';
 
 /** One entry of a case's append-only history (the "centrale registratie"). Holds no report content. */
 export interface CaseEvent {

@@ -1,6 +1,6 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from './casePorts';
-import { replaceWithRetry, type DocumentChange } from '../shared/replaceWithRetry';
+import { replaceWithRetry, type DocumentChange } from '../common/replaceWithRetry';
 import { flushCaseOutbox } from '../outbox/flushCaseOutbox';
 import { convertLegacyExclusions } from './convertLegacyExclusions';
 

@@ -5,7 +5,7 @@ import { refreshNextDueAt } from './caseClockUpdates';
 import { handlerLocale, openHandler, userRecipient } from '../cases/caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import { escalationContacts } from './escalationContacts';
-import { forEachDue } from '../shared/forEachDue';
+import { forEachDue } from '../common/forEachDue';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import { notifyReporter } from '../cases/notifyReporter';
 import type { CaseRecord } from '../cases/casePorts';

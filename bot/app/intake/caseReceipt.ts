@@ -2,7 +2,7 @@ import { SERIOUS_CATEGORIES } from '../../domain/chooseRoute';
 import type { IdentityMode, RequestKind } from '../../domain/report';
 import { followUpSecret } from '../reporter/followUpSecret';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Pseudonymizer } from '../shared/cryptoPorts';
+import type { Pseudonymizer } from '../common/cryptoPorts';
 import { reporterRoute, type ReporterRoute } from './reporterRoute';
 
 /** What the reporter is told after submitting: never any of the report's content. */

@@ -3,8 +3,8 @@
  */
 import type { Locale } from '../../domain/locale';
 import type { WizardStep } from '../../domain/report';
-import type { Sealed } from '../shared/cryptoPorts';
-import type { Page, PageRequest, Versioned } from '../shared/storePorts';
+import type { Sealed } from '../common/cryptoPorts';
+import type { Page, PageRequest, Versioned } from '../common/storePorts';
 
 /** A report being written: one per user, found by the user's pseudonym. */
 export interface DraftRecord {

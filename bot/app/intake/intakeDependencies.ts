@@ -2,10 +2,10 @@ import type { DeadlinePolicy } from '../../domain/deadlines/deadlinePolicies';
 import type { OrganisationDirectory } from '../../domain/directory';
 import type { WorkingCalendar } from '../../domain/workingCalendar';
 import type { Clock } from '../../domain/clock';
-import type { ContentCipher, ExclusionMarker, Pseudonymizer } from '../shared/cryptoPorts';
-import type { Logger } from '../shared/loggerPorts';
+import type { ContentCipher, ExclusionMarker, Pseudonymizer } from '../common/cryptoPorts';
+import type { Logger } from '../common/loggerPorts';
 import type { ProactiveMessenger } from '../outbox/messengerPorts';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 
 /** What the intake use cases need; built once by the composition root. */
 export interface IntakeDependencies {

@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/locale';
 import type { ReportAnswers, WizardStep } from '../../domain/report';
 import type { IntakeDependencies } from './intakeDependencies';
 import type { DraftRecord } from './draftPorts';
-import type { Versioned } from '../shared/storePorts';
+import type { Versioned } from '../common/storePorts';
 
 /** A draft with its answers opened. */
 export interface OpenDraft {

@@ -2,7 +2,7 @@ import { hasAnswers } from '../../domain/hasAnswers';
 import type { Locale } from '../../domain/locale';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
 import { loadDraft, type OpenDraft } from './loadDraft';
-import { randomId } from '../shared/randomId';
+import { randomId } from '../common/randomId';
 
 export interface WizardOpened {
   draft: OpenDraft;

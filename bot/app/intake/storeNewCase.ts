@@ -2,8 +2,8 @@ import { ConflictError } from '../../domain/errors';
 import { flushCaseOutbox } from '../outbox/flushCaseOutbox';
 import type { IntakeDependencies, Reporter } from './intakeDependencies';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Versioned } from '../shared/storePorts';
-import { randomId } from '../shared/randomId';
+import type { Versioned } from '../common/storePorts';
+import { randomId } from '../common/randomId';
 
 /** What storing a new case gave: the case as stored, or the case an earlier try of the same submission stored. */
 export type StoredNewCase = { duplicate: false; record: CaseRecord } | { duplicate: true; record: CaseRecord };

@@ -1,6 +1,6 @@
 import type { LessonStatus } from '../../domain/lessons/lesson';
 import type { Category } from '../../domain/report';
-import type { Sealed } from '../shared/cryptoPorts';
+import type { Sealed } from '../common/cryptoPorts';
 
 /**
  * A lesson proposed when the case closed (`CaseRecord.lesson`): the handler's text, sealed like all

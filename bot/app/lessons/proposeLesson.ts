@@ -7,7 +7,7 @@ import { userRecipient } from '../cases/caseParties';
 import { enqueueNotification } from '../outbox/enqueueNotification';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from '../cases/casePorts';
-import { randomId } from '../shared/randomId';
+import { randomId } from '../common/randomId';
 import { lessonTextContext } from './lessonRecord';
 import { namesAroundCase } from './namesAroundCase';
 

@@ -6,7 +6,7 @@ import { rememberCaseActor } from '../cases/caseActors';
 import { isCoordinatorOf } from '../handover/handOverCases';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Versioned } from '../shared/storePorts';
+import type { Versioned } from '../common/storePorts';
 import { updateCase } from '../cases/updateCase';
 import { lessonTextContext } from './lessonRecord';
 import { namesAroundCase } from './namesAroundCase';

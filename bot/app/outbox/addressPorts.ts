@@ -1,7 +1,7 @@
 /**
  * Sealed addresses: conversation references, and the relay to anonymous reporters.
  */
-import type { Sealed } from '../shared/cryptoPorts';
+import type { Sealed } from '../common/cryptoPorts';
 
 /** A sealed value stored under an opaque key (a pseudonym or a random relay id). */
 export interface SealedRecord {

@@ -2,7 +2,7 @@ import { ConcurrencyError } from '../../domain/errors';
 import { appendCaseAudit } from '../audit/appendCaseAudit';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Versioned } from '../shared/storePorts';
+import type { Versioned } from '../common/storePorts';
 
 const ATTEMPTS = 3;
 

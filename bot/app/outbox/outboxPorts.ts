@@ -2,8 +2,8 @@
  * Outbox: proactive messages, written with the state change that causes them, delivered by a
  * timer (and on the spot when possible), safe to re-run.
  */
-import type { Sealed } from '../shared/cryptoPorts';
-import type { Versioned } from '../shared/storePorts';
+import type { Sealed } from '../common/cryptoPorts';
+import type { Versioned } from '../common/storePorts';
 
 /** Who a proactive message goes to. */
 export type Recipient =

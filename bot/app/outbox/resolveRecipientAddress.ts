@@ -1,8 +1,8 @@
 import type { Clock } from '../../domain/clock';
-import type { ContentCipher, KeyPurpose, Sealed } from '../shared/cryptoPorts';
+import type { ContentCipher, KeyPurpose, Sealed } from '../common/cryptoPorts';
 import type { ProactiveMessenger } from './messengerPorts';
 import type { Recipient } from './outboxPorts';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 import { saveConversationReference } from './saveConversationReference';
 import { UndeliverableError } from './undeliverableError';
 

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../../domain/clock';
-import type { ContentCipher } from '../shared/cryptoPorts';
+import type { ContentCipher } from '../common/cryptoPorts';
 import type { SealedRecordRepository } from './addressPorts';
 
 /** What storing a conversation reference needs: a subset, so the intake and the outbox can both call it. */

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Logger } from '../shared/loggerPorts';
+import type { Logger } from '../common/loggerPorts';
 import type { OutboxItem, OutboxRepository } from './outboxPorts';
-import type { Versioned } from '../shared/storePorts';
+import type { Versioned } from '../common/storePorts';
 
 /** The ids queued by the work running in this async context (one turn). */
 const queuedInTurn = new AsyncLocalStorage<string[]>();

@@ -1,7 +1,7 @@
 /**
  * Guessing limit: failed reference + secret attempts per user, shared by every instance.
  */
-import type { Versioned } from '../shared/storePorts';
+import type { Versioned } from '../common/storePorts';
 
 /** The recent failed reference + secret attempts of one user. */
 export interface AttemptRecord {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { REFERENCE_ALPHABET } from '../../domain/caseReference';
-import type { Pseudonymizer } from '../shared/cryptoPorts';
+import type { Pseudonymizer } from '../common/cryptoPorts';
 
 /**
  * The follow-up secret of an anonymous case: derived from the case id with a keyed HMAC, so it

@@ -1,6 +1,6 @@
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Page, PageRequest } from '../shared/storePorts';
+import type { Page, PageRequest } from '../common/storePorts';
 import { reporterRoute, type ReporterRoute } from '../intake/reporterRoute';
 
 export type CaseSummary = Pick<CaseRecord, 'reference' | 'kind' | 'state' | 'receivedAt'>;

@@ -2,7 +2,7 @@ import { appendCaseAudit } from '../audit/appendCaseAudit';
 import { auditEntryId } from '../audit/auditEntryId';
 import type { CaseDependencies } from '../intake/intakeDependencies';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 import { purgeLogEntryFor } from './purgeLogEntryFor';
 import { sealedAuditEntry } from '../audit/auditEntrySeal';
 import { drainInBatches, RETENTION_BATCH, retentionCutOff } from './retentionRun';

@@ -1,5 +1,5 @@
 import type { CaseDependencies } from '../intake/intakeDependencies';
-import type { Repositories } from '../shared/repositories';
+import type { Repositories } from '../common/repositories';
 import { drainInBatches, RETENTION_BATCH, retentionCutOff } from './retentionRun';
 
 /** Ten years, leap days included (10 × 365 + 3): the default retention of an audit entry. */

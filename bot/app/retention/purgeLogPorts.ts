@@ -3,7 +3,7 @@
  */
 import type { RequestKind } from '../../domain/report';
 import type { CaseRecord } from '../cases/casePorts';
-import type { Page, PageRequest } from '../shared/storePorts';
+import type { Page, PageRequest } from '../common/storePorts';
 
 /**
  * One case deleted by retention. Says that a case of some kind was kept as long as it had to be

@@ -1,6 +1,6 @@
 import type { Clock } from '../../domain/clock';
-import type { Logger } from '../shared/loggerPorts';
-import type { Repositories } from '../shared/repositories';
+import type { Logger } from '../common/loggerPorts';
+import type { Repositories } from '../common/repositories';
 import { drainInBatches, RETENTION_BATCH } from './retentionRun';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

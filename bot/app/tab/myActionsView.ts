@@ -4,7 +4,7 @@ import { ZONE } from '../../domain/workingCalendar';
 import { actionTaskFor } from '../agenda/actionTask';
 import type { AgendaDependencies } from '../agenda/agendaDependencies';
 import type { TeamActionRecord } from '../agenda/agendaPorts';
-import type { PageRequest } from '../shared/storePorts';
+import type { PageRequest } from '../common/storePorts';
 
 /** One agreed meeting action in "Mijn taken", as its task card shows it to its owner. */
 export interface MyActionView {

@@ -6,7 +6,7 @@ import { isExcludedFromCase } from '../cases/caseAccess';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
 import type { CaseRecord } from '../cases/casePorts';
-import type { PageRequest } from '../shared/storePorts';
+import type { PageRequest } from '../common/storePorts';
 
 /** A running deadline of an assigned case, with the time left as the task card counts it. */
 export interface TaskDeadline {

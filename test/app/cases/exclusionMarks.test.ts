@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isExcludedFromCase, mayHandleCase } from '../../../bot/app/cases/caseAccess';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
-import { EXCLUSION_MARK_BLOCK } from '../../../bot/app/shared/cryptoPorts';
+import { EXCLUSION_MARK_BLOCK } from '../../../bot/app/common/cryptoPorts';
 import type { CaseRecord } from '../../../bot/app/cases/casePorts';
 import { markLegacyExclusions } from '../../../bot/app/cases/markLegacyExclusions';
 import { submitReport } from '../../../bot/app/intake/submitReport';

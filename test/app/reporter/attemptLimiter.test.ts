@@ -1,6 +1,6 @@
 import { AttemptLimiter } from '../../../bot/app/reporter/attemptLimiter';
 import type { AttemptRecord, AttemptRepository } from '../../../bot/app/reporter/attemptPorts';
-import type { Versioned } from '../../../bot/app/shared/storePorts';
+import type { Versioned } from '../../../bot/app/common/storePorts';
 import { purgeStaleAttempts } from '../../../bot/app/retention/purgeStaleAttempts';
 import type { CaseDependencies } from '../../../bot/app/intake/intakeDependencies';
 import { ConcurrencyError, DomainError } from '../../../bot/domain/errors';
