@@ -7,7 +7,7 @@ import { myActionsView, ownActionView } from '../../app/tab/myActionsView';
 import { openReporterCase } from '../../app/reporter/openReporterCase';
 import { replyAsReporter } from '../../app/reporter/replyAsReporter';
 import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
-import { myReportsView } from '../../app/tab/myReportsView';
+import { myReportsView, type MyReportView } from '../../app/tab/myReportsView';
 import { myTasksView } from '../../app/tab/myTasksView';
 import { teamAgendaView } from '../../app/tab/teamAgendaView';
 import { coordinatorInsights } from '../../app/insights/coordinatorInsights';
@@ -78,7 +78,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
     'GET /api/tab/my-reports': async (caller) => ok({ reports: await myReportsView(services, caller!.userId) }),
     'GET /api/tab/my-tasks': async (caller) => ok({ tasks: await myTasksView(services, caller!.userId) }),
     'POST /api/tab/my-reports/{caseId}/reply': async (caller, request) => {
-      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: idParam(request, 'caseId') } as const;
       // As the case dialog: the caller's own case first (anyone else's: 404, whatever they sent), then the text;
       // with an open question it is the answer, otherwise added information. The handler's task card is queued with it.
       const { openQuestion } = await openReporterCase(services, credentials);
@@ -88,28 +88,17 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const report = (await myReportsView(services, caller!.userId)).find((item) => item.caseId === credentials.caseId);
       return ok({ sent: kind, report: report ?? null });
     },
-    'POST /api/tab/anonymous-case': async (caller, request) => {
-      const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
-      const found = await anonymousCaseView(services, caller!.userId, typed);
-      // One answer for an unknown reference and a wrong secret, so the form finds no references.
-      if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
-      if (found.status === 'blocked') return failure(429, 'too_many_attempts');
-      return ok({ report: found.report });
-    },
-    'POST /api/tab/anonymous-case/reply': async (caller, request) => {
-      const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
-      // As the status dialog: reference + secret first (the same refusal and count as opening the case), then the text.
-      const found = await anonymousCaseView(services, caller!.userId, typed);
-      if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
-      if (found.status === 'blocked') return failure(429, 'too_many_attempts');
-      const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
-      const kind = found.report.openQuestion ? 'answer' : 'information';
-      await runThenDeliverOwn(services, () => replyAsReporter(services, { kind: 'secret', ...typed }, { kind, message }));
-      const after = await anonymousCaseView(services, caller!.userId, typed);
-      return ok({ sent: kind, report: after.status === 'found' ? after.report : null });
-    },
+    'POST /api/tab/anonymous-case': async (caller, request) => withAnonymousCase(caller!, request),
+    // As the status dialog: reference + secret first, then the text (an answer to an open question, else information).
+    'POST /api/tab/anonymous-case/reply': async (caller, request) =>
+      withAnonymousCase(caller!, request, async (typed, report) => {
+        const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
+        const kind = report.openQuestion ? 'answer' : 'information';
+        await runThenDeliverOwn(services, () => replyAsReporter(services, { kind: 'secret', ...typed }, { kind, message }));
+        return { sent: kind };
+      }),
     'POST /api/tab/my-reports/{caseId}/withdraw': async (caller, request) => {
-      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: idParam(request, 'caseId') } as const;
       // As the withdraw dialog: the caller's own case first (anyone else's: 404), then the confirmation it asks for.
       await openReporterCase(services, credentials);
       parseForm(TAB_FORM_INPUTS.withdraw, request.body);
@@ -118,7 +107,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       return ok({ report: await ownReport(caller!.userId, credentials.caseId) });
     },
     'POST /api/tab/my-reports/{caseId}/feedback': async (caller, request) => {
-      const credentials = { kind: 'user', userId: caller!.userId, caseId: caseIdOf(request) } as const;
+      const credentials = { kind: 'user', userId: caller!.userId, caseId: idParam(request, 'caseId') } as const;
       // As the feedback card: the caller's own closed case, once (the use case refuses an open case or a second time: 409).
       await openReporterCase(services, credentials);
       await giveFeedback(services, credentials, parseForm(TAB_FORM_INPUTS.feedback, request.body));
@@ -135,14 +124,14 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       }),
     'GET /api/tab/my-actions': async (caller) => ok({ actions: await myActionsView(services, caller!.userId) }),
     'POST /api/tab/my-actions/{actionId}/done': async (caller, request) => {
-      const actionId = actionIdOf(request);
+      const actionId = idParam(request, 'actionId');
       // The caller's own action first (anyone else's: 404, nothing changes), then the action card's "done".
       await ownActionView(services, actionId, caller!.userId);
       await changeTeamAction(services, actionId, caller!.userId, { kind: 'done' });
       return ok({ action: await ownActionView(services, actionId, caller!.userId) });
     },
     'POST /api/tab/my-actions/{actionId}/new-date': async (caller, request) => {
-      const actionId = actionIdOf(request);
+      const actionId = idParam(request, 'actionId');
       await ownActionView(services, actionId, caller!.userId);
       // Parsed as the action card's form; the use case checks a real date, today or later (400 per field).
       const { newDate } = parseForm(TAB_FORM_INPUTS.actionNewDate, request.body);
@@ -150,7 +139,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       return ok({ action: await ownActionView(services, actionId, caller!.userId) });
     },
     'POST /api/tab/my-tasks/{caseId}/acknowledge': async (caller, request) => {
-      const caseId = caseIdOf(request);
+      const caseId = idParam(request, 'caseId');
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
       await runThenDeliverOwn(services, () => acknowledgeCase(services, caseId, caller!.userId));
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
@@ -179,15 +168,24 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
 
   const ownReport = async (userId: string, caseId: string) => (await myReportsView(services, userId)).find((item) => item.caseId === caseId) ?? null;
 
-  /** An anonymous case's action: reference + secret checked first (the same refusal and count as opening it), then `run`, then the case again. */
-  const withAnonymousCase = async (caller: Caller, request: TabApiRequest, run: (typed: { reference: string; secret: string }) => Promise<void>): Promise<TabApiResponse> => {
+  /**
+   * An anonymous case by reference + secret, and what `run` does on it: one answer for an unknown
+   * reference and a wrong secret (so the form finds no references), counted against the guessing
+   * limit; then the case as it is afterwards, with what `run` adds to the answer.
+   */
+  const withAnonymousCase = async (
+    caller: Caller,
+    request: TabApiRequest,
+    run?: (typed: { reference: string; secret: string }, report: MyReportView) => Promise<Record<string, unknown> | void>,
+  ): Promise<TabApiResponse> => {
     const typed = parseForm(TAB_FORM_INPUTS.anonymousCase, request.body);
     const found = await anonymousCaseView(services, caller.userId, typed);
     if (found.status === 'refused') return failure(404, 'reference_or_secret_wrong');
     if (found.status === 'blocked') return failure(429, 'too_many_attempts');
-    await run(typed);
+    if (!run) return ok({ report: found.report });
+    const extra = (await run(typed, found.report)) ?? {};
     const after = await anonymousCaseView(services, caller.userId, typed);
-    return ok({ report: after.status === 'found' ? after.report : null });
+    return ok({ ...extra, report: after.status === 'found' ? after.report : null });
   };
 
   const signIn = async (authorization: string | undefined): Promise<Caller | TabApiResponse> => {
@@ -242,17 +240,10 @@ function periodOf(request: TabApiRequest): InsightsPeriodName {
   return name as InsightsPeriodName;
 }
 
-/** The route's case id, checked as an opaque id (a malformed one is a 400, never a lookup). */
-function caseIdOf(request: TabApiRequest): string {
-  const parsed = opaqueIdSchema.safeParse(request.params.caseId);
-  if (!parsed.success) throw new ValidationError({ caseId: 'invalidValue' });
-  return parsed.data;
-}
-
-/** The route's action id, checked as an opaque id (a malformed one is a 400, never a lookup). */
-function actionIdOf(request: TabApiRequest): string {
-  const parsed = opaqueIdSchema.safeParse(request.params.actionId);
-  if (!parsed.success) throw new ValidationError({ actionId: 'invalidValue' });
+/** A route's id parameter, checked as an opaque id (a malformed one is a 400, never a lookup). */
+function idParam(request: TabApiRequest, name: 'caseId' | 'actionId'): string {
+  const parsed = opaqueIdSchema.safeParse(request.params[name]);
+  if (!parsed.success) throw new ValidationError({ [name]: 'invalidValue' });
   return parsed.data;
 }
 
