@@ -1,4 +1,5 @@
-import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { LiveMessage } from './LiveMessage';
+import { Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyReportView } from '../../bot/app/tab/myReportsView';
 import type { Locale } from '../../bot/domain/locale';
@@ -91,13 +92,7 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
       </Subtitle2>
       {report ? (
         <>
-          <div aria-live="polite">
-            {notice && (
-              <MessageBar intent="success">
-                <MessageBarBody>{notice}</MessageBarBody>
-              </MessageBar>
-            )}
-          </div>
+          <LiveMessage intent="success" text={notice} />
           <ReportCard locale={locale} report={report} send={reply} actions={actions} onSent={setNotice} />
           <Caption1>{tabText(locale, 'anonymous.forgotten')}</Caption1>
           <div>
@@ -126,13 +121,7 @@ export function AnonymousCase({ locale, authorize }: { locale: Locale; authorize
               {t(locale, 'anonymousStatus.check')}
             </Button>
           </form>
-          <div aria-live="polite">
-            {refusal && (
-              <MessageBar intent="error">
-                <MessageBarBody>{refusal}</MessageBarBody>
-              </MessageBar>
-            )}
-          </div>
+          <LiveMessage intent="error" text={refusal} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { LiveMessage } from './LiveMessage';
+import { Body1, Button, Caption1, Field, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useState } from 'react';
 import type { CoordinatorInsights } from '../../bot/app/insights/coordinatorInsights';
@@ -143,13 +144,7 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
       <div>
         <Button onClick={downloadCsv}>{tabText(locale, 'insights.downloadCsv')}</Button>
       </div>
-      <div aria-live="polite">
-        {csvFailed && (
-          <MessageBar intent="error">
-            <MessageBarBody>{tabText(locale, 'insights.downloadFailed')}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage intent="error" text={csvFailed ? tabText(locale, 'insights.downloadFailed') : undefined} />
     </div>
   );
 }

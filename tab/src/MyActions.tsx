@@ -1,4 +1,5 @@
-import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { LiveMessage } from './LiveMessage';
+import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyActionView } from '../../bot/app/tab/myActionsView';
 import type { Locale } from '../../bot/domain/locale';
@@ -28,13 +29,7 @@ export function MyActions({ locale, authorize }: { locale: Locale; authorize: Au
       <Subtitle2 as="h2" id="my-actions-title">
         {tabText(locale, 'actions.title')}
       </Subtitle2>
-      <div aria-live="polite">
-        {notice && (
-          <MessageBar intent={notice.intent}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage intent={notice?.intent ?? 'success'} text={notice?.text} />
       {loaded.state === 'loading' ? (
         <Loading label={tabText(locale, 'actions.load')} />
       ) : loaded.state === 'failed' ? (

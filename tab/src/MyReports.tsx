@@ -1,3 +1,4 @@
+import { LiveMessage } from './LiveMessage';
 import { Badge, Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { AnonymousCase } from './AnonymousCase';
@@ -33,13 +34,7 @@ export function MyReports({ locale, authorize }: { locale: Locale; authorize: Au
     [reload],
   );
   const live = (
-    <div aria-live="polite">
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
+    <LiveMessage intent="success" text={notice} />
   );
   if (loaded.state === 'loading') return <>{live}<Loading label={tabText(locale, 'load.reports')} /></>;
   if (loaded.state === 'failed') return <>{live}<LoadFailed locale={locale} error={loaded.error} onRetry={reload} /></>;

@@ -1,3 +1,4 @@
+import { LiveMessage } from './LiveMessage';
 import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyTaskView, TaskDeadline } from '../../bot/app/tab/myTasksView';
@@ -48,13 +49,7 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
   };
 
   const live = (
-    <div aria-live="polite">
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
+    <LiveMessage intent={notice?.intent ?? 'success'} text={notice?.text} />
   );
   const actions = <MyActions locale={locale} authorize={authorize} />;
   if (loaded.state === 'loading') return <>{live}<Loading label={tabText(locale, 'load.tasks')} />{actions}</>;

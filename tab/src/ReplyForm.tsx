@@ -1,4 +1,5 @@
-import { Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { LiveMessage } from './LiveMessage';
+import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyReportView } from '../../bot/app/tab/myReportsView';
 import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
@@ -68,13 +69,7 @@ export function ReplyForm({ locale, report, send: sendText, onSent }: { locale: 
       <Button type="submit" appearance={answering ? 'primary' : 'secondary'} disabled={busy}>
         {tabText(locale, answering ? 'reply.sendAnswer' : 'reply.sendInformation')}
       </Button>
-      <div aria-live="polite">
-        {failed && (
-          <MessageBar intent="error">
-            <MessageBarBody>{tabText(locale, 'reply.failed')}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage intent="error" text={failed ? tabText(locale, 'reply.failed') : undefined} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { LiveMessage } from './LiveMessage';
+import { Button, Caption1, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyReportView } from '../../bot/app/tab/myReportsView';
 import type { Locale } from '../../bot/domain/locale';
@@ -80,13 +81,7 @@ export function WithdrawForm({ locale, report, send, onDone }: { locale: Locale;
           {t(locale, 'reporter.withdraw.cancel')}
         </Button>
       </div>
-      <div aria-live="polite">
-        {failed && (
-          <MessageBar intent="error">
-            <MessageBarBody>{tabText(locale, 'reportActions.failed')}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage intent="error" text={failed ? tabText(locale, 'reportActions.failed') : undefined} />
     </section>
   );
 }
@@ -142,13 +137,7 @@ export function FeedbackForm({ locale, report, send, onDone }: { locale: Locale;
       <Button type="submit" appearance="primary" disabled={busy}>
         {t(locale, 'feedback.send')}
       </Button>
-      <div aria-live="polite">
-        {failed && (
-          <MessageBar intent="error">
-            <MessageBarBody>{tabText(locale, 'reportActions.failed')}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage intent="error" text={failed ? tabText(locale, 'reportActions.failed') : undefined} />
     </form>
   );
 }
