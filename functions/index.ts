@@ -23,6 +23,8 @@ import './tabMe';
 import './tabMyReports';
 import './tabMyTasks';
 import './tabAcknowledgeCase';
+import './tabOpenTaskCase';
+import './tabTaskForm';
 import './tabReplyToCase';
 import './tabAnonymousCase';
 import './tabAnonymousCaseReply';

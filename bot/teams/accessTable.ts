@@ -126,6 +126,15 @@ export const ROUTE_ACCESS = {
   'GET /api/tab/my-tasks': { scope: 'http', roles: ['staff'] },
   // The task card's acknowledge: the use case checks that the caller is this case's handler (acknowledgeCase).
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', roles: ['assignedHandler'] },
+  // The task card's "open the case": its content for the assigned handler, the reading recorded in the case history as
+  // from the dialog (openCaseDetails). A POST: it writes the audit trail, and nothing may prefetch or cache it.
+  'POST /api/tab/my-tasks/{caseId}/open': { scope: 'http', roles: ['assignedHandler'] },
+  // A handler form's case facts (reference, decision date, the lesson's unit levels): the assigned handler only, and
+  // "ask who reported" only while she may ask (openHandlerForm).
+  'GET /api/tab/my-tasks/{caseId}/forms/{form}': { scope: 'http', roles: ['assignedHandler'] },
+  // The task card's update, question, pass on, close, postpone and ask who reported: the case dialog's forms and use
+  // cases (runHandlerForm; each use case checks that the caller is the case's assigned handler and not excluded).
+  'POST /api/tab/my-tasks/{caseId}/forms/{form}': { scope: 'http', roles: ['assignedHandler'] },
   // The teams the caller owns or whose unit (or a unit above it) they coordinate: schedule, postings, open actions;
   // nothing of any report. The use case decides and refuses anyone else (teamAgendaView: 403).
   'GET /api/tab/team-agenda': { scope: 'http', roles: ['teamOwner', 'unitCoordinator'] },

@@ -9,18 +9,13 @@ import type { HandlerRole } from '../domain/chooseRoute';
 import { CASE_MESSAGE_MAX_LENGTH } from '../domain/caseMessageText';
 import { renderWithdraw } from '../../cards/withdraw';
 import type { ReporterCredentials } from '../app/cases/caseAccess';
-import { closeCase } from '../app/cases/closeCase';
-import { extendComplaintDecision, type ExtensionOutcome } from '../app/cases/extendComplaintDecision';
 import { giveFeedback } from '../app/reporter/giveFeedback';
 import { answerIdentityRequest } from '../app/reporter/answerIdentityRequest';
-import { openHandlerForm, reopenHandlerForm, type HandlerFormCase, type HandlerFormName } from '../app/cases/openHandlerForm';
-import { requestReporterIdentity } from '../app/cases/requestReporterIdentity';
+import { openHandlerForm, reopenHandlerForm, type HandlerFormCase } from '../app/cases/openHandlerForm';
 import { openCaseDetails } from '../app/cases/openCaseDetails';
 import { openReporterCase } from '../app/reporter/openReporterCase';
 import type { CaseMessage } from '../app/cases/casePorts';
-import { reassignCase } from '../app/cases/reassignCase';
 import { replyAsReporter } from '../app/reporter/replyAsReporter';
-import { sendCaseMessage } from '../app/cases/sendCaseMessage';
 import { withdrawCase } from '../app/reporter/withdrawCase';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Locale } from '../domain/locale';
@@ -28,7 +23,7 @@ import { CATEGORIES, type Category } from '../domain/report';
 import type { BotServices } from './botServices';
 import type { ParsedDialogAction } from './dialogAction';
 import { dialogCard, dialogMessage } from './invokeResponses';
-import { HANDLER_FORM_INPUTS } from './handlerForms';
+import { runHandlerForm, type HandlerFormDone } from './handlerForms';
 import { parseForm } from './parseForm';
 import { REPORTER_FORM_INPUTS } from './reporterForms';
 import type { TurnIdentity } from './turnIdentity';
@@ -105,9 +100,9 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     // A button inside another dialog (the case's "ask who reported") opens the form in its place.
     if (action.nav === 'next') return fetchCaseDialogUnguarded(services, turn, action);
     const form = HANDLER_FORMS[action.dialog];
-    let extension: ExtensionOutcome | undefined;
+    let done: HandlerFormDone;
     try {
-      extension = await runHandlerForm(services, form, caseId, userId, inputs);
+      done = (await runHandlerForm(services, form, caseId, userId, inputs)).done;
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const formCase = await reopenHandlerForm(services, { caseId }, userId);
@@ -129,16 +124,7 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
         errors: error.fields as HandlerActionView['errors'],
       });
     }
-    if (extension?.status === 'consent_requested') return dialogMessage(t(locale, 'handler.done.extensionConsentAsked'));
-    const done = {
-      update: 'handler.done.updateSent',
-      question: 'handler.done.questionSent',
-      reassign: 'handler.done.reassigned',
-      close: 'handler.done.closed',
-      extend: 'handler.done.extended',
-      identity: 'handler.done.identityRequested',
-    } as const;
-    return dialogMessage(t(locale, done[form]));
+    return dialogMessage(t(locale, `handler.done.${done}`));
   }
 
   const credentials = await reporterCredentials(turn, action, services);
@@ -177,35 +163,6 @@ async function submitCaseDialogUnguarded(services: BotServices, turn: TurnIdenti
     return reporterCaseDialog(services, turn, credentials, action.secret, { errors: error.fields, typed: { [field]: typed } });
   }
   return reporterCaseDialog(services, turn, credentials, action.secret, { doneKey: 'reporter.sent' });
-}
-
-/** Parses a handler form into its use case's command and runs it; the postponement says whether it took effect or waits for consent. */
-async function runHandlerForm(services: BotServices, form: HandlerFormName, caseId: string, userId: string, inputs: Record<string, unknown>): Promise<ExtensionOutcome | undefined> {
-  switch (form) {
-    case 'update':
-    case 'question': {
-      const { message } = parseForm(HANDLER_FORM_INPUTS[form], inputs);
-      await sendCaseMessage(services, { caseId, kind: form, message }, userId);
-      return undefined;
-    }
-    case 'reassign': {
-      const { targetRole, message } = parseForm(HANDLER_FORM_INPUTS.reassign, inputs);
-      await reassignCase(services, { caseId, target: { role: targetRole }, reason: message }, userId);
-      return undefined;
-    }
-    case 'close':
-      await closeCase(services, { caseId, ...parseForm(HANDLER_FORM_INPUTS.close, inputs) }, userId);
-      return undefined;
-    case 'extend': {
-      const { days, message } = parseForm(HANDLER_FORM_INPUTS.extend, inputs);
-      return extendComplaintDecision(services, { caseId, days, reason: message }, userId);
-    }
-    case 'identity': {
-      const { message } = parseForm(HANDLER_FORM_INPUTS.identity, inputs);
-      await requestReporterIdentity(services, { caseId, reason: message }, userId);
-      return undefined;
-    }
-  }
 }
 
 async function caseDetailsDialog(services: BotServices, turn: TurnIdentity, caseId: string): Promise<object> {

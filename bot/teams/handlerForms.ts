@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { closeCase } from '../app/cases/closeCase';
+import { extendComplaintDecision, type ExtensionOutcome } from '../app/cases/extendComplaintDecision';
+import type { HandlerFormName } from '../app/cases/openHandlerForm';
+import { reassignCase } from '../app/cases/reassignCase';
+import { requestReporterIdentity } from '../app/cases/requestReporterIdentity';
+import { sendCaseMessage } from '../app/cases/sendCaseMessage';
+import type { CaseDependencies } from '../app/intake/intakeDependencies';
 import { HANDLER_OUTCOMES } from '../domain/caseLifecycle';
 import { caseMessageText, identityReasonText } from '../domain/caseMessageText';
 import { REASSIGN_ROLES } from '../domain/chooseRoute';
 import { optionalLessonText } from '../domain/lessons/lesson';
 import { CATEGORIES } from '../domain/report';
+import { parseForm } from './parseForm';
 
 /** Days typed in the postponement form (`Input.Number` sends a string): a whole number from 1 to 999. */
 const extensionDays = z
@@ -41,3 +49,49 @@ export const HANDLER_FORM_INPUTS = {
   extend: z.object({ days: extensionDays, message: caseMessageText }),
   identity: z.object({ message: identityReasonText }),
 } as const;
+
+/** What a handler form did, as the confirmation's key under `handler.done.` (the dialog and the tab say the same). */
+export type HandlerFormDone = 'updateSent' | 'questionSent' | 'reassigned' | 'closed' | 'extended' | 'extensionConsentAsked' | 'identityRequested';
+
+const DONE: Record<Exclude<HandlerFormName, 'extend'>, HandlerFormDone> = {
+  update: 'updateSent',
+  question: 'questionSent',
+  reassign: 'reassigned',
+  close: 'closed',
+  identity: 'identityRequested',
+};
+
+/**
+ * Parses a handler form (the case dialog's or the tab's: the same inputs) into its use case's
+ * command and runs it for the handler. A bad field throws the ValidationError that names it;
+ * the postponement says whether it took effect or waits for the complainant's consent.
+ */
+export async function runHandlerForm(deps: CaseDependencies, form: HandlerFormName, caseId: string, userId: string, inputs: unknown): Promise<{ done: HandlerFormDone; extension?: ExtensionOutcome }> {
+  switch (form) {
+    case 'update':
+    case 'question': {
+      const { message } = parseForm(HANDLER_FORM_INPUTS[form], inputs);
+      await sendCaseMessage(deps, { caseId, kind: form, message }, userId);
+      break;
+    }
+    case 'reassign': {
+      const { targetRole, message } = parseForm(HANDLER_FORM_INPUTS.reassign, inputs);
+      await reassignCase(deps, { caseId, target: { role: targetRole }, reason: message }, userId);
+      break;
+    }
+    case 'close':
+      await closeCase(deps, { caseId, ...parseForm(HANDLER_FORM_INPUTS.close, inputs) }, userId);
+      break;
+    case 'extend': {
+      const { days, message } = parseForm(HANDLER_FORM_INPUTS.extend, inputs);
+      const extension = await extendComplaintDecision(deps, { caseId, days, reason: message }, userId);
+      return { done: extension.status === 'consent_requested' ? 'extensionConsentAsked' : 'extended', extension };
+    }
+    case 'identity': {
+      const { message } = parseForm(HANDLER_FORM_INPUTS.identity, inputs);
+      await requestReporterIdentity(deps, { caseId, reason: message }, userId);
+      break;
+    }
+  }
+  return { done: DONE[form] };
+}

@@ -98,6 +98,9 @@ const EXPECTED_ROUTES: Record<string, ExpectedRule> = {
   'POST /api/tab/my-actions/{actionId}/new-date': { scope: 'http', allowed: ['actionOwner'] },
   'GET /api/tab/my-tasks': { scope: 'http', allowed: ['staff'] },
   'POST /api/tab/my-tasks/{caseId}/acknowledge': { scope: 'http', allowed: ['assignedHandler'] },
+  'POST /api/tab/my-tasks/{caseId}/open': { scope: 'http', allowed: ['assignedHandler'] },
+  'GET /api/tab/my-tasks/{caseId}/forms/{form}': { scope: 'http', allowed: ['assignedHandler'] },
+  'POST /api/tab/my-tasks/{caseId}/forms/{form}': { scope: 'http', allowed: ['assignedHandler'] },
   'GET /api/tab/team-agenda': { scope: 'http', allowed: ['teamOwner', 'unitCoordinator'] },
   'GET /api/tab/insights': { scope: 'http', allowed: ['unitCoordinator'] },
   'GET /api/tab/insights/csv': { scope: 'http', allowed: ['unitCoordinator'] },
@@ -585,8 +588,9 @@ describe('the authorisation matrix: every role against every verb, dialog and ro
       const [method, template] = route.split(' ');
       // The acknowledge is tried on Daan's confidential melding, which Fatima handles and nobody acknowledged yet.
       // Withdraw and feedback come without a body there: the confirmation is missing (400), and the case is open (409), so it stays as it is.
+      // The handler form is tried as "update" without a body (400 for the message: allowed, and nothing changes).
       // The action routes are tried on Esther's agreed action.
-      const path = template.replace('{caseId}', world.confidentialId).replace('{actionId}', world.actionId).replace('{file?}', 'index.html');
+      const path = template.replace('{caseId}', world.confidentialId).replace('{actionId}', world.actionId).replace('{form}', 'update').replace('{file?}', 'index.html');
       const headers: Record<string, string> = isPerson(role) ? { authorization: `Developer ${ACTOR[role].aadObjectId}` } : {};
       return fetch(`${bot.host.url}${path}`, { method, headers });
     }

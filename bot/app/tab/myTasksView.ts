@@ -3,6 +3,8 @@ import type { CaseClock } from '../../domain/deadlines/caseClocks';
 import { timeLeft } from '../../domain/deadlines/timeLeft';
 import type { IdentityMode, RequestKind } from '../../domain/report';
 import { isExcludedFromCase } from '../cases/caseAccess';
+import { identityRequestStatus } from '../cases/identityRequestStatus';
+import type { HandlerFormName } from '../cases/openHandlerForm';
 import type { IntakeDependencies } from '../intake/intakeDependencies';
 import type { CaseState } from '../../domain/caseLifecycle';
 import type { CaseRecord } from '../cases/casePorts';
@@ -35,6 +37,12 @@ export interface MyTaskView {
   nearestDueAt?: string;
   /** The task card's first action: confirm receipt. */
   canAcknowledge: boolean;
+  /**
+   * The handler forms this case offers now, as the task card and the case dialog do: update,
+   * question, pass on and close; postpone the decision for a klacht; ask who reported while this
+   * handler of a confidential report may ask.
+   */
+  forms: HandlerFormName[];
 }
 
 const MAX_PAGES = 10;
@@ -80,7 +88,19 @@ export async function myTasksView(deps: IntakeDependencies, userId: string): Pro
         deadlines,
         nearestDueAt: deadlines[0]?.dueAt,
         canAcknowledge: record.state === 'submitted',
+        forms: formsOf(record, handlerKey),
       };
     })
     .sort((a, b) => (a.nearestDueAt ?? '9999').localeCompare(b.nearestDueAt ?? '9999') || a.receivedAt.localeCompare(b.receivedAt));
+}
+
+function formsOf(record: CaseRecord, handlerKey: string): HandlerFormName[] {
+  return [
+    'update',
+    'question',
+    'reassign',
+    'close',
+    ...(record.kind === 'complaint' ? (['extend'] as const) : []),
+    ...(identityRequestStatus(record, handlerKey) === 'available' ? (['identity'] as const) : []),
+  ];
 }

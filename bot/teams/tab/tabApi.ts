@@ -1,6 +1,8 @@
 import { insightsCsv } from '../../../cards/insights';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { acknowledgeCase } from '../../app/cases/acknowledgeCase';
+import { openCaseDetails } from '../../app/cases/openCaseDetails';
+import { openHandlerForm, type HandlerFormName } from '../../app/cases/openHandlerForm';
 import { giveFeedback } from '../../app/reporter/giveFeedback';
 import { withdrawCase } from '../../app/reporter/withdrawCase';
 import { myActionsView, ownActionView } from '../../app/tab/myActionsView';
@@ -20,7 +22,9 @@ import { ROUTE_ACCESS, type AccessRole, type TabRoute } from '../accessTable';
 import type { BotServices } from '../botServices';
 import { opaqueIdSchema } from '../opaqueIdSchema';
 import { parseForm } from '../parseForm';
+import { runHandlerForm } from '../handlerForms';
 import { TAB_FORM_INPUTS } from './tabFormInputs';
+import { taskCaseDetails } from './taskCaseDetails';
 
 /** The tab's JSON routes (the static files have their own function). */
 export type TabApiRoute = Exclude<TabRoute, 'GET /api/tab/ui/{file?}'>;
@@ -145,6 +149,21 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
       return ok({ task: task ?? null });
     },
+    // As the task card's "open the case": the use case checks the handler and records the reading in the case history.
+    'POST /api/tab/my-tasks/{caseId}/open': async (caller, request) =>
+      ok({ details: taskCaseDetails(await openCaseDetails(services, idParam(request, 'caseId'), caller!.userId)) }),
+    'GET /api/tab/my-tasks/{caseId}/forms/{form}': async (caller, request) => {
+      const form = await openHandlerForm(services, { caseId: idParam(request, 'caseId'), form: formParam(request) }, caller!.userId);
+      return ok({ form: { caseId: form.caseId, reference: form.reference, decisionDueAt: form.decisionDueAt ?? null, categories: form.categories, lessonUnits: form.lessonUnits } });
+    },
+    'POST /api/tab/my-tasks/{caseId}/forms/{form}': async (caller, request) => {
+      const caseId = idParam(request, 'caseId');
+      const form = formParam(request);
+      // The case dialog's form and use case; what it tells the reporter (or the new handler) is queued with the change and sent right after it.
+      const { done, extension } = await runThenDeliverOwn(services, () => runHandlerForm(services, form, caseId, caller!.userId, request.body));
+      const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
+      return ok({ done, ...(extension ? { extension } : {}), task: task ?? null });
+    },
     // The use case refuses anyone who owns no team and coordinates no unit (ForbiddenError: 403), as the insights do.
     'GET /api/tab/team-agenda': async (caller) => ok({ teams: await teamAgendaView(services, caller!.userId) }),
     'GET /api/tab/insights': async (caller, request) => {
@@ -245,6 +264,15 @@ function idParam(request: TabApiRequest, name: 'caseId' | 'actionId'): string {
   const parsed = opaqueIdSchema.safeParse(request.params[name]);
   if (!parsed.success) throw new ValidationError({ [name]: 'invalidValue' });
   return parsed.data;
+}
+
+const HANDLER_FORMS: readonly HandlerFormName[] = ['update', 'question', 'reassign', 'close', 'extend', 'identity'];
+
+/** A handler form's name from the route: one of the case dialog's forms, any other is a route that does not exist (404). */
+function formParam(request: TabApiRequest): HandlerFormName {
+  const form = request.params.form;
+  if (!HANDLER_FORMS.includes(form as HandlerFormName)) throw new NotFoundError('no such form');
+  return form as HandlerFormName;
 }
 
 function ok(body: Record<string, unknown>): TabApiResponse {
