@@ -2,7 +2,7 @@ import { insightsCsv } from '../../../cards/insights';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { acknowledgeCase } from '../../app/cases/acknowledgeCase';
 import { openCaseDetails } from '../../app/cases/openCaseDetails';
-import { openHandlerForm, type HandlerFormName } from '../../app/cases/openHandlerForm';
+import { openHandlerForm, reopenHandlerForm, type HandlerFormName } from '../../app/cases/openHandlerForm';
 import { giveFeedback } from '../../app/reporter/giveFeedback';
 import { withdrawCase } from '../../app/reporter/withdrawCase';
 import { myActionsView, ownActionView } from '../../app/tab/myActionsView';
@@ -159,7 +159,9 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
     'POST /api/tab/my-tasks/{caseId}/forms/{form}': async (caller, request) => {
       const caseId = idParam(request, 'caseId');
       const form = formParam(request);
-      // The case dialog's form and use case; what it tells the reporter (or the new handler) is queued with the change and sent right after it.
+      // Only the assigned handler gets as far as the form (anyone else: 403, whatever they sent); then the case dialog's
+      // form and use case. What it tells the reporter (or the new handler) is queued with the change and sent right after it.
+      await reopenHandlerForm(services, { caseId }, caller!.userId);
       const { done, extension } = await runThenDeliverOwn(services, () => runHandlerForm(services, form, caseId, caller!.userId, request.body));
       const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
       return ok({ done, ...(extension ? { extension } : {}), task: task ?? null });
