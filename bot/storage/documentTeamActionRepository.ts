@@ -39,6 +39,18 @@ export class DocumentTeamActionRepository implements TeamActionRepository {
     });
   }
 
+  listOpenByOwner(ownerKey: string, page?: PageRequest): Promise<Page<Versioned<TeamActionRecord>>> {
+    return this.container.query({
+      where: [
+        { field: 'ownerKey', op: '=', value: ownerKey },
+        { field: 'isOpen', op: '=', value: true },
+      ],
+      orderBy: { field: 'dueAt', direction: 'ASC' },
+      limit: pageSize(page),
+      continuationToken: page?.continuationToken,
+    });
+  }
+
   async listCreatedBetween(from: string, to: string, page?: PageRequest): Promise<Page<TeamActionRecord>> {
     const result = await this.container.query({
       where: [

@@ -709,6 +709,19 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.teamActions.get('action-7')).resolves.toEqual(listed[5]);
       });
 
+      it('when two owners have open and done actions, then listOpenByOwner pages one owner’s open actions only, earliest due first, each once', async () => {
+        const owner = aKey('owner');
+        const due = [14, 3, 9, 27, 20];
+        for (const [index, minute] of due.entries()) await repos.teamActions.create(aTeamAction({ id: `mine-${minute}`, ownerKey: owner, dueAt: at(minute), createdAt: at(50 - index) }));
+        await repos.teamActions.create(aTeamAction({ id: 'mine-done', ownerKey: owner, dueAt: at(1), state: 'done', isOpen: false, doneAt: at(2) }));
+        await repos.teamActions.create(aTeamAction({ id: 'theirs', ownerKey: aKey('someone else'), dueAt: at(2) }));
+
+        const { pages } = await allPages((page) => repos.teamActions.listOpenByOwner(owner, page), 2);
+
+        expect(pages.map((page) => page.map(({ value }) => value.id))).toEqual([['mine-3', 'mine-9'], ['mine-14', 'mine-20'], ['mine-27']]);
+        await expect(repos.teamActions.listOpenByOwner(aKey('nobody'))).resolves.toEqual({ items: [] });
+      });
+
       it('when actions were agreed before, at, inside and at the end of a window, then listCreatedBetween returns those from `from` up to but not including `to`, open and done, oldest first, paged', async () => {
         await repos.teamActions.create(aTeamAction({ id: 'at-to', createdAt: at(20) }));
         await repos.teamActions.create(aTeamAction({ id: 'inside-done', createdAt: at(19), state: 'done', isOpen: false, doneAt: at(21) }));

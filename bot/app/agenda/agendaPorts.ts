@@ -112,6 +112,8 @@ export interface TeamActionRepository {
   listDueForReminders(now: string, limit: number): Promise<Versioned<TeamActionRecord>[]>;
   /** Open actions (`isOpen` true), a page at a time, oldest `createdAt` first. */
   listOpen(page?: PageRequest): Promise<Page<Versioned<TeamActionRecord>>>;
+  /** The open actions of one owner (by their owner key), a page at a time, earliest `dueAt` first. */
+  listOpenByOwner(ownerKey: string, page?: PageRequest): Promise<Page<Versioned<TeamActionRecord>>>;
   /** Actions agreed at or after `from` and before `to` (ISO), a page at a time, oldest first. */
   listCreatedBetween(from: string, to: string, page?: PageRequest): Promise<Page<TeamActionRecord>>;
 }

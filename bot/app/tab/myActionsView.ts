@@ -23,14 +23,14 @@ const MAX_PAGES = 10;
 
 /**
  * The open agreed actions this person owns (as the action task card, for its owner only), the
- * earliest due first. Only actions whose owner key is theirs are read.
+ * earliest due first. Only actions whose owner key is theirs are read (at most 1,000: ten pages).
  */
 export async function myActionsView(deps: AgendaDependencies, userId: string): Promise<MyActionView[]> {
   const ownerKey = deps.pseudonyms.pseudonym('user', userId);
   const owned: TeamActionRecord[] = [];
   let page: PageRequest = { limit: 100 };
   for (let count = 0; count < MAX_PAGES; count += 1) {
-    const result = await deps.repos.teamActions.listOpen(page);
+    const result = await deps.repos.teamActions.listOpenByOwner(ownerKey, page);
     owned.push(...result.items.map((item) => item.value).filter((action) => action.ownerKey === ownerKey));
     if (!result.continuationToken) break;
     page = { limit: 100, continuationToken: result.continuationToken };
