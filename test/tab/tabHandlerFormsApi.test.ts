@@ -138,7 +138,9 @@ describe('the tab API for the task card’s actions: open the case, update, ques
   it('when the handler asks a question, then the reporter’s chat gets a notice without the question, his case holds it, and the task says so', async () => {
     const { status, body } = await form(named.handler, named.id, 'question', { message: QUESTION });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ done: 'questionSent', task: { caseId: named.id } });
+    expect(body).toMatchObject({ done: 'questionSent', task: { caseId: named.id, state: 'in_progress' } });
+    // The answer's task is the list's, as it is now.
+    expect((await call(named.handler, '/api/tab/my-tasks')).body.tasks.find((task: { caseId: string }) => task.caseId === named.id)).toEqual(body.task);
     expect(stored(named.id)).toMatchObject({ openQuestion: true });
     expect(daansChat()).not.toBe('');
     expect(daansChat()).not.toContain(QUESTION);

@@ -63,6 +63,13 @@ export async function myReportsView(deps: IntakeDependencies, userId: string): P
   return items.map((record) => reportViewOf(deps, record, now));
 }
 
+/** One of the reporter's own cases (after a change from the tab), or undefined when it is not theirs: one read, not the whole list. */
+export async function myReportView(deps: IntakeDependencies, userId: string, caseId: string): Promise<MyReportView | undefined> {
+  const stored = await deps.repos.cases.get(caseId);
+  if (!stored?.value.reporterKey || stored.value.reporterKey !== deps.pseudonyms.pseudonym('user', userId)) return undefined;
+  return reportViewOf(deps, stored.value, deps.clock.now());
+}
+
 /** One case as the reporter sees it in the tab (their own, or an anonymous one opened with reference + secret). */
 export function reportViewOf(deps: IntakeDependencies, record: CaseRecord, now: Date): MyReportView {
   const messages = readCaseMessages(deps, record);

@@ -70,28 +70,42 @@ export async function myTasksView(deps: IntakeDependencies, userId: string): Pro
   }
   return records
     .filter((record) => record.handlerKey === handlerKey && !isExcludedFromCase(deps, record, userId))
-    .map((record) => {
-      const deadlines = (record.clocks ?? [])
-        .filter((clock) => !clock.stoppedAt && clock.startedAt <= now.toISOString())
-        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-        .map((clock) => ({ clock: clock.clock, dueAt: clock.dueAt, ...timeLeft(clock as CaseClock, now, deps.calendar) }));
-      return {
-        caseId: record.id,
-        reference: record.reference,
-        kind: record.kind,
-        identity: record.identity,
-        state: record.state,
-        role: record.assignment?.role ?? record.routing?.role ?? 'meldpunt',
-        unitId: record.assignment?.unitId,
-        unitName: unitNames.get(record.assignment?.unitId ?? ''),
-        receivedAt: record.receivedAt,
-        deadlines,
-        nearestDueAt: deadlines[0]?.dueAt,
-        canAcknowledge: record.state === 'submitted',
-        forms: formsOf(record, handlerKey),
-      };
-    })
+    .map((record) => taskViewOf(deps, record, handlerKey, now, unitNames.get(record.assignment?.unitId ?? '')))
     .sort((a, b) => (a.nearestDueAt ?? '9999').localeCompare(b.nearestDueAt ?? '9999') || a.receivedAt.localeCompare(b.receivedAt));
+}
+
+/**
+ * One case of the handler's list (after a change from the tab), as the list shows it; undefined
+ * when it is no longer theirs or no longer open (closed, passed on): one read, not the whole list.
+ */
+export async function myTaskView(deps: IntakeDependencies, userId: string, caseId: string): Promise<MyTaskView | undefined> {
+  const handlerKey = deps.pseudonyms.pseudonym('user', userId);
+  const record = (await deps.repos.cases.get(caseId))?.value;
+  if (!record || record.isOpen !== true || record.handlerKey !== handlerKey || isExcludedFromCase(deps, record, userId)) return undefined;
+  const [unit] = record.assignment?.unitId ? await deps.directory.unitChain(record.assignment.unitId) : [];
+  return taskViewOf(deps, record, handlerKey, deps.clock.now(), unit?.name);
+}
+
+function taskViewOf(deps: IntakeDependencies, record: CaseRecord, handlerKey: string, now: Date, unitName: string | undefined): MyTaskView {
+  const deadlines = (record.clocks ?? [])
+    .filter((clock) => !clock.stoppedAt && clock.startedAt <= now.toISOString())
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    .map((clock) => ({ clock: clock.clock, dueAt: clock.dueAt, ...timeLeft(clock as CaseClock, now, deps.calendar) }));
+  return {
+    caseId: record.id,
+    reference: record.reference,
+    kind: record.kind,
+    identity: record.identity,
+    state: record.state,
+    role: record.assignment?.role ?? record.routing?.role ?? 'meldpunt',
+    unitId: record.assignment?.unitId,
+    unitName,
+    receivedAt: record.receivedAt,
+    deadlines,
+    nearestDueAt: deadlines[0]?.dueAt,
+    canAcknowledge: record.state === 'submitted',
+    forms: formsOf(record, handlerKey),
+  };
 }
 
 function formsOf(record: CaseRecord, handlerKey: string): HandlerFormName[] {

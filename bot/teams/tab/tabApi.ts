@@ -9,8 +9,8 @@ import { myActionsView, ownActionView } from '../../app/tab/myActionsView';
 import { openReporterCase } from '../../app/reporter/openReporterCase';
 import { replyAsReporter } from '../../app/reporter/replyAsReporter';
 import { anonymousCaseView } from '../../app/tab/anonymousCaseView';
-import { myReportsView, type MyReportView } from '../../app/tab/myReportsView';
-import { myTasksView } from '../../app/tab/myTasksView';
+import { myReportsView, myReportView, type MyReportView } from '../../app/tab/myReportsView';
+import { myTaskView, myTasksView } from '../../app/tab/myTasksView';
 import { teamAgendaView } from '../../app/tab/teamAgendaView';
 import { coordinatorInsights } from '../../app/insights/coordinatorInsights';
 import { tabViewsFor } from '../../app/tab/tabViewsFor';
@@ -89,8 +89,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const { message } = parseForm(TAB_FORM_INPUTS.reply, request.body);
       const kind = openQuestion ? 'answer' : 'information';
       await runThenDeliverOwn(services, () => replyAsReporter(services, credentials, { kind, message }));
-      const report = (await myReportsView(services, caller!.userId)).find((item) => item.caseId === credentials.caseId);
-      return ok({ sent: kind, report: report ?? null });
+      return ok({ sent: kind, report: (await myReportView(services, caller!.userId, credentials.caseId)) ?? null });
     },
     'POST /api/tab/anonymous-case': async (caller, request) => withAnonymousCase(caller!, request),
     // As the status dialog: reference + secret first, then the text (an answer to an open question, else information).
@@ -146,8 +145,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const caseId = idParam(request, 'caseId');
       // As the card verb does: the notice to the reporter is queued with the change and sent right after it.
       await runThenDeliverOwn(services, () => acknowledgeCase(services, caseId, caller!.userId));
-      const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
-      return ok({ task: task ?? null });
+      return ok({ task: (await myTaskView(services, caller!.userId, caseId)) ?? null });
     },
     // As the task card's "open the case": the use case checks the handler and records the reading in the case history.
     'POST /api/tab/my-tasks/{caseId}/open': async (caller, request) =>
@@ -163,8 +161,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       // form and use case. What it tells the reporter (or the new handler) is queued with the change and sent right after it.
       await reopenHandlerForm(services, { caseId }, caller!.userId);
       const { done, extension } = await runThenDeliverOwn(services, () => runHandlerForm(services, form, caseId, caller!.userId, request.body));
-      const task = (await myTasksView(services, caller!.userId)).find((item) => item.caseId === caseId);
-      return ok({ done, ...(extension ? { extension } : {}), task: task ?? null });
+      return ok({ done, ...(extension ? { extension } : {}), task: (await myTaskView(services, caller!.userId, caseId)) ?? null });
     },
     // The use case refuses anyone who owns no team and coordinates no unit (ForbiddenError: 403), as the insights do.
     'GET /api/tab/team-agenda': async (caller) => ok({ teams: await teamAgendaView(services, caller!.userId) }),
@@ -187,7 +184,7 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
     'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
   };
 
-  const ownReport = async (userId: string, caseId: string) => (await myReportsView(services, userId)).find((item) => item.caseId === caseId) ?? null;
+  const ownReport = async (userId: string, caseId: string) => (await myReportView(services, userId, caseId)) ?? null;
 
   /**
    * An anonymous case by reference + secret, and what `run` does on it: one answer for an unknown
