@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from './textLimits';
 
-/**
- * The longest message a handler or reporter can type in a case dialog (update, question, answer,
- * added information, reason, closing message): the cards' `maxLength`, and what the bot accepts.
- */
-export const CASE_MESSAGE_MAX_LENGTH = 4_000;
-
-/** The longest reason a handler may give for asking a confidential reporter who they are (form and check). */
-export const IDENTITY_REASON_MAX_LENGTH = 1_000;
+export { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH };
 
 /**
  * A message typed in a case dialog: text (CRLF as LF), trimmed, 1 to 4,000 characters. Each

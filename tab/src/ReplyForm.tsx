@@ -2,7 +2,7 @@ import { LiveMessage } from './LiveMessage';
 import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MyReportView } from '../../bot/app/tab/myReportsView';
-import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/caseMessageText';
+import { CASE_MESSAGE_MAX_LENGTH } from '../../bot/domain/textLimits';
 import type { Locale } from '../../bot/domain/locale';
 import { t, type MessageKey } from '../../cards/i18n';
 import { TabApiError } from './tabClient';

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../workingCalendar';
+import { INSIGHTS_PERIODS, type InsightsPeriodName } from './insightsPeriodNames';
 
-/** The periods a coordinator can choose. */
-export const INSIGHTS_PERIODS = ['thisQuarter', 'lastQuarter', 'thisYear', 'lastYear'] as const;
-export type InsightsPeriodName = (typeof INSIGHTS_PERIODS)[number];
+export { INSIGHTS_PERIODS, type InsightsPeriodName };
 
 /** A period of the insights: `[from, to)`, and a label such as `2026-Q4` or `2026`. */
 export interface InsightsPeriod {
