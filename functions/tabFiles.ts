@@ -14,7 +14,7 @@ const files = createTabStaticFiles(TAB_UI_DIR);
  * the page gets everything through the tab API, signed in.
  */
 export async function tabFiles(request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> {
-  const { status, headers, body } = files(request.params.file, request.headers.get('if-none-match') ?? undefined);
+  const { status, headers, body } = files(request.params.file, request.headers.get('if-none-match') ?? undefined, request.headers.get('accept-encoding') ?? undefined);
   return { status, headers, body };
 }
 

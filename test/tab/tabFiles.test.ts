@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { tabFiles } from '../../functions/tabFiles';
 import { createTabStaticFiles, TAB_CONTENT_SECURITY_POLICY } from '../../bot/teams/tab/tabStaticFiles';
@@ -8,7 +9,9 @@ import { createTabStaticFiles, TAB_CONTENT_SECURITY_POLICY } from '../../bot/tea
 describe('the tab\'s static files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vm-tab-ui-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
-  writeFileSync(join(dir, 'tab.js'), 'void 0;');
+  /** A script of some size, as a bundle is: repeated code compresses well. */
+  const SCRIPT = Array.from({ length: 2_000 }, (_, index) => `function f${index}(a){return a+${index};}`).join('\n');
+  writeFileSync(join(dir, 'tab.js'), SCRIPT);
   const files = createTabStaticFiles(dir);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -28,6 +31,34 @@ describe('the tab\'s static files', () => {
     const again = files('tab.js', first.headers.etag);
     expect(again).toMatchObject({ status: 304, body: '' });
     expect(files('tab.js', '"other"').status).toBe(200);
+  });
+
+  it.each([
+    ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+    ['gzip, deflate', 'gzip', gunzipSync],
+    ['br;q=0.5, gzip;q=1', 'gzip', gunzipSync],
+  ])('when a browser that accepts "%s" asks for the script, then it is sent as %s, much smaller, and unpacks to the script', (accept, encoding, unpack) => {
+    const answer = files('tab.js', undefined, accept);
+    expect(answer.status).toBe(200);
+    expect(answer.headers).toMatchObject({ 'content-encoding': encoding, vary: 'Accept-Encoding', 'cache-control': 'no-cache' });
+    const body = answer.body as Buffer;
+    expect(body.length).toBeLessThan(SCRIPT.length / 4);
+    expect(unpack(body).toString('utf8')).toBe(SCRIPT);
+  });
+
+  it('when a browser sends no Accept-Encoding, then the script comes as it is; each encoding has its own ETag, and a browser\'s tag gets 304 for its own only', () => {
+    const plain = files('tab.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect((plain.body as Buffer).toString('utf8')).toBe(SCRIPT);
+    const brotli = files('tab.js', undefined, 'br');
+    expect(brotli.headers.etag).not.toBe(plain.headers.etag);
+    expect(files('tab.js', brotli.headers.etag, 'br')).toMatchObject({ status: 304, body: '' });
+    expect(files('tab.js', brotli.headers.etag, 'gzip').status).toBe(200);
+  });
+
+  it('when a browser accepts no encoding the server has, then it is told so (406), not sent bytes it cannot read', () => {
+    expect(files('tab.js', undefined, 'identity;q=0, *;q=0').status).toBe(406);
+    expect(files('tab.js', undefined, 'zstd, identity;q=0').status).toBe(406);
   });
 
   it('when the policy is read, then only Microsoft\'s Teams, Microsoft 365 and Outlook hosts may frame the tab, and nothing inline may run', () => {
