@@ -23,3 +23,11 @@ export async function findLessonTopic(deps: CaseDependencies, topicId: string): 
   const record = found ? found.value : (await approvedLessonCases(deps)).find((candidate) => candidate.lessonId === undefined && candidate.lesson?.id === lessonId);
   return record?.lesson?.id === lessonId && record.lesson.status === 'approved' ? lessonTopicOf(deps, record) : undefined;
 }
+
+/**
+ * The topic ids (`lesson/<id>`) of every lesson approved now, in one listing (a view of many
+ * postings asks once). Nothing is opened: the caller needs only whether a lesson is still there.
+ */
+export async function approvedLessonTopicIds(deps: CaseDependencies): Promise<Set<string>> {
+  return new Set((await approvedLessonCases(deps)).flatMap((record) => (record.lesson?.status === 'approved' ? [`${LESSON_TOPIC_PREFIX}${record.lesson.id}`] : [])));
+}
