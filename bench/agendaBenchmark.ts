@@ -38,7 +38,7 @@ const noMessenger: ProactiveMessenger = {
   createPersonalConversation: async () => ({}),
 };
 
-async function world(teams: number, cases: number): Promise<{ deps: AgendaDependencies; cleanup: () => Promise<void> }> {
+async function world(teams: number, cases: number, lessons: number): Promise<{ deps: AgendaDependencies; cleanup: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'vm-bench-agenda-'));
   const repos = await createEmbeddedRepositories(dir);
   const ring = parseKeyRing(Object.fromEntries(KEY_RING_PURPOSES.map((purpose) => [purpose, { active: 'k1', keys: { k1: randomBytes(32).toString('base64') } }])) as unknown as KeyRingJson, 'bench');
@@ -76,7 +76,13 @@ async function world(teams: number, cases: number): Promise<{ deps: AgendaDepend
     await repos.teams.create(team);
   }
   const sealed = deps.cipher.seal('content', { description: 'x' }, 'bench');
+  let lessonsLeft = lessons;
   for (let index = 0; index < cases; index += 1) {
+    const receivedAt = new Date(NOW.getTime() - ((index % 180) + 1) * 86_400_000);
+    const closedAt = new Date(receivedAt.getTime() + 5 * 86_400_000).toISOString();
+    // `lessons` of the cases closed more than LESSON_DELAY_DAYS ago carry an approved lesson of their unit (every 7th, so units and categories vary).
+    const withLesson = lessonsLeft > 0 && index % 7 === 0 && Date.parse(closedAt) < NOW.getTime() - 31 * 86_400_000;
+    if (withLesson) lessonsLeft -= 1;
     const record: CaseRecord = {
       id: `case-${index}`,
       reference: `VM-B${String(index).padStart(7, '0')}`,
@@ -86,11 +92,27 @@ async function world(teams: number, cases: number): Promise<{ deps: AgendaDepend
       managerInvolved: 'no',
       preferMeldpunt: false,
       state: 'closed',
+      isOpen: false,
       locale: 'nl',
-      receivedAt: new Date(NOW.getTime() - ((index % 180) + 1) * 86_400_000).toISOString(),
+      receivedAt: receivedAt.toISOString(),
+      closedAt,
       unitId: UNITS[index % UNITS.length],
       sealedContent: sealed,
       history: [],
+      ...(withLesson
+        ? {
+            lessonStatus: 'approved' as const,
+            lessonId: `lesson-${index}`,
+            lesson: {
+              id: `lesson-${index}`,
+              status: 'approved' as const,
+              category: CATEGORIES[index % CATEGORIES.length],
+              unitId: UNITS[index % UNITS.length],
+              sealedText: deps.cipher.seal('content', { text: 'Een les uit afgesloten meldingen.' }, `case-${index}:lesson`),
+              proposedAt: closedAt,
+            },
+          }
+        : {}),
     };
     await repos.cases.create(record);
   }
@@ -103,9 +125,13 @@ async function world(teams: number, cases: number): Promise<{ deps: AgendaDepend
   };
 }
 
-/** One posting run over `teams` due teams with `cases` reports in the last two quarters. */
-async function measureRun(teams: number, cases: number): Promise<{ teams: number; cases: number; posted: number; runMs: string; perTeamMs: string; heapMb: string }> {
-  const { deps, cleanup } = await world(teams, cases);
+/** One posting run over `teams` due teams with `cases` reports (closed) in the last two quarters, `lessons` of them with an approved lesson. */
+async function measureRun(
+  teams: number,
+  cases: number,
+  lessons: number,
+): Promise<{ teams: number; cases: number; lessons: number; posted: number; runMs: string; perTeamMs: string; heapMb: string }> {
+  const { deps, cleanup } = await world(teams, cases, lessons);
   try {
     const heapBefore = process.memoryUsage().heapUsed;
     const started = process.hrtime.bigint();
@@ -113,7 +139,7 @@ async function measureRun(teams: number, cases: number): Promise<{ teams: number
     const runMs = Number(process.hrtime.bigint() - started) / 1e6;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
     if (posted !== teams) throw new Error(`expected ${teams} postings, got ${posted}`);
-    return { teams, cases, posted, runMs: runMs.toFixed(0), perTeamMs: (runMs / teams).toFixed(2), heapMb: heapMb.toFixed(1) };
+    return { teams, cases, lessons, posted, runMs: runMs.toFixed(0), perTeamMs: (runMs / teams).toFixed(2), heapMb: heapMb.toFixed(1) };
   } finally {
     await cleanup();
   }
@@ -122,17 +148,21 @@ async function measureRun(teams: number, cases: number): Promise<{ teams: number
 /** Prints the table: teams × reports, with the ratios that matter. */
 export async function runAgendaBenchmark(): Promise<void> {
   const rows = [];
-  for (const [teams, cases] of [
-    [100, 1_000],
-    [1_000, 1_000],
-    [100, 10_000],
+  for (const [teams, cases, lessons] of [
+    [100, 1_000, 0],
+    [1_000, 1_000, 0],
+    [100, 10_000, 0],
+    [1_000, 1_000, 20],
   ] as const) {
-    rows.push(await measureRun(teams, cases));
+    rows.push(await measureRun(teams, cases, lessons));
   }
   reportBenchmark({
     name: 'agenda',
-    title: 'Posting run (postDueTopics: record, queue, plan per team; trend counts over two quarters of reports), embedded store',
+    title: 'Posting run (postDueTopics: record, queue, plan per team; trend counts over two quarters of reports; approved lessons and closed-case counts), embedded store',
     rows,
-    notes: [`1,000 / 100 teams: ${(Number(rows[1].runMs) / Number(rows[0].runMs)).toFixed(1)}x the time; 10,000 / 1,000 reports: ${(Number(rows[2].runMs) / Number(rows[0].runMs)).toFixed(1)}x`],
+    notes: [
+      `1,000 / 100 teams: ${(Number(rows[1].runMs) / Number(rows[0].runMs)).toFixed(1)}x the time; 10,000 / 1,000 reports: ${(Number(rows[2].runMs) / Number(rows[0].runMs)).toFixed(1)}x`,
+      `1,000 teams with 20 approved lessons / without: ${(Number(rows[3].runMs) / Number(rows[1].runMs)).toFixed(2)}x`,
+    ],
   });
 }

@@ -33,6 +33,11 @@ export class DocumentCaseRepository implements CaseRepository {
     return result.items[0];
   }
 
+  async findByLessonId(lessonId: string): Promise<Versioned<CaseRecord> | undefined> {
+    const result = await this.container.query({ where: [{ field: 'lessonId', op: '=', value: lessonId }], limit: 1 });
+    return result.items[0];
+  }
+
   async findByRelayId(relayId: string): Promise<Versioned<CaseRecord> | undefined> {
     const result = await this.container.query({ where: [{ field: 'relayId', op: '=', value: relayId }], limit: 1 });
     return result.items[0];

@@ -302,6 +302,26 @@ describe('lessons from closed cases on the team agenda, end to end through /api/
     expect(storedTeam(bot).postings.at(-1)!.topicId).toMatch(/^lesson\//);
   });
 
+  it('when the team’s owner opens the team agenda in the tab, then both posted lessons show their card’s title, and nothing of their text or cases', async () => {
+    const response = await fetch(`${bot.host.url}/api/tab/team-agenda`, { headers: { authorization: `Developer ${jeroen.aadObjectId}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { teams: { postings: { postingId: string; topicTitle?: { nl: string; en: string } }[] }[] };
+
+    const shown = body.teams[0].postings;
+    const lessonPostingIds = storedTeam(bot)
+      .postings.filter((posting) => posting.topicId.startsWith('lesson/'))
+      .map((posting) => posting.id);
+    expect(lessonPostingIds).toHaveLength(2);
+    expect(shown.filter((posting) => lessonPostingIds.includes(posting.postingId)).map((posting) => posting.topicTitle)).toEqual([
+      { nl: 'Geleerde les', en: 'Lesson learned' },
+      { nl: 'Geleerde les', en: 'Lesson learned' },
+    ]);
+    // Every posting shown has its title: none is "no longer in the library".
+    expect(shown.every((posting) => posting.topicTitle !== undefined)).toBe(true);
+    const everything = JSON.stringify(body);
+    for (const secret of [...references, ...ids, 'LES-', 'Korporaal Smeets']) expect(everything).not.toContain(secret);
+  });
+
   it('when the team records the lesson as discussed, then it counts like any topic, and rejected or held lessons were never posted', async () => {
     const postingId = storedTeam(bot).postings.at(-1)!.id;
     const response = await bot.send(channelCardAction(daan, bot.connector.serviceUrl, team, 'topicDiscussed', { postingId }));

@@ -310,6 +310,22 @@ export function describeRepositoryContract(name: string, open: () => Promise<Ope
         await expect(repos.cases.listByLessonStatus('rejected')).resolves.toEqual({ items: [] });
       });
 
+      it('when cases carry lessons, then findByLessonId returns the one case whose lessonId it is, whatever its status, and undefined for an unknown id', async () => {
+        const lesson = (id: string, status: 'proposed' | 'approved') => ({ id, status, category: 'bullying' as const, unitId: 'u-1', sealedText: aSealed(), proposedAt: at(1) });
+        await repos.cases.create(aCase({ id: 'case-a', state: 'closed', isOpen: false, closedAt: at(10), lessonStatus: 'approved', lessonId: 'l-a', lesson: lesson('l-a', 'approved') }));
+        await repos.cases.create(aCase({ id: 'case-b', state: 'closed', isOpen: false, closedAt: at(11), lessonStatus: 'proposed', lessonId: 'l-b', lesson: lesson('l-b', 'proposed') }));
+        await repos.cases.create(aCase({ id: 'case-c', state: 'closed', isOpen: false, closedAt: at(12) }));
+
+        const found = await repos.cases.findByLessonId('l-a');
+
+        expect(found?.value.id).toBe('case-a');
+        await expect(repos.cases.get('case-a')).resolves.toEqual(found);
+        expect((await repos.cases.findByLessonId('l-b'))?.value.id).toBe('case-b');
+        await expect(repos.cases.findByLessonId('l-unknown')).resolves.toBeUndefined();
+        // The id is the lesson's, never the case's.
+        await expect(repos.cases.findByLessonId('case-a')).resolves.toBeUndefined();
+      });
+
       it('when no case was received in a window, then listReceivedBetween is one empty page', async () => {
         await repos.cases.create(aCase({ receivedAt: at(5) }));
         await expect(repos.cases.listReceivedBetween(at(10), at(20))).resolves.toEqual({ items: [] });

@@ -1,6 +1,7 @@
 import { chooseTopic } from '../../domain/agenda/chooseTopic';
 import { isLessonTopicId } from '../../domain/lessons/lessonTopic';
 import type { Category } from '../../domain/report';
+import { lessonTopicSource, type LessonTopicSource } from '../lessons/lessonTopicSource';
 import type { TeamRecord, TopicPosting } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
 import { derivedId } from './teamKeys';
@@ -9,7 +10,7 @@ import { topicsForUnit } from './topicsForUnit';
 /**
  * Adds a new posting for `meetingAt` to the team (in memory): the next topic in the team's
  * rotation, never one already offered for this meeting or the one posted last. Undefined when
- * no topic is left to offer.
+ * no topic is left to offer. `lessons`: the run's snapshot of the lessons (one is made when absent).
  */
 export async function pickTopicFor(
   deps: AgendaDependencies,
@@ -17,11 +18,12 @@ export async function pickTopicFor(
   meetingAt: string,
   favourCategories: readonly Category[],
   now: Date,
+  lessons: LessonTopicSource = lessonTopicSource(deps),
 ): Promise<TopicPosting | undefined> {
   if (!record.settings) return undefined;
   const forMeeting = record.postings.filter((posting) => posting.meetingAt === meetingAt);
   const lastPosted = record.postings.at(-1)?.topicId;
-  const topics = await topicsForUnit(deps, record.settings.unitId);
+  const topics = await topicsForUnit(deps, record.settings.unitId, lessons);
   const choice = chooseTopic({
     topics,
     // A lesson from closed cases that became available goes on the next agenda (once a round, like every topic).

@@ -1,5 +1,6 @@
 import type { Locale } from '../../domain/locale';
 import type { Category } from '../../domain/report';
+import { lessonTopicSource, type LessonTopicSource } from '../lessons/lessonTopicSource';
 import { enqueueDirect } from '../outbox/enqueueDirect';
 import type { TeamRecord } from './agendaPorts';
 import type { AgendaDependencies } from './agendaDependencies';
@@ -21,7 +22,8 @@ type Step = { kind: 'skip' } | { kind: 'post'; postingId: string; meetingAt: str
  * neither loses nor doubles a card: (1) record the posting (topic chosen from the team's
  * rotation, favouring a topic on a category that rose in its unit) while the team stays due;
  * (2) queue the card under an id derived from the posting (queued once); (3) plan the next
- * posting. A run that finds step 1 done for the meeting goes on with step 2.
+ * posting. A run that finds step 1 done for the meeting goes on with step 2. The lessons from
+ * closed cases (and the closed-case counts they need) are read once per run, not per team.
  */
 export async function postDueTopics(deps: AgendaDependencies): Promise<number> {
   let trends: ((unitId: string) => Category[]) | undefined;
@@ -29,6 +31,7 @@ export async function postDueTopics(deps: AgendaDependencies): Promise<number> {
     trends ??= await unitTrends(deps);
     return trends(unitId);
   };
+  const lessons = lessonTopicSource(deps);
   let posted = 0;
   const seen = new Set<string>();
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
@@ -37,7 +40,7 @@ export async function postDueTopics(deps: AgendaDependencies): Promise<number> {
     for (const entry of due) {
       seen.add(entry.value.id);
       try {
-        if (await postForTeam(deps, entry.value, favoured)) posted += 1;
+        if (await postForTeam(deps, entry.value, favoured, lessons)) posted += 1;
       } catch (error) {
         deps.logger.warn('agenda.post_failed', { team: entry.value.id.slice(0, 8), errorName: error instanceof Error ? error.name : 'unknown' });
       }
@@ -47,7 +50,12 @@ export async function postDueTopics(deps: AgendaDependencies): Promise<number> {
   return posted;
 }
 
-async function postForTeam(deps: AgendaDependencies, team: TeamRecord, favoured: (unitId: string) => Promise<Category[]>): Promise<boolean> {
+async function postForTeam(
+  deps: AgendaDependencies,
+  team: TeamRecord,
+  favoured: (unitId: string) => Promise<Category[]>,
+  lessons: LessonTopicSource,
+): Promise<boolean> {
   const favour = team.settings ? await favoured(team.settings.unitId) : [];
   const { result: step } = await updateTeam<Step>(deps, team.id, async (record, now) => {
     const meetingAt = record.nextMeetingAt;
@@ -58,7 +66,7 @@ async function postForTeam(deps: AgendaDependencies, team: TeamRecord, favoured:
     const existing = record.postings.filter((posting) => posting.meetingAt === meetingAt).at(-1);
     const locale = record.settings.locale;
     if (existing) return { record, result: { kind: 'post', postingId: existing.id, meetingAt, locale } };
-    const posting = await pickTopicFor(deps, record, meetingAt, favour, now);
+    const posting = await pickTopicFor(deps, record, meetingAt, favour, now, lessons);
     if (!posting) {
       deps.logger.error('agenda.no_topic', { team: record.id.slice(0, 8) });
       planNextPosting(deps, record, now, meetingAt);

@@ -122,6 +122,8 @@ export interface CaseRecord {
   lesson?: LessonRecord;
   /** The lesson's status, indexed (coordinators' review, the agenda's approved lessons). */
   lessonStatus?: LessonStatus;
+  /** The lesson's id (`lesson.id`), indexed: a posted lesson's card reads its one case (cases stored before this field lack it). */
+  lessonId?: string;
 }
 
 /** A staff member who acted on a case, as kept in `CaseRecord.sealedActors`. */
@@ -212,4 +214,6 @@ export interface CaseRepository {
   listClosedBetween(from: string, to: string, page?: PageRequest): Promise<Page<CaseRecord>>;
   /** Cases whose lesson has this status (`lessonStatus`), oldest first, a page at a time. */
   listByLessonStatus(status: LessonStatus, page?: PageRequest): Promise<Page<Versioned<CaseRecord>>>;
+  /** The case whose lesson has this id (`lessonId`, one equality condition), or undefined. */
+  findByLessonId(lessonId: string): Promise<Versioned<CaseRecord> | undefined>;
 }

@@ -45,6 +45,7 @@ export async function proposeLesson(deps: CaseDependencies, record: CaseRecord, 
     proposedAt: at,
   };
   record.lessonStatus = 'proposed';
+  record.lessonId = record.lesson.id;
   record.history.push({ at, actor: record.handlerKey!, type: 'lesson_proposed' });
   for (const coordinator of (await deps.directory.holdersOfRole('coordinator', proposal.unitId)).people) {
     if (!(await mayHandleCase(deps, record, coordinator))) continue;

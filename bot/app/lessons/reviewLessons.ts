@@ -105,6 +105,8 @@ export async function reviewLesson(deps: CaseDependencies, command: ReviewLesson
     lesson.reviewedAt = now.toISOString();
     lesson.reviewerKey = reviewerKey;
     record.lessonStatus = status;
+    // Cases whose lesson was proposed before `lessonId` existed get it now (the card's lookup by id).
+    record.lessonId = lesson.id;
     rememberCaseActor(deps, record, { userId, name: reviewerName, role: 'coordinator' });
     record.history.push({ at: now.toISOString(), actor: reviewerKey, type: `lesson_${status}` });
     return { record, result: status };

@@ -13,6 +13,6 @@ export type TabViewName = (typeof TAB_VIEWS)[number];
  */
 export async function tabViewsFor(deps: AgendaDependencies, userId: string): Promise<TabViewName[]> {
   const coordinator = (await coordinatedUnits(deps, userId)).length > 0;
-  const agenda = coordinator || (await mayViewTeamAgenda(deps, userId));
+  const agenda = await mayViewTeamAgenda(deps, userId, { coordinator });
   return ['myReports', 'myTasks', ...(agenda ? (['teamAgenda'] as const) : []), ...(coordinator ? (['insights'] as const) : [])];
 }

@@ -1,11 +1,13 @@
 import type { TeamSettings } from '../../domain/agenda/teamSettings';
 import { ForbiddenError } from '../../domain/errors';
+import { isLessonTopicId, LESSON_TOPIC_TITLE } from '../../domain/lessons/lessonTopic';
 import type { TeamActionRecord, TeamRecord, TopicPosting } from '../agenda/agendaPorts';
 import type { AgendaDependencies } from '../agenda/agendaDependencies';
 import { teamSettingsAccess } from '../agenda/teamSettingsAccess';
 import { findTopic } from '../agenda/topicsForUnit';
 import { isCoordinatorOf } from '../handover/handOverCases';
 import { coordinatedUnits } from '../insights/coordinatorInsights';
+import { approvedLessonTopicIds } from '../lessons/lessonTopics';
 
 /** A team's meeting rhythm as the tab shows it (the settings card's fields). */
 export interface TeamScheduleView {
@@ -23,7 +25,10 @@ export interface TeamScheduleView {
 /** A topic posted to the team, and what the team did with it (not who recorded it, not the notes). */
 export interface TeamPostingView {
   postingId: string;
-  /** The topic's title in both languages (the page picks its own), when the topic is still in the library. */
+  /**
+   * The topic's title in both languages (the page picks its own), when the topic is still in the
+   * library or, for a lesson from closed cases, still approved ("Geleerde les / Lesson learned", as its card).
+   */
   topicTitle?: { nl: string; en: string };
   meetingAt: string;
   postedAt: string;
@@ -70,16 +75,16 @@ export async function teamAgendaView(deps: AgendaDependencies, userId: string): 
   const actions = await openActionsOf(deps, new Set(teams.map((team) => team.record.id)));
   const now = deps.clock.now().toISOString();
   const units = new Map((await deps.directory.allUnits()).map((unit) => [unit.id, unit.name]));
+  const shown = (record: TeamRecord) => record.postings.slice(-TEAM_AGENDA_POSTINGS).reverse();
+  // Lessons are looked up once for every posting shown, and only when one of them is a lesson.
+  const lessons = teams.some(({ record }) => shown(record).some((posting) => isLessonTopicId(posting.topicId))) ? await approvedLessonTopicIds(deps) : new Set<string>();
   return teams
     .map(({ record, unitId }) => ({
       teamKey: record.id,
       ...(record.name ? { name: record.name } : {}),
       ...(unitId ? { unitId, ...(units.has(unitId) ? { unitName: units.get(unitId) } : {}) } : {}),
       ...(record.settings ? { schedule: scheduleOf(record, record.settings) } : {}),
-      postings: record.postings
-        .slice(-TEAM_AGENDA_POSTINGS)
-        .reverse()
-        .map((posting) => postingView(deps, posting)),
+      postings: shown(record).map((posting) => postingView(deps, posting, lessons)),
       actions: (actions.get(record.id) ?? [])
         .map((action) => actionView(deps, action, now))
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
@@ -87,13 +92,34 @@ export async function teamAgendaView(deps: AgendaDependencies, userId: string): 
     .sort((a, b) => (a.name ?? a.teamKey).localeCompare(b.name ?? b.teamKey));
 }
 
-/** Whether this person sees the view at all (the tab's navigation): the same rule as above, stopping at the first team. */
-export async function mayViewTeamAgenda(deps: AgendaDependencies, userId: string): Promise<boolean> {
-  return (await coordinatedUnits(deps, userId)).length > 0 || (await teamsLookedAfterBy(deps, userId, { first: true })).length > 0;
+/**
+ * Whether this person sees the view at all (the tab's navigation): the same answer as above. A
+ * coordinator of any unit does; someone who coordinates no unit coordinates no team's unit either
+ * (nor holds the role the team's settings check reads), so for them only owning an installed team
+ * counts: each team's owners are asked (Microsoft Graph or the directory file), nothing else, and
+ * the walk stops at the first team they own. `known.coordinator`: when the caller already knows.
+ */
+export async function mayViewTeamAgenda(deps: AgendaDependencies, userId: string, known: { coordinator?: boolean } = {}): Promise<boolean> {
+  if (known.coordinator ?? (await coordinatedUnits(deps, userId)).length > 0) return true;
+  return ownsAnInstalledTeam(deps, userId);
+}
+
+/** Whether this person is an owner of at least one installed team: stops at the first. */
+async function ownsAnInstalledTeam(deps: AgendaDependencies, userId: string): Promise<boolean> {
+  let continuationToken: string | undefined;
+  for (let count = 0; count < MAX_PAGES; count += 1) {
+    const page = await deps.repos.teams.list({ limit: 100, continuationToken });
+    for (const { value } of page.items) {
+      if ((await deps.directory.teamOwners({ teamId: value.teamId, aadGroupId: value.aadGroupId })).includes(userId)) return true;
+    }
+    continuationToken = page.continuationToken;
+    if (!continuationToken) break;
+  }
+  return false;
 }
 
 /** The installed teams this person owns or coordinates (directly or from above), with the team's unit. */
-async function teamsLookedAfterBy(deps: AgendaDependencies, userId: string, options: { first?: boolean } = {}): Promise<{ record: TeamRecord; unitId?: string }[]> {
+async function teamsLookedAfterBy(deps: AgendaDependencies, userId: string): Promise<{ record: TeamRecord; unitId?: string }[]> {
   const found: { record: TeamRecord; unitId?: string }[] = [];
   let continuationToken: string | undefined;
   for (let count = 0; count < MAX_PAGES; count += 1) {
@@ -102,7 +128,6 @@ async function teamsLookedAfterBy(deps: AgendaDependencies, userId: string, opti
       const access = await looksAfter(deps, value, userId);
       if (!access.allowed) continue;
       found.push({ record: value, unitId: access.unitId });
-      if (options.first) return found;
     }
     continuationToken = page.continuationToken;
     if (!continuationToken) break;
@@ -151,11 +176,13 @@ function scheduleOf(record: TeamRecord, settings: TeamSettings): TeamScheduleVie
   };
 }
 
-function postingView(deps: AgendaDependencies, posting: TopicPosting): TeamPostingView {
+/** A posting with its topic's title: a library or unit topic's own, a lesson's frame title while the lesson is approved (never its case). */
+function postingView(deps: AgendaDependencies, posting: TopicPosting, approvedLessons: ReadonlySet<string>): TeamPostingView {
   const topic = findTopic(deps, posting.topicId);
+  const topicTitle = topic ? { nl: topic.nl.title, en: topic.en.title } : approvedLessons.has(posting.topicId) ? { ...LESSON_TOPIC_TITLE } : undefined;
   return {
     postingId: posting.id,
-    ...(topic ? { topicTitle: { nl: topic.nl.title, en: topic.en.title } } : {}),
+    ...(topicTitle ? { topicTitle } : {}),
     meetingAt: posting.meetingAt,
     postedAt: posting.postedAt,
     status: posting.status,

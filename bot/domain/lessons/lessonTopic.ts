@@ -18,6 +18,9 @@ const FRAME: Readonly<Record<'nl' | 'en', Omit<TopicText, 'intro'>>> = {
   },
 };
 
+/** A lesson topic's title in both languages, as its card shows it (the same for every lesson). */
+export const LESSON_TOPIC_TITLE: Readonly<{ nl: string; en: string }> = { nl: FRAME.nl.title, en: FRAME.en.title };
+
 /**
  * A lesson from closed cases as a topic of the team agenda ("Geleerde les / Lesson learned"): the
  * coordinator-approved text (in the words it was written in) framed by the same questions and help
