@@ -1,5 +1,5 @@
 import { CLOCK_KINDS, type ClockKind } from '../deadlines/deadlinePolicies';
-import { CATEGORIES, type Category, type IdentityMode } from '../report';
+import { CATEGORIES, IDENTITY_MODES, type Category, type IdentityMode } from '../report';
 import type { MonthSpan } from './insightsPeriod';
 import { protectTable, type TableRelation } from './protectTable';
 
@@ -40,6 +40,12 @@ export interface InsightFigures {
   categories: { category: Category; count: Figure }[];
   /** Share of anonymous reports, whole percent. */
   anonymousPct: Figure;
+  /**
+   * Share of the reports per identity mode (named, confidential, anonymous), whole percent, in {@link IDENTITY_MODES} order.
+   * A share × the reports gives the mode's count: shown only when the reports are, and the mode's count and the count
+   * of the other modes together are both 5 or more; a count hidden to protect a small one beside it shows {@link PROTECTED}.
+   */
+  identityShares: { mode: IdentityMode; pct: Figure }[];
   /** Median calendar days from receipt to acknowledgement (one decimal), of the acknowledged cases. */
   medianDaysToAcknowledge: Figure;
   /** Median calendar days from receipt to closing (one decimal), of the closed cases. */
@@ -98,10 +104,11 @@ function derived(basis: number, value: () => number): Figure {
  * - every count below 5 (also 0) shows {@link SUPPRESSED}, the total too: the total is shown only when it is 5 or more;
  * - every derived figure (share, median, average, compliance) is shown only when it rests on 5 or more cases;
  *   the anonymous share only when 5 or more reports were anonymous and 5 or more were not (share × total gives both counts);
+ *   the same for each identity mode's share (its count and the rest of the reports, both 5 or more);
  * - complementary suppression (`protectTable`): the counts form a table — per unit and in total: reports, reports per
- *   category, anonymous and not anonymous reports. Its columns add up (the units make the total), its rows too
- *   (anonymous + not anonymous = reports; categories are treated as adding up to the reports, as they do when every
- *   report has one category). Where a hidden count could be worked out by subtracting the shown ones, along a row, a
+ *   category, anonymous and not anonymous reports, and reports per identity mode. Its columns add up (the units make the
+ *   total), its rows too (anonymous + not anonymous = reports; named + confidential = not anonymous; named + confidential
+ *   + anonymous = reports; categories are treated as adding up to the reports, as they do when every report has one category). Where a hidden count could be worked out by subtracting the shown ones, along a row, a
  *   column or any chain of them, more counts are hidden ({@link PROTECTED}) until none can.
  * `now` decides which clocks due in the period are decided yet (one still running before its due moment is not).
  */
@@ -125,10 +132,20 @@ export function caseInsights(cases: readonly CaseProjection[], period: { from: D
     values.set(cell(scope, 'cases'), inScope.length);
     values.set(cell(scope, 'anonymous'), anonymous);
     values.set(cell(scope, 'notAnonymous'), inScope.length - anonymous);
+    // Named and confidential as their own cells (anonymous is the cell above). A mode's share gives its count and, with
+    // the reports, the count of the other modes together: hidden when either is small, as the anonymous share is.
+    for (const mode of ['named', 'confidential'] as const) {
+      const count = inScope.filter((item) => item.identity === mode).length;
+      values.set(cell(scope, mode), count);
+      if (Math.min(count, inScope.length - count) < SUPPRESSION_THRESHOLD) pairedWithSmall.push(cell(scope, mode));
+    }
     for (const category of CATEGORIES) values.set(cell(scope, category), inScope.filter((item) => item.categories.includes(category)).length);
   }
   const relations = tableRelations(units);
-  const { primary, hidden } = protectTable(values, relations, SUPPRESSION_THRESHOLD, pairedWithSmall);
+  // Named and confidential are hidden first where a cell must go beside a small one: the counts, categories and the
+  // anonymous share keep what they showed before the modes were split out, as far as the relations allow.
+  const isModeDetail = (id: string) => id.endsWith(`\u0000named`) || id.endsWith(`\u0000confidential`);
+  const { primary, hidden } = protectTable(values, relations, SUPPRESSION_THRESHOLD, pairedWithSmall, isModeDetail);
   // The months after the period's table, so that they never hide more of it than before: only month cells may be
   // hidden now (the only ones given as values), with the period's hidden cells as unknowns, until neither those nor
   // a hidden month follows from what is shown, along the units' relations and the months' together.
@@ -148,11 +165,18 @@ export function caseInsights(cases: readonly CaseProjection[], period: { from: D
     // The share gives the anonymous count (share × reports): shown only when reports, anonymous and not anonymous all are.
     const parts = [shown(scope, 'cases'), shown(scope, 'anonymous'), shown(scope, 'notAnonymous')];
     const anonymousPct: Figure = parts.includes(SUPPRESSED) ? SUPPRESSED : parts.includes(PROTECTED) ? PROTECTED : Math.round((values.get(cell(scope, 'anonymous'))! / inScope.length) * 100);
+    // A mode's share as its count is shown: "<5" when small (or paired with a small rest), "×" when hidden beside one.
+    const identityShares = IDENTITY_MODES.map((mode) => {
+      const [reports, count] = [shown(scope, 'cases'), shown(scope, mode)];
+      const pct: Figure = reports === SUPPRESSED || count === SUPPRESSED ? SUPPRESSED : reports === PROTECTED || count === PROTECTED ? PROTECTED : Math.round((count / reports) * 100);
+      return { mode, pct };
+    });
     return {
       ...derivedFiguresOf(inScope, period, now),
       cases: shown(scope, 'cases'),
       categories: CATEGORIES.map((category) => ({ category, count: shown(scope, category) })),
       anonymousPct,
+      identityShares,
     };
   };
   return {
@@ -178,12 +202,19 @@ function cell(scope: string, measure: string): string {
   return `${scope}\u0000${measure}`;
 }
 
-/** The relations a reader can use: each column (units add up to the total) and each row (anonymous + not = reports = Σ categories). */
+/**
+ * The relations a reader can use: each column (units add up to the total) and each row (anonymous + not = reports =
+ * Σ categories; named + confidential = not anonymous, so Σ identity modes = reports as well).
+ */
 function tableRelations(units: readonly string[]): TableRelation[] {
   const relations: TableRelation[] = [];
-  for (const measure of ['cases', 'anonymous', 'notAnonymous', ...CATEGORIES]) relations.push({ total: cell(TOTAL, measure), parts: units.map((unitId) => cell(unitId, measure)) });
+  // No units, no columns (a total with no parts would read as "0").
+  if (units.length > 0) for (const measure of ['cases', 'anonymous', 'notAnonymous', 'named', 'confidential', ...CATEGORIES]) relations.push({ total: cell(TOTAL, measure), parts: units.map((unitId) => cell(unitId, measure)) });
   for (const scope of [TOTAL, ...units]) {
     relations.push({ total: cell(scope, 'cases'), parts: [cell(scope, 'anonymous'), cell(scope, 'notAnonymous')] });
+    // Named + confidential + anonymous = reports follows from these two; left out so that the cheap rule of
+    // `protectTable` does not hide the anonymous count for a small confidential one (the exact check covers it).
+    relations.push({ total: cell(scope, 'notAnonymous'), parts: [cell(scope, 'named'), cell(scope, 'confidential')] });
     relations.push({ total: cell(scope, 'cases'), parts: CATEGORIES.map((category) => cell(scope, category)) });
   }
   return relations;
@@ -198,7 +229,7 @@ function monthRelations(monthScopes: readonly string[]): TableRelation[] {
 }
 
 /** The figures that are not counts: medians, compliance and feedback, each shown only when it rests on 5 or more cases. */
-function derivedFiguresOf(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): Omit<InsightFigures, 'cases' | 'categories' | 'anonymousPct'> {
+function derivedFiguresOf(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date): Omit<InsightFigures, 'cases' | 'categories' | 'anonymousPct' | 'identityShares'> {
   const toAcknowledge = daysBetween(cases, (item) => item.acknowledgedAt);
   const toClose = daysBetween(cases, (item) => item.closedAt);
   const compliance = deadlineCompliance(cases, period, now);

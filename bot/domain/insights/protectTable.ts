@@ -17,20 +17,27 @@ const EPSILON = 1e-9;
  * Every cell below `threshold` is hidden (primary), and so are `alsoPrimary` (cells shown only together
  * with a small one). Then, while some hidden cell is still fixed by the relations and the shown cells —
  * one hidden cell in a row or column next to its total, or any longer chain of subtractions — a shown
- * cell that shares a relation with it is hidden as well: the smallest, a part before a total. Every round
+ * cell that shares a relation with it is hidden as well: one of `hideFirst` (cells of least worth to the reader) if
+ * there is one, then the smallest, a part before a total. Every round
  * hides at least one more cell, and hiding more never fixes a cell, so it ends (at worst with all hidden).
  *
  * "Fixed" is exact linear algebra over the hidden cells (`fixedHiddenCells`): the same value in every
  * solution of the relations. What stays known: the sum of the hidden cells of a relation (when it is 0, each is 0).
  */
-export function protectTable(values: ReadonlyMap<string, number>, relations: readonly TableRelation[], threshold: number, alsoPrimary: Iterable<string> = []): TableProtection {
+export function protectTable(
+  values: ReadonlyMap<string, number>,
+  relations: readonly TableRelation[],
+  threshold: number,
+  alsoPrimary: Iterable<string> = [],
+  hideFirst: (cell: string) => boolean = () => false,
+): TableProtection {
   const primary = new Set([...[...values].filter(([, value]) => value < threshold).map(([cell]) => cell), ...alsoPrimary]);
   const hidden = new Set(primary);
   const totals = new Set(relations.map((relation) => relation.total));
   const shown = (candidates: Iterable<string>) => [...new Set(candidates)].filter((candidate) => !hidden.has(candidate) && values.has(candidate));
   const hideOneOf = (candidates: string[]): boolean => {
     if (candidates.length === 0) return false;
-    candidates.sort((a, b) => (values.get(a) ?? 0) - (values.get(b) ?? 0) || Number(totals.has(a)) - Number(totals.has(b)));
+    candidates.sort((a, b) => Number(hideFirst(b)) - Number(hideFirst(a)) || (values.get(a) ?? 0) - (values.get(b) ?? 0) || Number(totals.has(a)) - Number(totals.has(b)));
     hidden.add(candidates[0]);
     return true;
   };

@@ -1,4 +1,4 @@
-import { caseInsights, suppress, SUPPRESSED, type CaseProjection } from '../../../bot/domain/insights/caseInsights';
+import { caseInsights, PROTECTED, suppress, SUPPRESSED, type CaseProjection } from '../../../bot/domain/insights/caseInsights';
 import { insightsPeriod, monthsOf } from '../../../bot/domain/insights/insightsPeriod';
 
 const PERIOD = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
@@ -132,6 +132,29 @@ describe('caseInsights', () => {
     expect(caseInsights(sixteen, PERIOD, NOW, []).total.anonymousPct).toBe(SUPPRESSED);
   });
 
+  it('when 10 reports are named, 5 confidential and 6 anonymous, then each identity mode has its share', () => {
+    const cases = [...times(10, () => aCase()), ...times(5, () => aCase({ identity: 'confidential' })), ...times(6, () => aCase({ identity: 'anonymous' }))];
+    expect(caseInsights(cases, PERIOD, NOW, []).total.identityShares).toEqual([
+      { mode: 'named', pct: 48 },
+      { mode: 'confidential', pct: 24 },
+      { mode: 'anonymous', pct: 29 },
+    ]);
+  });
+
+  it.each([
+    // 3 confidential: "<5"; the named 10 are hidden beside them ("×"), or 20 − 7 − 10 would give the 3.
+    ['3 of 20 confidential', { named: 10, confidential: 3, anonymous: 7 }, { named: PROTECTED, confidential: SUPPRESSED, anonymous: 35 }],
+    // All named: 100% would say that none reported otherwise (0 is a small number too).
+    ['all 8 named', { named: 8, confidential: 0, anonymous: 0 }, { named: SUPPRESSED, confidential: SUPPRESSED, anonymous: SUPPRESSED }],
+    // 16 named and 4 others: the named share gives the 4.
+    ['16 named, 2 confidential, 2 anonymous', { named: 16, confidential: 2, anonymous: 2 }, { named: SUPPRESSED, confidential: SUPPRESSED, anonymous: SUPPRESSED }],
+    ['4 reports in all', { named: 2, confidential: 1, anonymous: 1 }, { named: SUPPRESSED, confidential: SUPPRESSED, anonymous: SUPPRESSED }],
+  ] as const)('when %s, then no identity share gives a count below 5', (_name, counts, expected) => {
+    const cases = (['named', 'confidential', 'anonymous'] as const).flatMap((identity) => times(counts[identity], () => aCase({ identity })));
+    const { total } = caseInsights(cases, PERIOD, NOW, []);
+    expect(Object.fromEntries(total.identityShares.map((line) => [line.mode, line.pct]))).toEqual(expected);
+  });
+
   it('when a category has 4 reports, then it shows <5 even though the total minus the other categories would give it', () => {
     const cases = [...times(6, () => aCase({ categories: ['bullying'] })), ...times(4, () => aCase({ categories: ['discrimination'] }))];
     const { total } = caseInsights(cases, PERIOD, NOW, []);
@@ -151,8 +174,9 @@ describe('caseInsights', () => {
     ];
     const { total, units } = caseInsights(cases, PERIOD, NOW, ['u-big', 'u-small', 'u-empty']);
     const small = units.find((unit) => unit.unitId === 'u-small')!;
-    const { unitId: _unitId, categories, deadlinesMetByClock, ...figures } = small;
+    const { unitId: _unitId, categories, deadlinesMetByClock, identityShares, ...figures } = small;
     expect(Object.values(figures).every((value) => value === SUPPRESSED)).toBe(true);
+    expect(identityShares.every((line) => line.pct === SUPPRESSED)).toBe(true);
     expect(categories.every((line) => line.count === SUPPRESSED)).toBe(true);
     expect(deadlinesMetByClock.every((line) => line.pct === SUPPRESSED)).toBe(true);
     expect(units.find((unit) => unit.unitId === 'u-big')).toMatchObject({ cases: 6, anonymousPct: SUPPRESSED, medianDaysToAcknowledge: 2, deadlinesMetPct: 100, takenSeriously: 5 });

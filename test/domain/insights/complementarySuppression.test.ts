@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { caseInsights, PROTECTED, SUPPRESSED, type CaseProjection, type Figure, type InsightFigures, type MonthFigures } from '../../../bot/domain/insights/caseInsights';
 import { monthSpansOf } from '../../../bot/domain/insights/insightsPeriod';
-import { CATEGORIES, type Category } from '../../../bot/domain/report';
+import { CATEGORIES, IDENTITY_MODES, type Category, type IdentityMode } from '../../../bot/domain/report';
 
 const PERIOD = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
 const NOW = new Date('2027-01-04T12:00:00Z');
@@ -18,8 +18,9 @@ function times(count: number, make: () => CaseProjection): CaseProjection[] {
  * What a reader can work out from the figures as shown, by subtraction along the table's relations,
  * repeated as long as anything new follows (independent of the production algorithm). The cells are
  * the counts shown or implied: reports, per category, anonymous and not anonymous (share × reports,
- * when the share and the reports are shown). Relations: the units add up to the total in every column;
- * anonymous + not anonymous = reports in every row; and, when every report has one category (a reader
+ * when the share and the reports are shown), and per identity mode (each mode's share × reports).
+ * Relations: the units add up to the total in every column; anonymous + not anonymous = reports,
+ * named + confidential = not anonymous and named + confidential + anonymous = reports in every row; and, when every report has one category (a reader
  * may assume so), the categories add up to the reports in every row. With months (the charts over
  * time): the months add up to the total in the reports' and every category's column, and (one
  * category each) a month's categories to its reports.
@@ -38,8 +39,14 @@ function derivableHiddenCells(shown: { scope: string; figures: InsightFigures }[
     const pct = figures.anonymousPct;
     const reports = figures.cases;
     const anonymous = typeof pct === 'number' && typeof reports === 'number' ? Math.round((pct * reports) / 100) : undefined;
-    put(`${scope}/anonymous`, anonymous);
+    const fromShare = (mode: IdentityMode) => {
+      const share = figures.identityShares.find((line) => line.mode === mode)?.pct;
+      return typeof share === 'number' && typeof reports === 'number' ? Math.round((share * reports) / 100) : undefined;
+    };
+    put(`${scope}/anonymous`, anonymous ?? fromShare('anonymous'));
     put(`${scope}/notAnonymous`, anonymous === undefined || typeof reports !== 'number' ? undefined : reports - anonymous);
+    put(`${scope}/named`, fromShare('named'));
+    put(`${scope}/confidential`, fromShare('confidential'));
   }
   for (const month of months) {
     put(`${month.month}/cases`, month.cases);
@@ -51,9 +58,11 @@ function derivableHiddenCells(shown: { scope: string; figures: InsightFigures }[
     for (const measure of ['cases', ...CATEGORIES]) relations.push({ total: `total/${measure}`, parts: months.map((month) => `${month.month}/${measure}`) });
     if (oneCategoryEach) for (const month of months) relations.push({ total: `${month.month}/cases`, parts: CATEGORIES.map((category) => `${month.month}/${category}`) });
   }
-  for (const measure of ['cases', 'anonymous', 'notAnonymous', ...CATEGORIES]) relations.push({ total: `total/${measure}`, parts: units.map((unit) => `${unit}/${measure}`) });
+  for (const measure of ['cases', 'anonymous', 'notAnonymous', 'named', 'confidential', ...CATEGORIES]) relations.push({ total: `total/${measure}`, parts: units.map((unit) => `${unit}/${measure}`) });
   for (const scope of ['total', ...units]) {
     relations.push({ total: `${scope}/cases`, parts: [`${scope}/anonymous`, `${scope}/notAnonymous`] });
+    relations.push({ total: `${scope}/notAnonymous`, parts: [`${scope}/named`, `${scope}/confidential`] });
+    relations.push({ total: `${scope}/cases`, parts: [`${scope}/named`, `${scope}/confidential`, `${scope}/anonymous`] });
     if (oneCategoryEach) relations.push({ total: `${scope}/cases`, parts: CATEGORIES.map((category) => `${scope}/${category}`) });
   }
   const hidden = new Set(cells.filter((id) => !known.has(id)));
@@ -84,10 +93,10 @@ const casesArbitrary = (oneCategoryEach: boolean) =>
     fc.record({
       unit: fc.constantFrom(...UNITS),
       categories: oneCategoryEach ? fc.constantFrom<Category>('bullying', 'discrimination', 'aggression').map((category) => [category]) : fc.subarray<Category>(['bullying', 'discrimination', 'aggression', 'integrity'], { minLength: 1 }),
-      anonymous: fc.boolean(),
+      identity: fc.constantFrom<IdentityMode>(...IDENTITY_MODES),
     }),
     { minLength: 12, maxLength: 45, size: 'max' },
-  ).map((drawn) => drawn.map((item) => aCase(item.unit, { categories: item.categories, identity: item.anonymous ? 'anonymous' : 'named' })));
+  ).map((drawn) => drawn.map((item) => aCase(item.unit, { categories: item.categories, identity: item.identity })));
 
 describe('complementary suppression (no hidden count follows from the shown ones)', () => {
   it('when one unit of three has 3 reports, then the total minus the other units does not give them', () => {
@@ -150,6 +159,42 @@ describe('complementary suppression (no hidden count follows from the shown ones
     for (const [index, month] of months.entries()) if (perMonth[index] >= 5 && month.cases !== PROTECTED) expect(month.cases).toBe(perMonth[index]);
     expect(months.filter((month) => typeof month.cases === 'number').length).toBeGreaterThanOrEqual(6);
     expect(derivableHiddenCells([{ scope: 'total', figures: total }, ...units.map(({ unitId, ...figures }) => ({ scope: unitId, figures }))], false, months)).toEqual([]);
+  });
+
+  it('when one unit has 3 confidential reports, then neither the shares in its row nor the other units\' in its column give them', () => {
+    const cases = [
+      ...times(10, () => aCase('u-a')),
+      ...times(3, () => aCase('u-a', { identity: 'confidential' })),
+      ...times(7, () => aCase('u-a', { identity: 'anonymous' })),
+      ...times(8, () => aCase('u-b')),
+      ...times(6, () => aCase('u-b', { identity: 'confidential' })),
+      ...times(9, () => aCase('u-b', { identity: 'anonymous' })),
+    ];
+    const view = viewOf(cases, ['u-a', 'u-b']);
+    const shares = (scope: number) => Object.fromEntries(view[scope].figures.identityShares.map((line) => [line.mode, line.pct]));
+    expect(shares(1).confidential).toBe(SUPPRESSED);
+    // The row: 100% − 50% named would leave the 3 with the anonymous 7, so a second share is hidden ("×").
+    expect(Object.values(shares(1)).filter((pct) => pct === PROTECTED)).toHaveLength(1);
+    // The column: total confidential (9) − u-b's 6 would give the 3, so one of them is hidden too.
+    expect([shares(0).confidential, shares(2).confidential]).toContain(PROTECTED);
+    expect(derivableHiddenCells(view, true)).toEqual([]);
+  });
+
+  it('when reports fall at random in three identity modes and a share of a mode is shown, then it rests on 5 or more of that mode and 5 or more of the others', () => {
+    fc.assert(
+      fc.property(casesArbitrary(true), (cases) => {
+        const insights = caseInsights(cases, PERIOD, NOW, UNITS);
+        for (const [scope, figures] of [['', insights.total] as const, ...insights.units.map((unit) => [unit.unitId, unit] as const)]) {
+          const inScope = cases.filter((item) => scope === '' || item.unitId === scope);
+          for (const { mode, pct } of figures.identityShares) {
+            const count = inScope.filter((item) => item.identity === mode).length;
+            if (typeof pct === 'number') expect(Math.min(count, inScope.length - count)).toBeGreaterThanOrEqual(5);
+            if (count < 5) expect(pct).toBe(SUPPRESSED);
+          }
+        }
+      }),
+      { numRuns: 200, seed: 12_7 },
+    );
   });
 
   it('when nothing is small, then nothing is hidden', () => {
