@@ -7,7 +7,7 @@ import { t, type MessageKey } from './i18n';
 import template from './insights.card.json';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
-import type { Category } from '../bot/domain/report';
+import type { Category, IdentityMode } from '../bot/domain/report';
 import type { InsightsPeriodName } from '../bot/domain/insights/insightsPeriod';
 
 // Insights ("inzichten", "cijfers"): a coordinator types the command in their 1:1 chat; a notice has
@@ -20,6 +20,8 @@ export interface InsightFiguresView {
   cases: Figure;
   categories: { category: Category; count: Figure }[];
   anonymousPct: Figure;
+  /** Share per identity mode (absent: not counted). */
+  identityShares?: { mode: IdentityMode; pct: Figure }[];
   medianDaysToAcknowledge: Figure;
   medianDaysToClose: Figure;
   p90DaysToAcknowledge: Figure;
@@ -42,6 +44,8 @@ export interface InsightsView {
   /** The last complete month counted (`YYYY-MM`); absent when no month of the period has ended yet. */
   lastMonth?: string;
   total: InsightFiguresView;
+  /** Per counted month (`YYYY-MM`): reports and reports per category, as protected with the period's figures (absent: none). */
+  months?: { month: string; cases: Figure; categories: { category: Category; count: Figure }[] }[];
   units: (InsightFiguresView & { unitId: string; unitName: string })[];
   /** Per month (`YYYY-MM`), teams of the units with meeting settings and how many discussed a topic. Not suppressed: teams, not people. */
   agenda: { month: string; teams: number; discussed: number; discussedPct: number; units: { unitId: string; teams: number; discussedPct: number }[] }[];
@@ -65,7 +69,7 @@ interface InsightsData {
 }
 
 /** The figures in the order shown and exported, with how each reads. */
-const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories' | 'deadlinesMetByClock'>, 'count' | 'percent' | 'days' | 'score'][] = [
+const MEASURES: readonly [keyof Omit<InsightFiguresView, 'categories' | 'deadlinesMetByClock' | 'identityShares'>, 'count' | 'percent' | 'days' | 'score'][] = [
   ['cases', 'count'],
   ['anonymousPct', 'percent'],
   ['medianDaysToAcknowledge', 'days'],
@@ -177,8 +181,14 @@ function csv(view: InsightsView, detail: CsvDetail): string {
     for (const [measure] of MEASURES) rows.push([view.periodLabel, scope, unitId, unitName, measure, String(figuresOf[measure] ?? SUPPRESSED)]);
     if (withCategories) for (const line of figuresOf.categories) rows.push([view.periodLabel, scope, unitId, unitName, `category.${line.category}`, String(line.count)]);
     if (withCategories) for (const line of figuresOf.deadlinesMetByClock ?? []) rows.push([view.periodLabel, scope, unitId, unitName, `deadlinesMetPct.${line.clock}`, String(line.pct)]);
+    if (withCategories) for (const line of figuresOf.identityShares ?? []) rows.push([view.periodLabel, scope, unitId, unitName, `identityPct.${line.mode}`, String(line.pct)]);
   };
   figures('total', '', '', view.total, true);
+  // Per month of the period (the annual report's figures over time): the reports, and per category.
+  for (const month of view.months ?? []) {
+    rows.push([view.periodLabel, `month.${month.month}`, '', '', 'cases', String(month.cases)]);
+    for (const line of month.categories) rows.push([view.periodLabel, `month.${month.month}`, '', '', `category.${line.category}`, String(line.count)]);
+  }
   for (const unit of view.units) figures('unit', unit.unitId, unit.unitName, unit, detail < 2);
   for (const month of view.agenda) {
     rows.push([view.periodLabel, `agenda.${month.month}`, '', '', 'teams', String(month.teams)], [view.periodLabel, `agenda.${month.month}`, '', '', 'discussedPct', String(month.discussedPct)]);

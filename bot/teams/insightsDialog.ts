@@ -18,7 +18,7 @@ export async function fetchInsightsDialog(services: BotServices, turn: TurnIdent
   services.logger.info('insights.opened', { period: periodName, units: insights.units.length });
   return dialogCard(
     t(turn.locale, 'dialog.insightsTitle'),
-    renderInsights({ locale: turn.locale, period: periodName, periodLabel: insights.period.label, ...(insights.period.lastMonth ? { lastMonth: insights.period.lastMonth } : {}), total: insights.total, units: insights.units, agenda: insights.agenda }),
+    renderInsights({ locale: turn.locale, period: periodName, periodLabel: insights.period.label, ...(insights.period.lastMonth ? { lastMonth: insights.period.lastMonth } : {}), total: insights.total, months: insights.months, units: insights.units, agenda: insights.agenda }),
     'large',
   );
 }

@@ -1,7 +1,8 @@
 import { LOCALES } from '../../bot/domain/locale';
 import { CARD_BUDGET_BYTES } from '../../cards/cardBudget';
 import { t } from '../../cards/i18n';
-import { renderInsights } from '../../cards/insights';
+import { insightsCsv, renderInsights } from '../../cards/insights';
+import { CATEGORIES } from '../../bot/domain/report';
 import { renderNotice } from '../../cards/notice';
 import { actions, adaptiveCardsProblems, allObjects, schemaErrors, sizeInBytes, vmOf, visibleTexts } from './cardChecks';
 import { insightsView, largeInsightsView } from './insightsCardViews';
@@ -15,6 +16,21 @@ function csvOf(card: object): string {
 /** The facts of the card as title → value. */
 function factsOf(card: object): Record<string, string> {
   return Object.fromEntries(allObjects(card).filter((node) => node.type === 'FactSet').flatMap((node) => (node.facts as { title: string; value: string }[]).map((fact) => [fact.title, fact.value])));
+}
+
+/** The fields of each CSV line (RFC 4180: quoted fields, doubled quotes); a line that is not well-formed throws. */
+function parseCsv(text: string): string[][] {
+  return text.split('\n').map((line) => {
+    const fields: string[] = [];
+    const field = /"((?:[^"]|"")*)"(,|$)/y;
+    while (field.lastIndex < line.length) {
+      const match = field.exec(line);
+      if (!match) throw new Error(`not CSV: ${line}`);
+      fields.push(match[1].replace(/""/g, '"'));
+      if (match[2] === '') break;
+    }
+    return fields;
+  });
 }
 
 describe('renderInsights', () => {
@@ -57,6 +73,29 @@ describe('renderInsights', () => {
       expect(lines).toContain('"2026-Q4","total","","","category.discrimination","<5"');
       expect(lines).toContain('"2026-Q4","unit","u-clas-11","11 Luchtmobiele Brigade","cases","<5"');
       expect(lines).toContain('"2026-Q4","agenda.2026-10","","","discussedPct","67"');
+    });
+
+    it('when the months and the identity shares are known, then the CSV has a row per month for the reports and each category, and the shares per mode, "<5" and "×" kept', () => {
+      const rows = parseCsv(insightsCsv(insightsView(locale)));
+      expect(rows.every((row) => row.length === 6)).toBe(true);
+      const value = (scope: string, measure: string, unitId = '') => rows.filter((row) => row[1] === scope && row[2] === unitId && row[4] === measure).map((row) => row[5]);
+      expect(value('month.2026-10', 'cases')).toEqual(['7']);
+      expect(value('month.2026-10', 'category.bullying')).toEqual(['5']);
+      expect(value('month.2026-10', 'category.discrimination')).toEqual(['<5']);
+      expect(value('month.2026-11', 'cases')).toEqual(['<5']);
+      expect(value('month.2026-12', 'cases')).toEqual(['×']);
+      // Every month has its reports and every category: a missing row says nothing.
+      expect(rows.filter((row) => row[1].startsWith('month.'))).toHaveLength(3 * (1 + CATEGORIES.length));
+      expect(value('total', 'identityPct.named')).toEqual(['33']);
+      expect(value('total', 'identityPct.confidential')).toEqual(['<5']);
+      expect(value('unit', 'identityPct.anonymous', 'u-clas-11-inf')).toEqual(['42']);
+    });
+
+    it('when the dialog shows a year with its months, then the card\'s CSV has the same month rows as the download', () => {
+      const view = largeInsightsView(locale);
+      const monthRows = (csv: string) => csv.split('\n').filter((line) => line.includes('"month.'));
+      expect(monthRows(csvOf(renderInsights(view)))).toHaveLength(12 * (1 + CATEGORIES.length));
+      expect(monthRows(csvOf(renderInsights(view)))).toEqual(monthRows(insightsCsv(view)));
     });
 
     it('when the period buttons are read, then each reopens the dialog for its period, the current one stands out, and close closes', () => {

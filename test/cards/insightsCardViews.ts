@@ -12,6 +12,11 @@ export const SHOWN_FIGURES: InsightFiguresView = {
   cases: 12,
   categories: CATEGORIES.map((category) => ({ category, count: category === 'bullying' ? 6 : '<5' })),
   anonymousPct: 42,
+  identityShares: [
+    { mode: 'named', pct: 33 },
+    { mode: 'confidential', pct: '<5' },
+    { mode: 'anonymous', pct: 42 },
+  ],
   medianDaysToAcknowledge: 1.5,
   medianDaysToClose: 23,
   p90DaysToAcknowledge: 4.5,
@@ -43,6 +48,12 @@ export function insightsView(locale: Locale, overrides: Partial<InsightsView> = 
     period: 'thisQuarter',
     periodLabel: '2026-Q4',
     total: SHOWN_FIGURES,
+    // October shown, November small, and December hidden with it (12 − 7 would give November).
+    months: [
+      { month: '2026-10', cases: 7, categories: CATEGORIES.map((category) => ({ category, count: category === 'bullying' ? 5 : '<5' })) },
+      { month: '2026-11', cases: '<5', categories: CATEGORIES.map((category) => ({ category, count: '<5' })) },
+      { month: '2026-12', cases: '×', categories: CATEGORIES.map((category) => ({ category, count: '<5' })) },
+    ],
     units: [
       { unitId: 'u-clas', unitName: 'Commando Landstrijdkrachten', ...SUPPRESSED_FIGURES },
       { unitId: 'u-clas-11', unitName: '11 Luchtmobiele Brigade', ...SUPPRESSED_FIGURES },
@@ -66,7 +77,8 @@ export function largeInsightsView(locale: Locale): InsightsView {
     discussedPct: 50,
     units: units.map((unit) => ({ unitId: unit.unitId, teams: 2, discussedPct: 50 })),
   }));
-  return insightsView(locale, { period: 'thisYear', periodLabel: '2026', units, agenda });
+  const months = Array.from({ length: 12 }, (_, m) => ({ month: `2026-${String(m + 1).padStart(2, '0')}`, cases: 24, categories: CATEGORIES.map((category) => ({ category, count: category === 'bullying' ? 12 : ('<5' as const) })) }));
+  return insightsView(locale, { period: 'thisYear', periodLabel: '2026', units, agenda, months });
 }
 
 export function insightsCards(locale: Locale): RenderedCase[] {

@@ -37,8 +37,14 @@ describe('the tab\'s insights API: months and the CSV, coordinators only', () =>
   it('when the coordinator asks this quarter, then each counted month is there: "<5" for October, and November (6) hidden with it, as 8 − 6 would give October', async () => {
     const response = await get('/api/tab/insights?period=thisQuarter');
     expect(response.status).toBe(200);
-    const { insights } = (await response.json()) as { insights: { total: { cases: unknown }; months: { month: string; cases: unknown }[] } };
+    const { insights } = (await response.json()) as { insights: { total: { cases: unknown; identityShares: unknown }; months: { month: string; cases: unknown }[] } };
     expect(insights.total.cases).toBe(8);
+    // All 8 named: 100% would say that none reported confidentially or anonymously, a count below 5.
+    expect(insights.total.identityShares).toEqual([
+      { mode: 'named', pct: SUPPRESSED },
+      { mode: 'confidential', pct: SUPPRESSED },
+      { mode: 'anonymous', pct: SUPPRESSED },
+    ]);
     expect(insights.months.map((month) => month.month)).toEqual(['2026-10', '2026-11']);
     expect(insights.months[0].cases).toBe(SUPPRESSED);
     // November's 6 would give October's 2 (8 − 6): it is hidden with it.
@@ -54,6 +60,11 @@ describe('the tab\'s insights API: months and the CSV, coordinators only', () =>
     const csv = await response.text();
     expect(csv.split('\n')[0]).toBe('"period","scope","unitId","unitName","measure","value"');
     expect(csv).toContain('"2026-Q4","total","","","cases","8"');
+    // Per month for the annual report, protected as in the view: October "<5", November hidden with it.
+    expect(csv).toContain('"2026-Q4","month.2026-10","","","cases","<5"');
+    expect(csv).toContain('"2026-Q4","month.2026-11","","","cases","×"');
+    expect(csv).toContain('"2026-Q4","month.2026-11","","","category.bullying","×"');
+    expect(csv).toContain('"2026-Q4","total","","","identityPct.named","<5"');
     expect(csv).not.toContain('TAB-INZ');
   });
 

@@ -177,8 +177,8 @@ export function createTabApi(services: BotServices, options: TabApiOptions): Tab
       const insights = await coordinatorInsights(services, caller!.userId, insightsPeriod(name, services.clock.now()));
       services.logger.info('insights.exported', { period: name, units: insights.units.length, via: 'tab' });
       // The dialog's CSV (cards/insights.ts), with every detail; machine codes, so the language does not matter.
-      const { period, total, units, agenda } = insights;
-      const text = insightsCsv({ locale: 'nl', period: name, periodLabel: period.label, ...(period.lastMonth ? { lastMonth: period.lastMonth } : {}), total, units, agenda });
+      const { period, total, months, units, agenda } = insights;
+      const text = insightsCsv({ locale: 'nl', period: name, periodLabel: period.label, ...(period.lastMonth ? { lastMonth: period.lastMonth } : {}), total, months, units, agenda });
       return { status: 200, body: {}, file: { contentType: 'text/csv; charset=utf-8', name: `veilig-melden-inzicht-${period.label}.csv`, text } };
     },
     'GET /api/tab/dev/people': async () => ok({ people: options.developerPeople!().map((person) => ({ id: person.aadObjectId, name: person.name })) }),
