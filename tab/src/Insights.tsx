@@ -1,11 +1,11 @@
 import { LiveMessage } from './LiveMessage';
 import { Body1, Button, Caption1, Field, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
+import { GroupedVerticalBarChart, VerticalBarChart, type GroupedVerticalBarChartData, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
 import { useState } from 'react';
 import type { CoordinatorInsights } from '../../bot/app/insights/coordinatorInsights';
 import type { Locale } from '../../bot/domain/locale';
 import { SUPPRESSED, type InsightFigures } from '../../bot/domain/insights/caseInsights';
-import { CATEGORIES } from '../../bot/domain/report';
+import { CATEGORIES, IDENTITY_MODES } from '../../bot/domain/report';
 import { INSIGHTS_PERIODS, type InsightsPeriodName } from '../../bot/domain/insights/insightsPeriod';
 import { t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** The figures shown per unit and in total, in the insights dialog's order, with how each value reads. */
-const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories' | 'deadlinesMetByClock'>; unit?: 'days' | 'percent' | 'score' }[] = [
+const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories' | 'deadlinesMetByClock' | 'identityShares'>; unit?: 'days' | 'percent' | 'score' }[] = [
   { key: 'cases' },
   { key: 'anonymousPct', unit: 'percent' },
   { key: 'medianDaysToAcknowledge', unit: 'days' },
@@ -31,6 +31,20 @@ const FIGURES: readonly { key: keyof Omit<InsightFigures, 'categories' | 'deadli
   { key: 'takenSeriously', unit: 'score' },
   { key: 'wouldReportAgain', unit: 'score' },
 ];
+
+/** The lead times drawn side by side per unit: to acknowledgement and to closing, the median and nine in ten within. */
+const TIME_FIGURES = [
+  { key: 'medianDaysToAcknowledge', unit: 'days' },
+  { key: 'p90DaysToAcknowledge', unit: 'days' },
+  { key: 'medianDaysToClose', unit: 'days' },
+  { key: 'p90DaysToClose', unit: 'days' },
+] as const;
+
+/** The reporters' feedback drawn side by side per unit (averages of 1–5). */
+const FEEDBACK_FIGURES = [
+  { key: 'takenSeriously', unit: 'score' },
+  { key: 'wouldReportAgain', unit: 'score' },
+] as const;
 
 /** Inzicht: a coordinator's figures for their units and a period, small numbers shown as "<5"; every chart also as a table. */
 export function Insights({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
@@ -72,6 +86,12 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
   const clocks: VerticalBarChartDataPoint[] = insights.total.deadlinesMetByClock
     .filter((entry) => typeof entry.pct === 'number')
     .map((entry) => ({ x: t(locale, `clocks.${entry.clock}` as MessageKey), y: entry.pct as number, legend: t(locale, `clocks.${entry.clock}` as MessageKey) }));
+  // The identity modes' shares of all units together: a bar for each share shown; a small or hidden one has none.
+  const identity: VerticalBarChartDataPoint[] = insights.total.identityShares
+    .filter((entry) => typeof entry.pct === 'number')
+    .map((entry) => ({ x: t(locale, `identity.${entry.mode}.title` as MessageKey), y: entry.pct as number, legend: t(locale, `identity.${entry.mode}.title` as MessageKey), color: tokens.colorBrandBackground, yAxisCalloutData: show(locale, entry.pct, 'percent'), barLabel: show(locale, entry.pct, 'percent') }));
+  const shareOf = (figures: InsightFigures, mode: (typeof IDENTITY_MODES)[number]) => figures.identityShares.find((entry) => entry.mode === mode)?.pct ?? SUPPRESSED;
+  const scopes = [{ name: t(locale, 'insights.totalTitle'), figures: insights.total as InsightFigures }, ...insights.units.map((unit) => ({ name: unit.unitName, figures: unit as InsightFigures }))];
   const agenda: VerticalBarChartDataPoint[] = insights.agenda.map((month) => ({ x: month.month, y: month.discussedPct, legend: month.month }));
   return (
     <div className={styles.section}>
@@ -92,6 +112,26 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
         caption={tabText(locale, 'insights.chartCategories')}
         rows={insights.total.categories.map((entry) => [t(locale, `categories.${entry.category}.title` as MessageKey), show(locale, entry.count)])}
       />
+
+      <Subtitle2 as="h2">{tabText(locale, 'insights.identityTitle')}</Subtitle2>
+      <div className={styles.chart}>
+        {identity.length > 0 ? <VerticalBarChart data={identity} chartTitle={tabText(locale, 'insights.chartIdentity')} height={200} yMaxValue={100} hideLegend /> : null}
+      </div>
+      {identity.length === 0 && <Caption1>{tabText(locale, 'insights.noBars')}</Caption1>}
+      <div className={styles.wide}>
+        <FigureTable
+          locale={locale}
+          caption={tabText(locale, 'insights.chartIdentity')}
+          header={[t(locale, 'insights.unit'), ...IDENTITY_MODES.map((mode) => t(locale, `identity.${mode}.title` as MessageKey))]}
+          rows={scopes.map((scope) => [scope.name, ...IDENTITY_MODES.map((mode) => show(locale, shareOf(scope.figures, mode), 'percent'))])}
+        />
+      </div>
+
+      <Subtitle2 as="h2">{tabText(locale, 'insights.timesTitle')}</Subtitle2>
+      <FiguresPerUnit locale={locale} caption={tabText(locale, 'insights.chartTimes')} figures={TIME_FIGURES} scopes={scopes} />
+
+      <Subtitle2 as="h2">{tabText(locale, 'insights.feedbackTitle')}</Subtitle2>
+      <FiguresPerUnit locale={locale} caption={tabText(locale, 'insights.chartFeedback')} figures={FEEDBACK_FIGURES} scopes={scopes} yMaxValue={5} />
 
       <Subtitle2 as="h2">{t(locale, 'insights.clocksTitle')}</Subtitle2>
       <div className={styles.chart}>
@@ -146,6 +186,38 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
       </div>
       <LiveMessage intent="error" text={csvFailed ? tabText(locale, 'insights.downloadFailed') : undefined} />
     </div>
+  );
+}
+
+/**
+ * A few figures side by side for all units together and each unit: a grouped bar chart with a bar for each figure shown
+ * (a unit with none shown is left out of the chart), and the table with every unit, "<5" and "×" as they are.
+ */
+function FiguresPerUnit({ locale, caption, figures, scopes, yMaxValue }: { locale: Locale; caption: string; figures: readonly { key: keyof InsightFigures & string; unit: 'days' | 'score' }[]; scopes: readonly { name: string; figures: InsightFigures }[]; yMaxValue?: number }) {
+  const styles = useStyles();
+  const label = (key: string) => t(locale, `insights.${key}` as MessageKey);
+  const groups: GroupedVerticalBarChartData[] = scopes
+    .map((scope) => ({
+      name: scope.name,
+      series: figures.flatMap((figure) => {
+        const value = scope.figures[figure.key];
+        return typeof value === 'number' ? [{ key: figure.key, data: value, legend: label(figure.key), yAxisCalloutData: show(locale, value, figure.unit) }] : [];
+      }),
+    }))
+    .filter((group) => group.series.length > 0);
+  return (
+    <>
+      <div className={styles.chart}>{groups.length > 0 ? <GroupedVerticalBarChart data={groups} chartTitle={caption} height={260} {...(yMaxValue ? { yMaxValue } : {})} /> : null}</div>
+      {groups.length === 0 && <Caption1>{tabText(locale, 'insights.noBars')}</Caption1>}
+      <div className={styles.wide}>
+        <FigureTable
+          locale={locale}
+          caption={caption}
+          header={[t(locale, 'insights.unit'), ...figures.map((figure) => label(figure.key))]}
+          rows={scopes.map((scope) => [scope.name, ...figures.map((figure) => show(locale, scope.figures[figure.key] as number | string, figure.unit))])}
+        />
+      </div>
+    </>
   );
 }
 

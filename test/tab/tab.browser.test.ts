@@ -101,7 +101,13 @@ function anonymousReportInputs(description: string) {
       for (let index = 0; index < count; index += 1) {
         clock.set(`2026-${mm}-${10 + index}T09:00:00Z`);
         const inputs = namedReportInputs(`TAB-JAAR-${mm}-${index}: opmerkingen over mijn afkomst.`);
-        const seeded = { ...inputs, what: { categories: index % 3 === 2 ? 'discrimination' : 'bullying' }, details: { ...inputs.details, incidentDate: `2026-${mm}-01` } };
+        // Every second report of a month confidential (15 of the 35), the others named, so the identity chart has bars.
+        const seeded = {
+          ...inputs,
+          what: { categories: index % 3 === 2 ? 'discrimination' : 'bullying' },
+          identity: { identity: index % 2 === 1 ? 'confidential' : 'named' },
+          details: { ...inputs.details, incidentDate: `2026-${mm}-01` },
+        };
         expect(JSON.stringify(dialogCardOf(await submitReview(seedingBot(), sophie, await walkToReview(seedingBot(), sophie, seeded))))).toMatch(REFERENCE);
       }
     }
@@ -312,6 +318,25 @@ function anonymousReportInputs(description: string) {
     }
     const busyShown = await Promise.all(SEEDED_YEAR.map(async (count, month) => (count >= 5 ? (await cellOf(month)) === String(count) : false)));
     expect(busyShown.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    // How people reported: of the seeded year every second report of a month confidential, the rest named, and Daan's six
+    // of November named (his first report and five more); none anonymous. The named share is shown; the confidential one is
+    // hidden ("×"), as reports − named − confidential would give the anonymous 0.
+    const seeded = SEEDED_YEAR.reduce((sum, count) => sum + count, 0);
+    const confidential = SEEDED_YEAR.reduce((sum, count) => sum + Math.floor(count / 2), 0);
+    const named = seeded - confidential + 6;
+    const identity = main.getByRole('table', { name: nlTab.insights.chartIdentity });
+    const allUnits = identity.getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().getByRole('cell');
+    const namedPct = `${Math.round((named / (seeded + 6)) * 100)}%`;
+    expect(await allUnits.allInnerTexts()).toEqual([t('nl', 'insights.totalTitle'), namedPct, '×', '<5']);
+    // In the chart, a bar for the named share only (the bars are read out as "mode. mode, share.").
+    const bar = (mode: string, value: string) => main.locator(`[role="option"][aria-label="${mode}. ${mode}, ${value}."]`);
+    expect(await bar(t('nl', 'identity.named.title'), namedPct).count()).toBe(1);
+    expect(await main.locator(`[role="option"][aria-label^="${t('nl', 'identity.confidential.title')}."]`).count()).toBe(0);
+    // The lead times and the feedback: a table each (nothing acknowledged, closed or answered yet: "<5" and no chart).
+    for (const caption of [nlTab.insights.chartTimes, nlTab.insights.chartFeedback]) {
+      const table = main.getByRole('table', { name: caption });
+      expect(await table.getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().innerText()).toContain('<5');
+    }
     await main.locator('svg rect').first().waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
