@@ -112,6 +112,12 @@ function anonymousReportInputs(description: string) {
       }
     }
     clock.set('2026-11-30T09:00:00Z');
+    // Jeroen (Sophie's manager) acknowledges the seeded year's named reports from the tab (the task card's action), so
+    // the insights' lead times to acknowledgement rest on enough cases to be drawn.
+    const asJeroen = { authorization: `Developer ${jeroen.aadObjectId}` };
+    const seededTasks = ((await (await fetch(`${host.url}/api/tab/my-tasks`, { headers: asJeroen })).json()) as { tasks: { caseId: string }[] }).tasks;
+    expect(seededTasks).toHaveLength(SEEDED_YEAR.reduce((sum, count) => sum + Math.ceil(count / 2), 0));
+    for (const task of seededTasks) expect((await fetch(`${host.url}/api/tab/my-tasks/${task.caseId}/acknowledge`, { method: 'POST', headers: asJeroen })).status).toBe(200);
     context = await launchChromium(userDataDir);
     chatPage = await context.newPage();
     tab = await context.newPage();
@@ -332,11 +338,19 @@ function anonymousReportInputs(description: string) {
     const bar = (mode: string, value: string) => main.locator(`[role="option"][aria-label="${mode}. ${mode}, ${value}."]`);
     expect(await bar(t('nl', 'identity.named.title'), namedPct).count()).toBe(1);
     expect(await main.locator(`[role="option"][aria-label^="${t('nl', 'identity.confidential.title')}."]`).count()).toBe(0);
-    // The lead times and the feedback: a table each (nothing acknowledged, closed or answered yet: "<5" and no chart).
-    for (const caption of [nlTab.insights.chartTimes, nlTab.insights.chartFeedback]) {
-      const table = main.getByRole('table', { name: caption });
-      expect(await table.getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().innerText()).toContain('<5');
-    }
+    // The lead times: the days to acknowledgement (the seeded named reports, acknowledged on 30 November) in the table and
+    // as bars, the same value; nothing closed yet, so the days to closing are "<5" and have no bar.
+    const times = main.getByRole('table', { name: nlTab.insights.chartTimes }).getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().getByRole('cell');
+    const [, medianToAcknowledge, p90ToAcknowledge, medianToClose, p90ToClose] = await times.allInnerTexts();
+    expect([medianToAcknowledge, p90ToAcknowledge]).toEqual([expect.stringMatching(/^\d+(,\d)? dagen$/), expect.stringMatching(/^\d+(,\d)? dagen$/)]);
+    expect([medianToClose, p90ToClose]).toEqual(['<5', '<5']);
+    const groupBar = (figure: string, value: string) => main.locator(`[role="option"][aria-label="${t('nl', 'insights.totalTitle')}. ${figure}, ${value}."]`);
+    expect(await groupBar(t('nl', 'insights.medianDaysToAcknowledge'), medianToAcknowledge).count()).toBe(1);
+    expect(await groupBar(t('nl', 'insights.p90DaysToAcknowledge'), p90ToAcknowledge).count()).toBe(1);
+    expect(await main.locator(`[role="option"][aria-label^="${t('nl', 'insights.totalTitle')}. ${t('nl', 'insights.medianDaysToClose')},"]`).count()).toBe(0);
+    // The feedback: nobody answered yet, "<5" in its table and no chart, but a note that says why.
+    const feedback = main.getByRole('table', { name: nlTab.insights.chartFeedback });
+    expect(await feedback.getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().innerText()).toContain('<5');
     await main.locator('svg rect').first().waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
