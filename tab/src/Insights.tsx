@@ -115,7 +115,7 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
 
       <Subtitle2 as="h2">{tabText(locale, 'insights.identityTitle')}</Subtitle2>
       <div className={styles.chart}>
-        {identity.length > 0 ? <VerticalBarChart data={identity} chartTitle={tabText(locale, 'insights.chartIdentity')} height={200} yMaxValue={100} hideLegend /> : null}
+        {identity.length > 0 ? <VerticalBarChart data={identity} chartTitle={tabText(locale, 'insights.chartIdentity')} height={200} yMaxValue={100} hideTickOverlap={false} hideLegend /> : null}
       </div>
       {identity.length === 0 && <Caption1>{tabText(locale, 'insights.noBars')}</Caption1>}
       <div className={styles.wide}>
@@ -207,7 +207,7 @@ function FiguresPerUnit({ locale, caption, figures, scopes, yMaxValue }: { local
     .filter((group) => group.series.length > 0);
   return (
     <>
-      <div className={styles.chart}>{groups.length > 0 ? <GroupedVerticalBarChart data={groups} chartTitle={caption} height={260} {...(yMaxValue ? { yMaxValue } : {})} /> : null}</div>
+      <div className={styles.chart}>{groups.length > 0 ? <GroupedVerticalBarChart data={groups} chartTitle={caption} height={260} wrapXAxisLables hideTickOverlap={false} {...(yMaxValue ? { yMaxValue } : {})} /> : null}</div>
       {groups.length === 0 && <Caption1>{tabText(locale, 'insights.noBars')}</Caption1>}
       <div className={styles.wide}>
         <FigureTable

@@ -348,9 +348,10 @@ function anonymousReportInputs(description: string) {
     expect(await groupBar(t('nl', 'insights.medianDaysToAcknowledge'), medianToAcknowledge).count()).toBe(1);
     expect(await groupBar(t('nl', 'insights.p90DaysToAcknowledge'), p90ToAcknowledge).count()).toBe(1);
     expect(await main.locator(`[role="option"][aria-label^="${t('nl', 'insights.totalTitle')}. ${t('nl', 'insights.medianDaysToClose')},"]`).count()).toBe(0);
-    // The feedback: nobody answered yet, "<5" in its table and no chart, but a note that says why.
+    // The feedback: nobody answered yet, "<5" in its table and no chart, but the note that says why (the only chart without bars).
     const feedback = main.getByRole('table', { name: nlTab.insights.chartFeedback });
     expect(await feedback.getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().innerText()).toContain('<5');
+    expect(await main.getByText(nlTab.insights.noBars, { exact: true }).count()).toBe(1);
     await main.locator('svg rect').first().waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
