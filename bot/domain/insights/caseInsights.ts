@@ -108,8 +108,9 @@ function derived(basis: number, value: () => number): Figure {
  * - complementary suppression (`protectTable`): the counts form a table — per unit and in total: reports, reports per
  *   category, anonymous and not anonymous reports, and reports per identity mode. Its columns add up (the units make the
  *   total), its rows too (anonymous + not anonymous = reports; named + confidential = not anonymous; named + confidential
- *   + anonymous = reports; categories are treated as adding up to the reports, as they do when every report has one category). Where a hidden count could be worked out by subtracting the shown ones, along a row, a
- *   column or any chain of them, more counts are hidden ({@link PROTECTED}) until none can.
+ *   + anonymous = reports; categories are treated as adding up to the reports, as they do when every report has one
+ *   category). Where a hidden count could be worked out by subtracting the shown ones, along a row, a column or any
+ *   chain of them, more counts are hidden ({@link PROTECTED}) until none can.
  * `now` decides which clocks due in the period are decided yet (one still running before its due moment is not).
  */
 export function caseInsights(cases: readonly CaseProjection[], period: { from: Date; to: Date }, now: Date, unitIds: readonly string[], months: readonly MonthSpan[] = []): CaseInsights {
