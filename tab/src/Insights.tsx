@@ -4,9 +4,10 @@ import { GroupedVerticalBarChart, VerticalBarChart, type GroupedVerticalBarChart
 import { useState } from 'react';
 import type { CoordinatorInsights } from '../../bot/app/insights/coordinatorInsights';
 import type { Locale } from '../../bot/domain/locale';
-import { SUPPRESSED, type InsightFigures } from '../../bot/domain/insights/caseInsights';
+import type { InsightFigures } from '../../bot/domain/insights/caseInsights';
+import { SUPPRESSED } from '../../bot/domain/insights/figureMarks';
 import { CATEGORIES, IDENTITY_MODES } from '../../bot/domain/report';
-import { INSIGHTS_PERIODS, type InsightsPeriodName } from '../../bot/domain/insights/insightsPeriod';
+import { INSIGHTS_PERIODS, type InsightsPeriodName } from '../../bot/domain/insights/insightsPeriodNames';
 import { t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
 import { downloadTabFile, type Authorizer } from './tabClient';

@@ -1,22 +1,10 @@
 import { CLOCK_KINDS, type ClockKind } from '../deadlines/deadlinePolicies';
 import { CATEGORIES, IDENTITY_MODES, type Category, type IdentityMode } from '../report';
 import type { MonthSpan } from './insightsPeriod';
+import { PROTECTED, SUPPRESSED, SUPPRESSION_THRESHOLD, type Figure } from './figureMarks';
 import { protectTable, type TableRelation } from './protectTable';
 
-/** Figures about fewer cases than this are not shown (DOMAIN.md: "Any figure about fewer than 5 cases is suppressed"). */
-export const SUPPRESSION_THRESHOLD = 5;
-
-/** What a suppressed figure shows instead of its value. */
-export const SUPPRESSED = '<5';
-
-/**
- * What a figure of 5 or more shows when it is hidden so that a small one beside it cannot be worked
- * out from a total (complementary suppression; "×" is what CBS tables show for "secret").
- */
-export const PROTECTED = '×';
-
-/** A figure as it may be shown: its value, {@link SUPPRESSED} or {@link PROTECTED}. */
-export type Figure = number | typeof SUPPRESSED | typeof PROTECTED;
+export { PROTECTED, SUPPRESSED, SUPPRESSION_THRESHOLD, type Figure };
 
 /** What the insights read of a case: no content, no identity, no handler. */
 export interface CaseProjection {
