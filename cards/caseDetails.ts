@@ -61,7 +61,8 @@ interface CaseDetailsData {
   text: Record<'confidential' | 'title' | 'dangerWarning' | 'routingTitle' | 'messagesTitle' | 'noMessages' | 'historyTitle' | 'requestIdentity' | 'close', string>;
 }
 
-const IDENTITY_NOTES = {
+/** The line on asking who reported, per state of the request (the dialog's and the tab's). */
+export const IDENTITY_NOTES = {
   available: 'handler.details.identityAvailable',
   pending: 'handler.details.identityPending',
   disclosed: 'handler.details.identityDisclosed',
@@ -72,7 +73,8 @@ const NOTE_RESERVE_BYTES = 400;
 
 const NO_THREAD: CaseThreadData = { isEmpty: true, messages: [], notAllShown: false, note: '', shortenedLabel: '' };
 
-function reporterValue(view: CaseDetailsView): { value: string; answered: boolean } {
+/** What the dialog (and the tab) shows as the reporter: a name only when the handler may know it, otherwise what they may know. */
+export function reporterValue(view: Pick<CaseDetailsView, 'locale' | 'identity' | 'identityRequest' | 'reporterName'>): { value: string; answered: boolean } {
   const l = view.locale;
   if (view.identity === 'anonymous') return { value: t(l, 'handler.details.reporterAnonymous'), answered: false };
   if (view.identity === 'confidential' && view.identityRequest === 'disclosed' && view.reporterName) return { value: view.reporterName, answered: true };

@@ -1,0 +1,16 @@
+import type { Locale } from '../../bot/domain/locale';
+import { TabApiError } from './tabClient';
+import { tabText } from './tabText';
+
+/**
+ * What a failed call on a task says, and what to do: sign in again (401), the case is no longer
+ * yours (403, 404), it can no longer be done (409), or try again (anything else). For a form,
+ * each text also says that what was typed is still there.
+ */
+export function taskErrorText(locale: Locale, failure: unknown, what: 'open' | 'form'): string {
+  const status = failure instanceof TabApiError ? failure.status : 0;
+  if (status === 401) return tabText(locale, 'load.signInExpired');
+  if (status === 403 || status === 404) return tabText(locale, what === 'open' ? 'taskCase.notYours' : 'taskForm.notYours');
+  if (status === 409) return tabText(locale, what === 'open' ? 'taskCase.notPossible' : 'taskForm.notPossible');
+  return tabText(locale, what === 'open' ? 'taskCase.failed' : 'taskForm.failed');
+}
