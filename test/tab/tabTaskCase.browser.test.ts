@@ -1,0 +1,200 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { closeLocalHostSession, localHostBot } from '../fixtures/localHostSession';
+import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
+import { resetApplication } from '../../bot/composition';
+import { t } from '../../cards/i18n';
+import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
+import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
+import { buildTab } from '../../tab/buildTab';
+import nlTab from '../../tab/locales/nl.json';
+import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
+import { ManualClock } from '../fakes/manualClock';
+import { daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { botInstalled, personalConversationId } from '../fixtures/teamsActivities';
+
+const skipped = browserTestsSkipped('the My tasks case panel and handler forms');
+
+/** Where the screenshots go (`VM_TAB_SCREENSHOTS=docs/img` refreshes the README's). */
+const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screenshots');
+
+const MARKER = 'TAB-ZAAK-7731: hij maakte weer grappen over mijn afkomst';
+const QUESTION = 'TAB-HANDLERVRAAG: wie waren er nog meer bij?';
+const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
+
+/*
+ * The task card's other actions in My tasks, in Chromium against the local host with the developer
+ * sign-in: Daan reports through the bot's wizard; Jeroen (his manager) opens the case in a dialog
+ * (keyboard: focus in, Escape out, back on the button), asks a question (an empty one is refused
+ * next to the field and nothing is sent; the chat notice has none of its text), and closes the case
+ * in the dark theme, after which it leaves his list and Daan's chat gets the closing notice.
+ */
+(skipped ? describe.skip : describe)('My tasks: open the case and the handler forms, in Chromium (developer sign-in)', () => {
+  let host: LocalHost;
+  let context: BrowserContext;
+  let tab: Page;
+  let reference = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'vm-tabcase-'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-case-'));
+  const pageErrors: string[] = [];
+  const consoleLines: string[] = [];
+
+  async function signInAs(aadObjectId: string): Promise<void> {
+    const switchButton = tab.getByRole('button', { name: nlTab.signIn.switch, exact: true });
+    if (await switchButton.isVisible()) await switchButton.click();
+    await tab.locator('#developer-person').selectOption(aadObjectId);
+    await tab.getByRole('button', { name: nlTab.signIn.button, exact: true }).click();
+  }
+
+  /** Everything the bot sent to Daan's chat so far (the local host's chat log), as text. */
+  async function daansChat(): Promise<string> {
+    const response = await fetch(`${host.url}/chat/api/messages?conversation=${encodeURIComponent(personalConversationId(daan))}`);
+    return JSON.stringify(((await response.json()) as { messages: unknown[] }).messages);
+  }
+
+  /** Waits for a message in Daan's chat; a send that was slow stays in the outbox, whose timer (run here, as `npm start` would) sends it. */
+  async function waitForDaansChat(text: string): Promise<string> {
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const chat = await daansChat();
+      if (chat.includes(text)) return chat;
+      if (attempt === 20) await host.runTimer('deliverOutbox');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`Daan's chat never got: ${text}`);
+  }
+
+  async function openMyTasks(): Promise<Locator> {
+    await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
+    const card = tab.getByRole('listitem').filter({ hasText: reference }).first();
+    await card.waitFor();
+    return card;
+  }
+
+  beforeAll(async () => {
+    await buildTab();
+    mkdirSync(SHOTS, { recursive: true });
+    setTimerSchedules();
+    const clock = new ManualClock('2026-11-30T09:00:00Z');
+    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
+    await build({});
+    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
+    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    const bot = localHostBot(host);
+    for (const user of [daan, jeroen]) await bot.send(botInstalled(user, chatPageServiceUrl(host.url)));
+    const receipt = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(MARKER)))));
+    reference = REFERENCE.exec(receipt)![0];
+    context = await launchChromium(userDataDir);
+    tab = await context.newPage();
+    tab.setDefaultTimeout(15_000);
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    tab.on('console', (message) => consoleLines.push(message.text()));
+    await tab.emulateMedia({ reducedMotion: 'reduce' });
+  }, 180_000);
+
+  afterAll(() => closeLocalHostSession({ context, host, folders: [dataDir, userDataDir] }));
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+    // Nothing of the report in the console, the address or the browser's storage.
+    expect(consoleLines.join('\n')).not.toContain('TAB-');
+    expect(tab.url()).not.toContain(reference);
+  });
+
+  it('when the handler opens the case from My tasks, then a dialog shows what was reported; Escape closes it, focus returns to the button and nothing is kept', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(jeroen.aadObjectId);
+    const card = await openMyTasks();
+    // Nothing of the content is in the list before the handler asks for it.
+    expect(await tab.locator('body').innerText()).not.toContain(MARKER);
+    const open = card.getByRole('button', { name: nlTab.taskCase.open, exact: true });
+    await open.click();
+    const dialog = tab.getByRole('dialog', { name: t('nl', 'handler.details.title', { reference }) });
+    await dialog.getByText(MARKER).waitFor();
+    const text = await dialog.innerText();
+    expect(text).toContain(t('nl', 'handler.details.confidential'));
+    expect(text).toContain(daan.name);
+    expect(text).toContain(t('nl', 'history.content_opened'));
+    expect(await dialog.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-tasks-case.png') });
+
+    await tab.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await open.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(await tab.locator('body').innerText()).not.toContain(MARKER);
+    expect(await tab.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+  });
+
+  it('when the handler sends an empty question, then the field says so and nothing is sent; the typed question is sent, and the reporter is told without its text', async () => {
+    const card = await openMyTasks();
+    const chatBefore = await daansChat();
+    await card.getByRole('button', { name: t('nl', 'handler.task.question'), exact: true }).click();
+    const dialog = tab.getByRole('dialog', { name: t('nl', 'handler.action.question.title') });
+    const message = dialog.getByRole('textbox', { name: t('nl', 'handler.action.question.messageLabel') });
+    await message.waitFor();
+    expect(await dialog.innerText()).toContain(t('nl', 'handler.action.maxLength', { max: '4.000' }));
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.question.submit'), exact: true }).click();
+    await dialog.getByText(t('nl', 'validation.messageRequired')).waitFor();
+    expect(await message.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(tab)).toEqual([]);
+    expect(await daansChat()).toBe(chatBefore);
+
+    await message.fill(QUESTION);
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.question.submit'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'handler.done.questionSent') }).first().waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const chat = await waitForDaansChat(t('nl', 'reporter.notice.question.title'));
+    expect(chat).not.toContain(QUESTION);
+    // The question is the case's: the handler sees it when he opens the case again.
+    await (await openMyTasks()).getByRole('button', { name: nlTab.taskCase.open, exact: true }).click();
+    const details = tab.getByRole('dialog', { name: t('nl', 'handler.details.title', { reference }) });
+    await details.getByText(QUESTION).waitFor();
+    await tab.keyboard.press('Escape');
+    await details.waitFor({ state: 'detached' });
+  });
+
+  it('when the reporter opens My reports, then the question waits for her answer there', async () => {
+    await signInAs(daan.aadObjectId);
+    await tab.getByRole('tab', { name: nlTab.nav.myReports }).click();
+    const card = tab.getByRole('listitem').filter({ hasText: reference }).first();
+    await card.getByText(nlTab.reports.openQuestion).waitFor();
+    expect(await card.innerText()).toContain(QUESTION);
+  });
+
+  it('when the handler closes the case in the dark theme, then the panel and the form pass axe, the task leaves the list and the reporter gets the closing notice', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=dark`);
+    await signInAs(jeroen.aadObjectId);
+    let card = await openMyTasks();
+    await card.getByRole('button', { name: nlTab.taskCase.open, exact: true }).click();
+    const details = tab.getByRole('dialog', { name: t('nl', 'handler.details.title', { reference }) });
+    await details.getByText(MARKER).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-tasks-case-dark.png') });
+    await details.getByRole('button', { name: t('nl', 'common.close'), exact: true }).click();
+    await details.waitFor({ state: 'detached' });
+
+    card = await openMyTasks();
+    await card.getByRole('button', { name: t('nl', 'handler.task.close'), exact: true }).click();
+    const dialog = tab.getByRole('dialog', { name: t('nl', 'handler.action.close.title') });
+    const message = dialog.getByRole('textbox', { name: t('nl', 'handler.action.close.messageLabel') });
+    await message.waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(SHOTS, 'tab-my-tasks-close-dark.png') });
+    // No outcome chosen: refused next to the choice, the closing message kept.
+    await message.fill(CLOSING);
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.close.submit'), exact: true }).click();
+    await dialog.getByText(t('nl', 'validation.pickOutcome')).waitFor();
+    expect(await message.inputValue()).toBe(CLOSING);
+    await dialog.getByRole('radio', { name: new RegExp(t('nl', 'outcomes.resolved')) }).check();
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.close.submit'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'handler.done.closed') }).first().waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await tab.getByText(nlTab.tasks.empty).waitFor();
+    expect(await tab.getByRole('listitem').filter({ hasText: reference }).count()).toBe(0);
+    const chat = await waitForDaansChat(t('nl', 'reporter.notice.closed.title'));
+    expect(chat).not.toContain(CLOSING);
+  });
+});
