@@ -139,6 +139,7 @@ export function TaskFormDialog({ locale, authorize, task, form, onDone }: { loca
       const shown = Object.fromEntries(sent.filter((input) => fields[input]).map((input) => [input, fieldError(input, fields[input])]));
       const other = Object.entries(fields).filter(([input]) => !(sent as readonly string[]).includes(input));
       setErrors(shown);
+      focusFirst(sent.filter((input) => input in shown).map(id));
       if (other.length > 0) setFailure(other.map(([, key]) => caseFieldError(l, key).error).join(' '));
       else if (Object.keys(shown).length > 0) setFailure(tabText(l, 'taskForm.checkFields'));
       else setFailure(taskErrorText(l, error, 'form'));
@@ -266,11 +267,12 @@ export function TaskFormDialog({ locale, authorize, task, form, onDone }: { loca
               <LiveMessage intent="error" text={failure} />
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy || !info}>
+              {/* disabledFocusable: the focus stays on the button while sending, so Escape and the keyboard keep working. */}
+              <Button type="submit" appearance="primary" disabledFocusable={busy || !info}>
                 {t(l, `handler.action.${form}.submit`)}
               </Button>
               <DialogTrigger disableButtonEnhancement>
-                <Button disabled={busy}>{t(l, 'handler.action.cancel')}</Button>
+                <Button disabledFocusable={busy}>{t(l, 'handler.action.cancel')}</Button>
               </DialogTrigger>
             </DialogActions>
           </DialogBody>
@@ -278,6 +280,16 @@ export function TaskFormDialog({ locale, authorize, task, form, onDone }: { loca
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** Moves the focus to the first refused field (its input: a radio group's first choice), once the page shows its problem. */
+function focusFirst(ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  setTimeout(() => {
+    const element = document.getElementById(ids[0]);
+    const input = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement ? element : element?.querySelector('input');
+    input?.focus();
+  }, 0);
 }
 
 /** The confirmation of a form's answer, in the user's language (a key outside `handler.done.` shows nothing rather than a raw key). */

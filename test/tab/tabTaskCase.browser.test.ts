@@ -24,6 +24,8 @@ const SHOTS = process.env.VM_TAB_SCREENSHOTS ?? join(tmpdir(), 'vm-tab-screensho
 const MARKER = 'TAB-ZAAK-7731: hij maakte weer grappen over mijn afkomst';
 const QUESTION = 'TAB-HANDLERVRAAG: wie waren er nog meer bij?';
 const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
+const SECOND = 'TAB-ZAAK-7732: opnieuw opmerkingen in de kantine';
+const UPDATE = 'TAB-UPDATE: ik spreek volgende week met de betrokkene.';
 
 /*
  * The task card's other actions in My tasks, in Chromium against the local host with the developer
@@ -37,6 +39,7 @@ const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
   let context: BrowserContext;
   let tab: Page;
   let reference = '';
+  let secondReference = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'vm-tabcase-'));
   const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-case-'));
   const pageErrors: string[] = [];
@@ -66,9 +69,9 @@ const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
     throw new Error(`Daan's chat never got: ${text}`);
   }
 
-  async function openMyTasks(): Promise<Locator> {
+  async function openMyTasks(of = reference): Promise<Locator> {
     await tab.getByRole('tab', { name: nlTab.nav.myTasks }).click();
-    const card = tab.getByRole('listitem').filter({ hasText: reference }).first();
+    const card = tab.getByRole('listitem').filter({ hasText: of }).first();
     await card.waitFor();
     return card;
   }
@@ -86,6 +89,8 @@ const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
     for (const user of [daan, jeroen]) await bot.send(botInstalled(user, chatPageServiceUrl(host.url)));
     const receipt = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(MARKER)))));
     reference = REFERENCE.exec(receipt)![0];
+    const second = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(SECOND)))));
+    secondReference = REFERENCE.exec(second)![0];
     context = await launchChromium(userDataDir);
     tab = await context.newPage();
     tab.setDefaultTimeout(15_000);
@@ -139,6 +144,8 @@ const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
     await dialog.getByRole('button', { name: t('nl', 'handler.action.question.submit'), exact: true }).click();
     await dialog.getByText(t('nl', 'validation.messageRequired')).waitFor();
     expect(await message.getAttribute('aria-invalid')).toBe('true');
+    // The focus goes to the refused field, so the keyboard user lands where the problem is.
+    await tab.waitForFunction("document.activeElement && document.activeElement.tagName === 'TEXTAREA'");
     expect(await seriousViolations(tab)).toEqual([]);
     expect(await daansChat()).toBe(chatBefore);
 
@@ -162,6 +169,31 @@ const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
     const card = tab.getByRole('listitem').filter({ hasText: reference }).first();
     await card.getByText(nlTab.reports.openQuestion).waitFor();
     expect(await card.innerText()).toContain(QUESTION);
+  });
+
+  it('when the case is passed on while the handler writes an update, then sending says what to do and what he typed stays', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(jeroen.aadObjectId);
+    const card = await openMyTasks(secondReference);
+    const button = card.getByRole('button', { name: t('nl', 'handler.task.update'), exact: true });
+    await button.click();
+    const dialog = tab.getByRole('dialog', { name: t('nl', 'handler.action.update.title') });
+    const message = dialog.getByRole('textbox', { name: t('nl', 'handler.action.update.messageLabel') });
+    await message.fill(UPDATE);
+    // Meanwhile (another window, the same API) the case is passed on to the Meldpunt.
+    const developer = { authorization: `Developer ${jeroen.aadObjectId}`, 'content-type': 'application/json' };
+    const { tasks } = (await (await fetch(`${host.url}/api/tab/my-tasks`, { headers: developer })).json()) as { tasks: { caseId: string; reference: string }[] };
+    const caseId = tasks.find((task) => task.reference === secondReference)!.caseId;
+    const passedOn = await fetch(`${host.url}/api/tab/my-tasks/${caseId}/forms/reassign`, { method: 'POST', headers: developer, body: JSON.stringify({ targetRole: 'meldpunt', message: 'Hoort bij het Meldpunt.' }) });
+    expect(await passedOn.json()).toMatchObject({ done: 'reassigned', task: null });
+
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.update.submit'), exact: true }).click();
+    await dialog.getByText(nlTab.taskForm.notYours).waitFor();
+    expect(await message.inputValue()).toBe(UPDATE);
+    await tab.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await button.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(await daansChat()).not.toContain(UPDATE);
   });
 
   it('when the handler closes the case in the dark theme, then the panel and the form pass axe, the task leaves the list and the reporter gets the closing notice', async () => {
