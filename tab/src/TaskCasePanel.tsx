@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MyTaskView } from '../../bot/app/tab/myTasksView';
 import type { Locale } from '../../bot/domain/locale';
 import type { TaskCaseDetails } from '../../bot/teams/tab/taskCaseDetails';
@@ -53,16 +53,19 @@ export function TaskCasePanel({ locale, authorize, task }: { locale: Locale; aut
   const [open, setOpen] = useState(false);
   const [details, setDetails] = useState<TaskCaseDetails | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // Each opening's number: an answer that arrives after the panel closed (or reopened) is dropped, never kept.
+  const opening = useRef(0);
   const titleId = `case-title-${task.caseId}`;
 
   const load = async () => {
+    const current = ++opening.current;
     setDetails(undefined);
     setError(undefined);
     try {
       const answer = await callTabApi<{ details: TaskCaseDetails }>(`/api/tab/my-tasks/${encodeURIComponent(task.caseId)}/open`, authorize, 'POST');
-      setDetails(answer.details);
+      if (current === opening.current) setDetails(answer.details);
     } catch (failure) {
-      setError(taskErrorText(locale, failure, 'open'));
+      if (current === opening.current) setError(taskErrorText(locale, failure, 'open'));
     }
   };
 
@@ -74,6 +77,7 @@ export function TaskCasePanel({ locale, authorize, task }: { locale: Locale; aut
         if (data.open) void load();
         else {
           // Nothing of the content stays in the page once the panel closes.
+          opening.current += 1;
           setDetails(undefined);
           setError(undefined);
         }
