@@ -170,7 +170,9 @@ export function TaskFormDialog({ locale, authorize, task, form, onDone }: { loca
         <Button appearance={form === 'close' ? 'primary' : 'secondary'}>{t(l, BUTTONS[form])}</Button>
       </DialogTrigger>
       <DialogSurface className={styles.surface} aria-labelledby={titleId}>
+        {/* noValidate: the bot checks (as the card's inputs are not marked required), and says what is wrong in the user's language. */}
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void submit();
@@ -191,7 +193,7 @@ export function TaskFormDialog({ locale, authorize, task, form, onDone }: { loca
                   )}
                   <Caption1>{t(l, 'handler.action.extend.consentNote')}</Caption1>
                   <Field label={t(l, 'handler.action.extend.daysLabel')} {...validation('days')}>
-                    <Input id={id('days')} type="number" min={1} max={28} inputMode="numeric" value={inputs.days} onChange={(_event, data) => set('days')(data.value)} />
+                    <Input id={id('days')} type="number" inputMode="numeric" value={inputs.days} onChange={(_event, data) => set('days')(data.value)} />
                   </Field>
                 </>
               )}

@@ -13,7 +13,7 @@ import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
 import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
 import { ManualClock } from '../fakes/manualClock';
-import { daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { anouk, daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
 import { botInstalled, personalConversationId } from '../fixtures/teamsActivities';
 
 const skipped = browserTestsSkipped('the My tasks case panel and handler forms');
@@ -26,6 +26,8 @@ const QUESTION = 'TAB-HANDLERVRAAG: wie waren er nog meer bij?';
 const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
 const SECOND = 'TAB-ZAAK-7732: opnieuw opmerkingen in de kantine';
 const UPDATE = 'TAB-UPDATE: ik spreek volgende week met de betrokkene.';
+const COMPLAINT = 'TAB-KLACHT-7733: mijn verlof werd zonder reden ingetrokken';
+const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getuige.';
 
 /*
  * The task card's other actions in My tasks, in Chromium against the local host with the developer
@@ -40,6 +42,7 @@ const UPDATE = 'TAB-UPDATE: ik spreek volgende week met de betrokkene.';
   let tab: Page;
   let reference = '';
   let secondReference = '';
+  let complaintReference = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'vm-tabcase-'));
   const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-case-'));
   const pageErrors: string[] = [];
@@ -91,6 +94,9 @@ const UPDATE = 'TAB-UPDATE: ik spreek volgende week met de betrokkene.';
     reference = REFERENCE.exec(receipt)![0];
     const second = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(SECOND)))));
     secondReference = REFERENCE.exec(second)![0];
+    // A klacht goes to the complaints coordinator of Daan's unit (Anouk): only a klacht can be postponed.
+    const complaint = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, { ...namedReportInputs(COMPLAINT), want: { kind: 'complaint', preferMeldpunt: 'false' } }))));
+    complaintReference = REFERENCE.exec(complaint)![0];
     context = await launchChromium(userDataDir);
     tab = await context.newPage();
     tab.setDefaultTimeout(15_000);
@@ -228,5 +234,42 @@ const UPDATE = 'TAB-UPDATE: ik spreek volgende week met de betrokkene.';
     expect(await tab.getByRole('listitem').filter({ hasText: reference }).count()).toBe(0);
     const chat = await waitForDaansChat(t('nl', 'reporter.notice.closed.title'));
     expect(chat).not.toContain(CLOSING);
+  });
+
+  it('when the complaints coordinator postpones the decision on a klacht, then the form shows the current decision date, a missing number of days is refused next to the field and more than 4 weeks with the Awb rule (what was typed kept), and the postponement is confirmed', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(anouk.aadObjectId);
+    const card = await openMyTasks(complaintReference);
+    // Jeroen's cases are not hers: only the klacht is in her list, with the postpone form.
+    expect(await tab.getByRole('listitem').filter({ hasText: reference }).count()).toBe(0);
+    await card.getByRole('button', { name: t('nl', 'handler.task.extend'), exact: true }).click();
+    const dialog = tab.getByRole('dialog', { name: t('nl', 'handler.action.extend.title') });
+    await dialog.getByText(t('nl', 'handler.action.extend.currentDueLabel')).waitFor();
+    // The decision is due six weeks after the report came in (30 November): 11 January 2027.
+    expect(await dialog.innerText()).toContain('11 januari 2027');
+    const days = dialog.getByRole('spinbutton', { name: t('nl', 'handler.action.extend.daysLabel') });
+    const reason = dialog.getByRole('textbox', { name: t('nl', 'handler.action.extend.messageLabel') });
+    // No number of days: refused next to the field, the reason kept.
+    await reason.fill(EXTENSION_REASON);
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.extend.submit'), exact: true }).click();
+    await dialog.getByText(t('nl', 'validation.daysOutOfRange')).waitFor();
+    expect(await reason.inputValue()).toBe(EXTENSION_REASON);
+    expect(await seriousViolations(tab)).toEqual([]);
+    // More than 4 weeks: the Awb's rule, as the case dialog says it, and what was typed stays.
+    await days.fill('40');
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.extend.submit'), exact: true }).click();
+    await dialog.getByText(t('nl', 'errors.extensionRefused')).waitFor();
+    expect([await days.inputValue(), await reason.inputValue()]).toEqual(['40', EXTENSION_REASON]);
+
+    await days.fill('14');
+    await dialog.getByRole('button', { name: t('nl', 'handler.action.extend.submit'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'handler.done.extended') }).first().waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const chat = await waitForDaansChat(t('nl', 'reporter.notice.extended.title'));
+    expect(chat).not.toContain(EXTENSION_REASON);
+    // The new date (25 January 2027) is the one the form shows now.
+    await (await openMyTasks(complaintReference)).getByRole('button', { name: t('nl', 'handler.task.extend'), exact: true }).click();
+    await tab.getByRole('dialog', { name: t('nl', 'handler.action.extend.title') }).getByText('25 januari 2027').waitFor();
+    await tab.keyboard.press('Escape');
   });
 });
