@@ -13,7 +13,7 @@ import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
 import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
 import { ManualClock } from '../fakes/manualClock';
-import { anouk, daan, jeroen, REFERENCE } from '../fixtures/demoPeople';
+import { anouk, daan, fatima, jeroen, REFERENCE } from '../fixtures/demoPeople';
 import { botInstalled, personalConversationId } from '../fixtures/teamsActivities';
 
 const skipped = browserTestsSkipped('the My tasks case panel and handler forms');
@@ -27,6 +27,8 @@ const CLOSING = 'TAB-AFSLUITING: we hebben met de betrokkene gesproken.';
 const SECOND = 'TAB-ZAAK-7732: opnieuw opmerkingen in de kantine';
 const UPDATE = 'TAB-UPDATE: ik spreek volgende week met de betrokkene.';
 const COMPLAINT = 'TAB-KLACHT-7733: mijn verlof werd zonder reden ingetrokken';
+const CONFIDENTIAL = 'TAB-VERTROUWELIJK-7734: ik durf mijn naam niet te noemen';
+const IDENTITY_REASON = 'TAB-WAAROM: ik moet de melder kunnen horen als getuige.';
 const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getuige.';
 
 /*
@@ -34,7 +36,9 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
  * sign-in: Daan reports through the bot's wizard; Jeroen (his manager) opens the case in a dialog
  * (keyboard: focus in, Escape out, back on the button), asks a question (an empty one is refused
  * next to the field and nothing is sent; the chat notice has none of its text), and closes the case
- * in the dark theme, after which it leaves his list and Daan's chat gets the closing notice.
+ * in the dark theme, after which it leaves his list and Daan's chat gets the closing notice. A case
+ * passed on meanwhile keeps what was typed; the complaints coordinator postpones a klacht; the
+ * Meldpunt asks a confidential reporter who they are and passes the case on.
  */
 (skipped ? describe.skip : describe)('My tasks: open the case and the handler forms, in Chromium (developer sign-in)', () => {
   let host: LocalHost;
@@ -43,6 +47,7 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
   let reference = '';
   let secondReference = '';
   let complaintReference = '';
+  let confidentialReference = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'vm-tabcase-'));
   const userDataDir = mkdtempSync(join(tmpdir(), 'vm-chromium-case-'));
   const pageErrors: string[] = [];
@@ -97,6 +102,9 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
     // A klacht goes to the complaints coordinator of Daan's unit (Anouk): only a klacht can be postponed.
     const complaint = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, { ...namedReportInputs(COMPLAINT), want: { kind: 'complaint', preferMeldpunt: 'false' } }))));
     complaintReference = REFERENCE.exec(complaint)![0];
+    // A confidential report goes to the Meldpunt (Fatima), who may ask who reported.
+    const confidential = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, { ...namedReportInputs(CONFIDENTIAL), identity: { identity: 'confidential' } }))));
+    confidentialReference = REFERENCE.exec(confidential)![0];
     context = await launchChromium(userDataDir);
     tab = await context.newPage();
     tab.setDefaultTimeout(15_000);
@@ -271,5 +279,45 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
     await (await openMyTasks(complaintReference)).getByRole('button', { name: t('nl', 'handler.task.extend'), exact: true }).click();
     await tab.getByRole('dialog', { name: t('nl', 'handler.action.extend.title') }).getByText('25 januari 2027').waitFor();
     await tab.keyboard.press('Escape');
+  });
+
+  it('when the Meldpunt handles a confidential report, then the case does not name the reporter, and asking who reported and passing the case on work from the tab', async () => {
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    await signInAs(fatima.aadObjectId);
+    let card = await openMyTasks(confidentialReference);
+    await card.getByRole('button', { name: nlTab.taskCase.open, exact: true }).click();
+    const details = tab.getByRole('dialog', { name: t('nl', 'handler.details.title', { reference: confidentialReference }) });
+    await details.getByText(CONFIDENTIAL).waitFor();
+    const text = await details.innerText();
+    expect(text).toContain(t('nl', 'handler.details.reporterConfidential'));
+    expect(text).toContain(t('nl', 'handler.details.identityAvailable'));
+    expect(text).not.toContain(daan.name);
+    await tab.keyboard.press('Escape');
+    await details.waitFor({ state: 'detached' });
+
+    await card.getByRole('button', { name: t('nl', 'handler.details.requestIdentity'), exact: true }).click();
+    const ask = tab.getByRole('dialog', { name: t('nl', 'handler.action.identity.title') });
+    await ask.getByRole('textbox', { name: t('nl', 'handler.action.identity.messageLabel') }).fill(IDENTITY_REASON);
+    await ask.getByRole('button', { name: t('nl', 'handler.action.identity.submit'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'handler.done.identityRequested') }).first().waitFor();
+    expect(await waitForDaansChat(t('nl', 'reporter.notice.identityRequested.title'))).not.toContain(IDENTITY_REASON);
+    // Asked once: the task no longer offers it.
+    card = await openMyTasks(confidentialReference);
+    await card.getByRole('button', { name: t('nl', 'handler.task.reassign'), exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: t('nl', 'handler.details.requestIdentity'), exact: true }).count()).toBe(0);
+
+    await card.getByRole('button', { name: t('nl', 'handler.task.reassign'), exact: true }).click();
+    const passOn = tab.getByRole('dialog', { name: t('nl', 'handler.action.reassign.title') });
+    const why = passOn.getByRole('textbox', { name: t('nl', 'handler.action.reassign.messageLabel') });
+    await why.fill('Hoort bij de vertrouwenspersoon.');
+    await passOn.getByRole('button', { name: t('nl', 'handler.action.reassign.submit'), exact: true }).click();
+    await passOn.getByText(t('nl', 'validation.pickRole')).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await passOn.getByRole('radio', { name: t('nl', 'roles.vertrouwenspersoon'), exact: true }).check();
+    await passOn.getByRole('button', { name: t('nl', 'handler.action.reassign.submit'), exact: true }).click();
+    await tab.locator('[aria-live]').filter({ hasText: t('nl', 'handler.done.reassigned') }).first().waitFor();
+    // It leaves her list; the case Jeroen passed on to the Meldpunt earlier is still there.
+    await openMyTasks(secondReference);
+    expect(await tab.getByRole('listitem').filter({ hasText: confidentialReference }).count()).toBe(0);
   });
 });
