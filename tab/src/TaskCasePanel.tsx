@@ -20,7 +20,7 @@ import { useRef, useState } from 'react';
 import type { MyTaskView } from '../../bot/app/tab/myTasksView';
 import type { Locale } from '../../bot/domain/locale';
 import type { TaskCaseDetails } from '../../bot/teams/tab/taskCaseDetails';
-import { IDENTITY_NOTES, reporterValue } from '../../cards/caseDetails';
+import { IDENTITY_NOTES, reporterValue } from '../../cards/caseReporter';
 import { caseHistory } from '../../cards/caseHistory';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
 import { keyInGroup } from '../../cards/keyInGroup';
