@@ -25,7 +25,7 @@ import { useState } from 'react';
 import type { HandlerFormName } from '../../bot/app/cases/openHandlerForm';
 import type { MyTaskView } from '../../bot/app/tab/myTasksView';
 import { HANDLER_OUTCOMES } from '../../bot/domain/caseLifecycle';
-import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../../bot/domain/caseMessageText';
+import { CASE_MESSAGE_MAX_LENGTH, IDENTITY_REASON_MAX_LENGTH } from '../../bot/domain/textLimits';
 import { REASSIGN_ROLES } from '../../bot/domain/chooseRoute';
 import type { Locale } from '../../bot/domain/locale';
 import type { Category } from '../../bot/domain/report';
