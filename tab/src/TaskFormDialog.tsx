@@ -167,7 +167,7 @@ export function TaskFormDialog({ locale, authorize, task, form, onDone }: { loca
       }}
     >
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={form === 'close' ? 'primary' : 'secondary'}>{t(l, BUTTONS[form])}</Button>
+        <Button appearance="secondary">{t(l, BUTTONS[form])}</Button>
       </DialogTrigger>
       <DialogSurface className={styles.surface} aria-labelledby={titleId}>
         {/* noValidate: the bot checks (as the card's inputs are not marked required), and says what is wrong in the user's language. */}
