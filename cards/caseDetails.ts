@@ -2,6 +2,7 @@ import type { Locale } from '../bot/domain/locale';
 import { CARD_BUDGET_BYTES, cardBytes } from './cardBudget';
 import template from './caseDetails.card.json';
 import { caseHistory, type CaseHistoryData } from './caseHistory';
+import { IDENTITY_NOTES, reporterValue } from './caseReporter';
 import { caseThread, type CaseThreadData } from './caseThread';
 import { displayDate } from './displayDate';
 import { t } from './i18n';
@@ -61,24 +62,10 @@ interface CaseDetailsData {
   text: Record<'confidential' | 'title' | 'dangerWarning' | 'routingTitle' | 'messagesTitle' | 'noMessages' | 'historyTitle' | 'requestIdentity' | 'close', string>;
 }
 
-const IDENTITY_NOTES = {
-  available: 'handler.details.identityAvailable',
-  pending: 'handler.details.identityPending',
-  disclosed: 'handler.details.identityDisclosed',
-} as const;
-
 /** Room kept for the "not everything fits" note above the messages. */
 const NOTE_RESERVE_BYTES = 400;
 
 const NO_THREAD: CaseThreadData = { isEmpty: true, messages: [], notAllShown: false, note: '', shortenedLabel: '' };
-
-function reporterValue(view: CaseDetailsView): { value: string; answered: boolean } {
-  const l = view.locale;
-  if (view.identity === 'anonymous') return { value: t(l, 'handler.details.reporterAnonymous'), answered: false };
-  if (view.identity === 'confidential' && view.identityRequest === 'disclosed' && view.reporterName) return { value: view.reporterName, answered: true };
-  if (view.identity === 'confidential' || !view.reporterName) return { value: t(l, 'handler.details.reporterConfidential'), answered: false };
-  return { value: view.reporterName, answered: true };
-}
 
 function field(locale: Locale, label: string, value: string | undefined): CaseDetailsData['fields'][number] {
   return value ? { label, value, answered: true } : { label, value: t(locale, 'common.notAnswered'), answered: false };

@@ -1,5 +1,5 @@
 import type { Locale } from '../bot/domain/locale';
-import { CASE_MESSAGE_MAX_LENGTH } from '../bot/domain/caseMessageText';
+import { CASE_MESSAGE_MAX_LENGTH } from '../bot/domain/textLimits';
 import type { FieldErrorData } from './fieldError';
 import { formatNumber, messageKeyIn, t } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../bot/domain/locale';
-import { LESSON_TEXT_MAX_LENGTH } from '../bot/domain/lessons/lesson';
+import { LESSON_TEXT_MAX_LENGTH } from '../bot/domain/textLimits';
 import { CATEGORIES, type Category } from '../bot/domain/report';
 import { caseFieldError } from './caseFieldError';
 import type { FieldErrorData } from './fieldError';

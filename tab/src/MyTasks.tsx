@@ -6,6 +6,8 @@ import type { Locale } from '../../bot/domain/locale';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
 import { LoadFailed, Loading } from './LoadState';
 import { MyActions } from './MyActions';
+import { TaskCasePanel } from './TaskCasePanel';
+import { TaskFormDialog, taskFormDoneText, type TaskFormAnswer } from './TaskFormDialog';
 import { callTabApi, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
 import { useTabApi } from './useTabApi';
@@ -14,6 +16,7 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, listStyleType: 'none', margin: 0, padding: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   deadlines: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
 });
@@ -26,7 +29,11 @@ const NO_UNIT = '-';
 
 const filterValue = (task: MyTaskView, name: keyof TaskFilter): string => (name === 'state' ? task.state : name === 'kind' ? task.kind : (task.unitId ?? NO_UNIT));
 
-/** Mijn taken: the cases assigned to the caller, nearest deadline first, with the task card's acknowledge. */
+/**
+ * Mijn taken: the cases assigned to the caller, nearest deadline first, with the task card's
+ * actions: acknowledge, open the case (its content only on request, each reading recorded) and
+ * the forms the case offers now (update, question, pass on, close, postpone, ask who reported).
+ */
 export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Authorizer }) {
   const { loaded, reload } = useTabApi<{ tasks: MyTaskView[] }>('/api/tab/my-tasks', authorize);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
@@ -46,6 +53,12 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
       setBusy(undefined);
       reload();
     }
+  };
+
+  const formDone = (answer: TaskFormAnswer) => {
+    const text = taskFormDoneText(locale, answer);
+    setNotice(text ? { intent: 'success', text } : undefined);
+    reload();
   };
 
   const live = (
@@ -128,13 +141,17 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
                       ))}
                     </ul>
                   )}
-                  {task.canAcknowledge && (
-                    <CardFooter>
+                  <CardFooter className={styles.footer}>
+                    {task.canAcknowledge && (
                       <Button appearance="primary" disabled={busy !== undefined} onClick={() => void acknowledge(task)}>
                         {t(locale, 'handler.task.acknowledge')}
                       </Button>
-                    </CardFooter>
-                  )}
+                    )}
+                    <TaskCasePanel locale={locale} authorize={authorize} task={task} />
+                    {task.forms.map((form) => (
+                      <TaskFormDialog key={form} locale={locale} authorize={authorize} task={task} form={form} onDone={formDone} />
+                    ))}
+                  </CardFooter>
                 </Card>
               </li>
             );

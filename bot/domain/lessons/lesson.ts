@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { SUPPRESSION_THRESHOLD } from '../insights/caseInsights';
 import { mentionsPerson } from '../mentionsPerson';
+import { LESSON_TEXT_MAX_LENGTH } from '../textLimits';
 
 /** Where a proposed lesson stands: waiting for review, held by the coordinator for later, approved or rejected. */
 export const LESSON_STATUSES = ['proposed', 'held', 'approved', 'rejected'] as const;
@@ -16,8 +17,8 @@ export type LessonStatus = (typeof LESSON_STATUSES)[number];
 export const LESSON_DECISIONS = ['approve', 'reject', 'hold'] as const;
 export type LessonDecision = (typeof LESSON_DECISIONS)[number];
 
-/** The longest lesson, as long as a library topic's introduction (the close form's and the review form's `maxLength`). */
-export const LESSON_TEXT_MAX_LENGTH = 600;
+/** The longest lesson (in textLimits, which has no imports, so the tab can take it without the parser). */
+export { LESSON_TEXT_MAX_LENGTH };
 
 /** Days after the case closed before an approved lesson may go on the agenda, when LESSON_DELAY_DAYS is not set. */
 export const DEFAULT_LESSON_DELAY_DAYS = 30;
