@@ -1,6 +1,6 @@
 import { LiveMessage } from './LiveMessage';
 import { Badge, Body1, Button, Caption1, Card, CardFooter, CardHeader, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MyTaskView, TaskDeadline } from '../../bot/app/tab/myTasksView';
 import type { Locale } from '../../bot/domain/locale';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../cards/i18n';
@@ -24,6 +24,9 @@ const useStyles = makeStyles({
 /** The list's filters: by state, kind and unit ('' is all); over the list the API returned. */
 type TaskFilter = Record<'state' | 'kind' | 'unit', string>;
 const ALL: TaskFilter = { state: '', kind: '', unit: '' };
+/** The view's introduction: where the focus goes when the case an action was on has left the list. */
+const INTRO_ID = 'my-tasks-intro';
+
 /** A task without a unit in the unit filter. */
 const NO_UNIT = '-';
 
@@ -39,7 +42,17 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const [filter, setFilter] = useState<TaskFilter>(ALL);
+  // After an action the list reloads (its buttons are gone for a moment, the case may have left it): the keyboard
+  // focus then goes to the case's heading, or to the view's introduction when it left, never to the page's start.
+  // `before` is the list as it was when the action ended: the focus moves once the reloaded one is shown.
+  const [returnFocus, setReturnFocus] = useState<{ caseId: string; before: unknown } | undefined>();
   const styles = useStyles();
+
+  useEffect(() => {
+    if (returnFocus === undefined || loaded === returnFocus.before || loaded.state !== 'ready') return;
+    (document.getElementById(`task-${returnFocus.caseId}`) ?? document.getElementById(INTRO_ID))?.focus();
+    setReturnFocus(undefined);
+  }, [loaded, returnFocus]);
 
   const acknowledge = async (task: MyTaskView) => {
     setBusy(task.caseId);
@@ -51,13 +64,15 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
       setNotice({ intent: 'error', text: tabText(locale, 'tasks.acknowledgeFailed') });
     } finally {
       setBusy(undefined);
+      setReturnFocus({ caseId: task.caseId, before: loaded });
       reload();
     }
   };
 
-  const formDone = (answer: TaskFormAnswer) => {
+  const formDone = (task: MyTaskView, answer: TaskFormAnswer) => {
     const text = taskFormDoneText(locale, answer);
     setNotice(text ? { intent: 'success', text } : undefined);
+    setReturnFocus({ caseId: task.caseId, before: loaded });
     reload();
   };
 
@@ -87,7 +102,9 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
   return (
     <div className={styles.section}>
       {live}
-      <Body1>{tabText(locale, 'tasks.intro')}</Body1>
+      <Body1 id={INTRO_ID} tabIndex={-1}>
+        {tabText(locale, 'tasks.intro')}
+      </Body1>
       {all.length > 0 && (
         <div className={styles.filters} role="search" aria-label={tabText(locale, 'tasks.filters.label')}>
           {filterField('state', choices('state', (value) => t(locale, `states.${value}.title` as MessageKey)))}
@@ -118,7 +135,7 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
                 <Card aria-labelledby={headingId}>
                   <CardHeader
                     header={
-                      <Subtitle2 as="h2" id={headingId}>
+                      <Subtitle2 as="h2" id={headingId} tabIndex={-1}>
                         {task.reference} · {t(locale, `kinds.${task.kind}.title` as MessageKey)}
                       </Subtitle2>
                     }
@@ -149,7 +166,7 @@ export function MyTasks({ locale, authorize }: { locale: Locale; authorize: Auth
                     )}
                     <TaskCasePanel locale={locale} authorize={authorize} task={task} />
                     {task.forms.map((form) => (
-                      <TaskFormDialog key={form} locale={locale} authorize={authorize} task={task} form={form} onDone={formDone} />
+                      <TaskFormDialog key={form} locale={locale} authorize={authorize} task={task} form={form} onDone={(answer) => formDone(task, answer)} />
                     ))}
                   </CardFooter>
                 </Card>

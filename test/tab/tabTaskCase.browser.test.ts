@@ -159,7 +159,8 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
     await dialog.getByText(t('nl', 'validation.messageRequired')).waitFor();
     expect(await message.getAttribute('aria-invalid')).toBe('true');
     // The focus goes to the refused field, so the keyboard user lands where the problem is.
-    await tab.waitForFunction("document.activeElement && document.activeElement.tagName === 'TEXTAREA'");
+    // (CSS `:focus` in the locator: waitForFunction's polling evaluates a string, which the tab's CSP refuses.)
+    await dialog.locator('textarea:focus').waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     expect(await daansChat()).toBe(chatBefore);
 
@@ -167,6 +168,8 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
     await dialog.getByRole('button', { name: t('nl', 'handler.action.question.submit'), exact: true }).click();
     await tab.locator('[aria-live]').filter({ hasText: t('nl', 'handler.done.questionSent') }).first().waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // The list reloads; the keyboard focus goes to this case's heading, not to the start of the page.
+    await tab.locator('h2:focus', { hasText: reference }).waitFor();
     const chat = await waitForDaansChat(t('nl', 'reporter.notice.question.title'));
     expect(chat).not.toContain(QUESTION);
     // The question is the case's: the handler sees it when he opens the case again.
@@ -240,12 +243,15 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
     await dialog.waitFor({ state: 'detached' });
     await tab.getByText(nlTab.tasks.empty).waitFor();
     expect(await tab.getByRole('listitem').filter({ hasText: reference }).count()).toBe(0);
+    // The case left the list: the focus goes to the view's introduction.
+    await tab.locator('#my-tasks-intro:focus').waitFor();
     const chat = await waitForDaansChat(t('nl', 'reporter.notice.closed.title'));
     expect(chat).not.toContain(CLOSING);
   });
 
   it('when the complaints coordinator postpones the decision on a klacht, then the form shows the current decision date, a missing number of days is refused next to the field and more than 4 weeks with the Awb rule (what was typed kept), and the postponement is confirmed', async () => {
-    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl`);
+    // In Teams' high-contrast theme (light and dark are the other scenarios').
+    await tab.goto(`${host.url}/api/tab/ui/index.html?lang=nl&theme=contrast`);
     await signInAs(anouk.aadObjectId);
     const card = await openMyTasks(complaintReference);
     // Jeroen's cases are not hers: only the klacht is in her list, with the postpone form.
@@ -253,6 +259,7 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
     await card.getByRole('button', { name: t('nl', 'handler.task.extend'), exact: true }).click();
     const dialog = tab.getByRole('dialog', { name: t('nl', 'handler.action.extend.title') });
     await dialog.getByText(t('nl', 'handler.action.extend.currentDueLabel')).waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
     // The decision is due six weeks after the report came in (30 November): 11 January 2027.
     expect(await dialog.innerText()).toContain('11 januari 2027');
     const days = dialog.getByRole('spinbutton', { name: t('nl', 'handler.action.extend.daysLabel') });
