@@ -1,9 +1,10 @@
 import { INSIGHTS_PERIODS } from '../bot/domain/insights/insightsPeriod';
-import { PROTECTED, SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
+import { SUPPRESSED, type Figure } from '../bot/domain/insights/caseInsights';
 import type { Locale } from '../bot/domain/locale';
 import { CARD_BUDGET_BYTES, cardBytes, renderWithMostThatFit } from './cardBudget';
 import { csvRow } from './csvRow';
-import { t, type MessageKey } from './i18n';
+import { figureText, type FigureKind } from './insightFigure';
+import { t } from './i18n';
 import template from './insights.card.json';
 import { renderCard, type AdaptiveCard } from './renderCard';
 import type { ClockKind } from '../bot/domain/deadlines/deadlinePolicies';
@@ -107,7 +108,7 @@ export function renderInsights(view: InsightsView): AdaptiveCard {
 function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): InsightsData {
   const view = { ...whole, units: whole.units.slice(0, shownUnits) };
   const l = view.locale;
-  const show = (figure: Figure, kind: 'count' | 'percent' | 'days' | 'score') => shown(l, figure, kind);
+  const show = (figure: Figure, kind: FigureKind) => figureText(l, figure, kind);
   return {
     lang: l,
     // The current period's button is marked (a check mark, read out too), so the switcher says where one is.
@@ -155,15 +156,6 @@ function data(whole: InsightsView, detail: CsvDetail, shownUnits: number): Insig
 function monthName(l: Locale, month: string): string {
   const [year, number] = month.split('-').map(Number);
   return new Intl.DateTimeFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 15)));
-}
-
-/** A figure as shown on the card: "<5" when suppressed, "×" when hidden to protect a small one, else the number in the language's format with its unit. */
-function shown(l: Locale, figure: Figure, kind: 'count' | 'percent' | 'days' | 'score'): string {
-  if (figure === SUPPRESSED || figure === PROTECTED) return figure;
-  const value = new Intl.NumberFormat(l === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(figure);
-  if (kind === 'count') return value;
-  const key: MessageKey = `insights.${kind}`;
-  return t(l, key, { value });
 }
 
 /**

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import type { CoordinatorInsights } from '../../bot/app/insights/coordinatorInsights';
 import type { Locale } from '../../bot/domain/locale';
 import type { InsightFigures } from '../../bot/domain/insights/caseInsights';
-import { SUPPRESSED } from '../../bot/domain/insights/figureMarks';
+import { SUPPRESSED, type Figure } from '../../bot/domain/insights/figureMarks';
 import { CATEGORIES, IDENTITY_MODES } from '../../bot/domain/report';
 import { INSIGHTS_PERIODS, type InsightsPeriodName } from '../../bot/domain/insights/insightsPeriodNames';
 import { t, type MessageKey } from '../../cards/i18n';
+import { figureText } from '../../cards/insightFigure';
 import { LoadFailed, Loading } from './LoadState';
 import { downloadTabFile, type Authorizer } from './tabClient';
 import { tabText } from './tabText';
@@ -229,10 +230,9 @@ function monthLabel(locale: Locale, month: string, withYear = true): string {
   return format.format(new Date(Date.UTC(year, number - 1, 15)));
 }
 
-/** A figure as the dialog shows it: "<5" and "×" as they are, numbers with their unit. */
+/** A figure as the dialog shows it (cards/insightFigure): "<5" and "×" as they are, numbers in the language's format with their unit. */
 function show(locale: Locale, value: number | string, unit?: 'days' | 'percent' | 'score'): string {
-  if (typeof value !== 'number') return value;
-  return unit ? t(locale, `insights.${unit}` as MessageKey, { value }) : String(value);
+  return figureText(locale, value as Figure, unit ?? 'count');
 }
 
 /** The table of a chart (and of the figures), for screen readers and for copying. */

@@ -44,6 +44,16 @@ function anonymousReportInputs(description: string) {
 }
 
 
+/** The seeded reports Jeroen closes, and Sophie's answers to the two closing questions of each (1–5). */
+const CLOSED_WITH_FEEDBACK = [
+  { takenSeriously: 4, wouldReportAgain: 5 },
+  { takenSeriously: 5, wouldReportAgain: 4 },
+  { takenSeriously: 3, wouldReportAgain: 3 },
+  { takenSeriously: 4, wouldReportAgain: 4 },
+  { takenSeriously: 5, wouldReportAgain: 5 },
+  { takenSeriously: 2, wouldReportAgain: 4 },
+];
+
 (skipped ? describe.skip : describe)('the Teams tab in Chromium against the local host (npm start), with the developer sign-in', () => {
   let host: LocalHost;
   let context: BrowserContext;
@@ -118,6 +128,16 @@ function anonymousReportInputs(description: string) {
     const seededTasks = ((await (await fetch(`${host.url}/api/tab/my-tasks`, { headers: asJeroen })).json()) as { tasks: { caseId: string }[] }).tasks;
     expect(seededTasks).toHaveLength(SEEDED_YEAR.reduce((sum, count) => sum + Math.ceil(count / 2), 0));
     for (const task of seededTasks) expect((await fetch(`${host.url}/api/tab/my-tasks/${task.caseId}/acknowledge`, { method: 'POST', headers: asJeroen })).status).toBe(200);
+    // He closes six of them from the tab (the close form), and Sophie answers the two closing questions of each from
+    // hers, so the time to closing and the feedback rest on enough cases to be drawn too.
+    const closeHeaders = { ...asJeroen, 'content-type': 'application/json' };
+    const asSophie = { authorization: `Developer ${sophie.aadObjectId}`, 'content-type': 'application/json' };
+    for (const [index, task] of seededTasks.slice(0, CLOSED_WITH_FEEDBACK.length).entries()) {
+      const close = { outcome: 'resolved', message: 'Besproken met de betrokkenen; er zijn afspraken gemaakt.' };
+      expect((await fetch(`${host.url}/api/tab/my-tasks/${task.caseId}/forms/close`, { method: 'POST', headers: closeHeaders, body: JSON.stringify(close) })).status).toBe(200);
+      const feedback = JSON.stringify(CLOSED_WITH_FEEDBACK[index]);
+      expect((await fetch(`${host.url}/api/tab/my-reports/${task.caseId}/feedback`, { method: 'POST', headers: asSophie, body: feedback })).status).toBe(200);
+    }
     context = await launchChromium(userDataDir);
     chatPage = await context.newPage();
     tab = await context.newPage();
@@ -339,19 +359,24 @@ function anonymousReportInputs(description: string) {
     expect(await bar(t('nl', 'identity.named.title'), namedPct).count()).toBe(1);
     expect(await main.locator(`[role="option"][aria-label^="${t('nl', 'identity.confidential.title')}."]`).count()).toBe(0);
     // The lead times: the days to acknowledgement (the seeded named reports, acknowledged on 30 November) in the table and
-    // as bars, the same value; nothing closed yet, so the days to closing are "<5" and have no bar.
+    // as bars, the same value; six were closed on 30 November, so the days to closing are shown and drawn too.
     const times = main.getByRole('table', { name: nlTab.insights.chartTimes }).getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().getByRole('cell');
     const [, medianToAcknowledge, p90ToAcknowledge, medianToClose, p90ToClose] = await times.allInnerTexts();
     expect([medianToAcknowledge, p90ToAcknowledge]).toEqual([expect.stringMatching(/^\d+(,\d)? dagen$/), expect.stringMatching(/^\d+(,\d)? dagen$/)]);
-    expect([medianToClose, p90ToClose]).toEqual(['<5', '<5']);
+    expect([medianToClose, p90ToClose]).toEqual([expect.stringMatching(/^\d+(,\d)? dagen$/), expect.stringMatching(/^\d+(,\d)? dagen$/)]);
     const groupBar = (figure: string, value: string) => main.locator(`[role="option"][aria-label="${t('nl', 'insights.totalTitle')}. ${figure}, ${value}."]`);
     expect(await groupBar(t('nl', 'insights.medianDaysToAcknowledge'), medianToAcknowledge).count()).toBe(1);
     expect(await groupBar(t('nl', 'insights.p90DaysToAcknowledge'), p90ToAcknowledge).count()).toBe(1);
-    expect(await main.locator(`[role="option"][aria-label^="${t('nl', 'insights.totalTitle')}. ${t('nl', 'insights.medianDaysToClose')},"]`).count()).toBe(0);
-    // The feedback: nobody answered yet, "<5" in its table and no chart, but the note that says why (the only chart without bars).
-    const feedback = main.getByRole('table', { name: nlTab.insights.chartFeedback });
-    expect(await feedback.getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().innerText()).toContain('<5');
-    expect(await main.getByText(nlTab.insights.noBars, { exact: true }).count()).toBe(1);
+    expect(await groupBar(t('nl', 'insights.medianDaysToClose'), medianToClose).count()).toBe(1);
+    // The feedback: six answered, so the averages are shown (one decimal) and drawn as bars, the same values.
+    const average = (name: 'takenSeriously' | 'wouldReportAgain') => CLOSED_WITH_FEEDBACK.reduce((sum, answer) => sum + answer[name], 0) / CLOSED_WITH_FEEDBACK.length;
+    const feedback = main.getByRole('table', { name: nlTab.insights.chartFeedback }).getByRole('row').filter({ hasText: t('nl', 'insights.totalTitle') }).first().getByRole('cell');
+    const [, takenSeriously, wouldReportAgain] = await feedback.allInnerTexts();
+    // Shown as "3,8 van 5": one decimal, in Dutch with a comma.
+    expect([takenSeriously, wouldReportAgain].map((text) => Number(/^(\d+(?:,\d)?) van 5$/.exec(text)?.[1].replace(',', '.')))).toEqual([Math.round(average('takenSeriously') * 10) / 10, Math.round(average('wouldReportAgain') * 10) / 10]);
+    expect(await groupBar(t('nl', 'insights.takenSeriously'), takenSeriously).count()).toBe(1);
+    expect(await groupBar(t('nl', 'insights.wouldReportAgain'), wouldReportAgain).count()).toBe(1);
+    expect(await main.getByText(nlTab.insights.noBars, { exact: true }).count()).toBe(0);
     await main.locator('svg rect').first().waitFor();
     expect(await seriousViolations(tab)).toEqual([]);
     await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
