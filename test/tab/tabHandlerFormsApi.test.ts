@@ -133,6 +133,10 @@ describe('the tab API for the task card’s actions: open the case, update, ques
   it('when the handler asks for a form that does not exist, or sends a case id that is not one, then it is a 4xx, never a lookup or a 5xx', async () => {
     expect(await form(named.handler, named.id, 'delete', { message: 'x' })).toEqual({ status: 404, body: { error: 'not_found' } });
     expect(await form(named.handler, '..%2Fx', 'update', { message: 'x' })).toEqual({ status: 400, body: { error: 'validation', fields: { caseId: 'invalidValue' } } });
+    // Postponing is for a klacht's decision: a melding has none to postpone (the tab does not offer it; sent anyway, 409).
+    const before = JSON.stringify(stored(named.id));
+    expect(await form(named.handler, named.id, 'extend', { days: '7', message: 'een getuige is weg' })).toEqual({ status: 409, body: { error: 'extension_refused' } });
+    expect(JSON.stringify(stored(named.id))).toBe(before);
   });
 
   it('when the handler asks a question, then the reporter’s chat gets a notice without the question, his case holds it, and the task says so', async () => {
