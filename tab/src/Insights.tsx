@@ -106,7 +106,7 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
 
       <Subtitle2 as="h2">{t(locale, 'insights.categoriesTitle')}</Subtitle2>
       <div className={styles.chart}>
-        {categories.length > 0 ? <VerticalBarChart data={categories} chartTitle={tabText(locale, 'insights.chartCategories')} height={240} hideLegend /> : null}
+        {categories.length > 0 ? <VerticalBarChart data={categories} chartTitle={tabText(locale, 'insights.chartCategories')} height={240} wrapXAxisLables hideTickOverlap={false} hideLegend /> : null}
       </div>
       {categories.length === 0 && <Caption1>{tabText(locale, 'insights.noChart')}</Caption1>}
       <FigureTable
@@ -137,7 +137,7 @@ export function Insights({ locale, authorize }: { locale: Locale; authorize: Aut
 
       <Subtitle2 as="h2">{t(locale, 'insights.clocksTitle')}</Subtitle2>
       <div className={styles.chart}>
-        {clocks.length > 0 ? <VerticalBarChart data={clocks} chartTitle={t(locale, 'insights.clocksTitle')} height={200} hideLegend /> : null}
+        {clocks.length > 0 ? <VerticalBarChart data={clocks} chartTitle={t(locale, 'insights.clocksTitle')} height={200} wrapXAxisLables hideTickOverlap={false} hideLegend /> : null}
       </div>
       <FigureTable
         locale={locale}

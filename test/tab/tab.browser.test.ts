@@ -378,6 +378,10 @@ const CLOSED_WITH_FEEDBACK = [
     expect(await groupBar(t('nl', 'insights.wouldReportAgain'), wouldReportAgain).count()).toBe(1);
     expect(await main.getByText(nlTab.insights.noBars, { exact: true }).count()).toBe(0);
     await main.locator('svg rect').first().waitFor();
+    // Every bar of the categories' chart keeps its label under it (none hidden as "overlapping").
+    for (const category of ['bullying', 'discrimination'] as const) {
+      expect(await main.locator('svg text', { hasText: t('nl', `categories.${category}.title`) }).count()).toBeGreaterThan(0);
+    }
     expect(await seriousViolations(tab)).toEqual([]);
     await tab.screenshot({ path: join(SHOTS, theme === 'dark' ? 'tab-insights-year-dark.png' : 'tab-insights-year.png'), fullPage: true });
 
