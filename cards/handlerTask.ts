@@ -52,6 +52,11 @@ interface HandlerTaskData {
   /** … or news about the case (`handler.news.*`, e.g. the reporter answered: neutral). */
   showNews: boolean;
   done: string;
+  /**
+   * The news a delivered card carries (`answered`, …; '' for none), sent back with Teams' refresh: the refreshed card
+   * keeps the line it arrived with, instead of Teams replacing it with one that no longer says why it came.
+   */
+  refreshNews: string;
   notForYou: boolean;
   facts: Record<'reference' | 'kind' | 'identity' | 'role' | 'receivedOn' | 'state', string>;
   identityLine: string;
@@ -129,6 +134,7 @@ export function renderHandlerTask(view: HandlerTaskView): AdaptiveCard {
     showDone: confirmation !== undefined && !notForYou,
     showNews: news !== undefined && !notForYou,
     done: done ? t(l, done) : '',
+    refreshNews: news && !notForYou ? news.slice('handler.news.'.length) : '',
     notForYou,
     facts: {
       reference: view.reference,

@@ -47,9 +47,17 @@ export const CHAT_VERBS: Readonly<Record<string, ChatVerb>> = {
   showWelcome: {
     handle: async (services, _context, turn) => cardActionResponse(await welcomeCard(services, turn)),
   },
-  /** The task card's refresh (Teams calls it for `refresh.userIds` when the card is viewed): the current state, or "not for you". */
+  /**
+   * The task card's refresh (Teams calls it for `refresh.userIds` when the card is viewed): the current state, or "not
+   * for you". A card that came with news (the reporter answered, …) keeps its line: the refresh sends it back, and
+   * only a known `handler.news.` key is shown (anything else is ignored, as the renderer does).
+   */
   refreshCase: {
-    handle: async (services, _context, turn, data) => cardActionResponse(renderHandlerTask(handlerTaskView(services, await openHandlerTask(services, caseCommand(data), turn.reporter.userId), turn.locale))),
+    handle: async (services, _context, turn, data) => {
+      const task = await openHandlerTask(services, caseCommand(data), turn.reporter.userId);
+      const news = typeof data.news === 'string' && data.news !== '' ? `handler.news.${data.news.slice(0, 40)}` : undefined;
+      return cardActionResponse(renderHandlerTask(handlerTaskView(services, task, turn.locale, news)));
+    },
   },
   acknowledgeCase: {
     handle: async (services, _context, turn, data) => {

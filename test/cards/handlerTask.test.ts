@@ -53,7 +53,7 @@ describe('renderHandlerTask', () => {
 
     it('when rendered, then Teams refreshes it for the assigned handler only, with the refreshCase verb', () => {
       const card = renderHandlerTask(handlerTaskView(locale));
-      expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshCase', data: { caseId: CASE_ID } }, userIds: [HANDLER_USER_ID] });
+      expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshCase', data: { caseId: CASE_ID, news: '' } }, userIds: [HANDLER_USER_ID] });
     });
 
     it('when the case is submitted, then Confirm receipt sends acknowledgeCase with the case id', () => {

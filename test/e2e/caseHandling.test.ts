@@ -160,6 +160,22 @@ describe('a case from submission to feedback, through POST /api/messages', () =>
     expectNoTypedTextSent(bot);
   });
 
+  it('when Teams refreshes the news card as Jeroen views it, then the refreshed card still says the reporter answered; a made-up news value shows no line', async () => {
+    const news = lastCardTo(bot, jeroen);
+    expect(news.refresh.action.data).toEqual({ caseId, news: 'answered' });
+    const refreshed = await bot.send(cardAction(jeroen, bot.connector.serviceUrl, 'refreshCase', news.refresh.action.data));
+    expect(textIn(refreshed.body.value)).toContain(t('nl', 'handler.news.answered'));
+    expect(textIn(refreshed.body.value)).toContain(t('nl', 'states.in_progress.title'));
+    // The refreshed card carries it on, for the next refresh.
+    expect(refreshed.body.value.refresh.action.data).toEqual({ caseId, news: 'answered' });
+    for (const made of ['../done.closed', 'answered.title', 'x'.repeat(500)]) {
+      const odd = await bot.send(cardAction(jeroen, bot.connector.serviceUrl, 'refreshCase', { caseId, news: made }));
+      expect(odd.status).toBe(200);
+      expect(odd.body.value.refresh.action.data).toEqual({ caseId, news: '' });
+      expect(textIn(odd.body.value)).not.toContain(t('nl', 'handler.news.answered'));
+    }
+  });
+
   it('when Jeroen closes the case, then Daan gets the closure and the two optional questions, and his answers are stored', async () => {
     bot.connector.clear();
     const form = dialogCardOf((await bot.send(taskFetch(jeroen, bot.connector.serviceUrl, { vm: { dialog: 'caseClose', nav: 'next', caseId } }))).body);
