@@ -34,6 +34,11 @@ interface ActionTaskData {
   actionId: string;
   ownerUserId: string;
   hasNews: boolean;
+  /**
+   * The news a delivered card came with ('assigned', 'reminder'; '' for none), sent back with Teams' refresh so the
+   * refreshed card keeps its line. A confirmation of the owner's own button ('done', 'newDate') is not carried on.
+   */
+  refreshNews: string;
   /** The news is the owner's own "done": a green confirmation; other news is neutral. */
   newsIsDone: boolean;
   news: string;
@@ -79,6 +84,7 @@ export function renderActionTask(view: ActionTaskView): AdaptiveCard {
     actionId: view.actionId,
     ownerUserId: view.ownerUserId,
     hasNews: news !== '',
+    refreshNews: !notForYou && (view.news === 'assigned' || view.news === 'reminder') ? view.news : '',
     newsIsDone: view.news === 'done',
     news,
     teamName: view.teamName,

@@ -51,7 +51,17 @@ describe('renderActionTask', () => {
     });
 
     it('when rendered, then Teams refreshes it for the owner only, with refreshAction', () => {
-      expect(renderActionTask(actionView(locale)).refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshAction', data: { actionId: ACTION_ID } }, userIds: [OWNER_USER_ID] });
+      expect(renderActionTask(actionView(locale)).refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refreshAction', data: { actionId: ACTION_ID, news: '' } }, userIds: [OWNER_USER_ID] });
+    });
+
+    it.each([
+      ['assigned', 'assigned'],
+      ['reminder', 'reminder'],
+      ['done', ''],
+      ['newDate', ''],
+    ] as const)('when delivered with the %s line, then the refresh sends back "%s" (delivered news is kept, the owner\'s own confirmations are not)', (news, kept) => {
+      expect(renderActionTask(actionView(locale, { news })).refresh).toMatchObject({ action: { data: { actionId: ACTION_ID, news: kept } } });
+      expect(renderActionTask(actionView(locale, { news, notForYou: true })).refresh).toMatchObject({ action: { data: { actionId: ACTION_ID, news: '' } } });
     });
 
     it('when new, then it says the owner owns it, then the title, team, action and due date with the time left', () => {

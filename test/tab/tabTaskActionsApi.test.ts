@@ -9,7 +9,7 @@ import { textIn } from '../cards/cardChecks';
 import { startBotHarness, type BotHarness } from '../fakes/botHarness';
 import { readEmbeddedDocuments } from '../fakes/readEmbeddedDocuments';
 import { esther, jeroen, lotte, sophie } from '../fixtures/demoPeople';
-import { botAddedToTeam, botInstalled, cardAction, channelCardAction, type TeamsTeam, type TeamsUser } from '../fixtures/teamsActivities';
+import { botAddedToTeam, botInstalled, cardAction, channelCardAction, personalConversationId, type TeamsTeam, type TeamsUser } from '../fixtures/teamsActivities';
 
 const team: TeamsTeam = { id: '19:demo-11inf-acie@thread.tacv2', aadGroupId: '00000000-0000-4000-8000-000000000a01', name: 'A-compagnie 11 Infanteriebataljon' };
 const SETTINGS = { weekdays: '1', time: '09:00', everyWeeks: '1', leadWorkingDays: '1', language: 'nl', unitId: 'u-clas-11-inf', paused: 'false' };
@@ -70,6 +70,16 @@ describe('the tab API for agreed meeting actions: listed for their owner, done a
     const sophies = await call(sophie, '/api/tab/my-actions');
     expect(sophies.body.actions.map((action: { actionId: string }) => action.actionId)).toEqual([sophiesId]);
     expect(await call(lotte, '/api/tab/my-actions')).toEqual({ status: 200, body: { actions: [] } });
+  });
+
+  it('when Teams refreshes the assigned action card as its owner views it, then it still says she is its owner; a made-up news value shows no line', async () => {
+    const assigned = bot.connector.cardsSentTo(personalConversationId(esther)).find((card: any) => card.refresh?.action?.data?.actionId === esthersId) as any;
+    expect(assigned.refresh.action.data).toEqual({ actionId: esthersId, news: 'assigned' });
+    const refreshed = await bot.send(cardAction(esther, bot.connector.serviceUrl, 'refreshAction', assigned.refresh.action.data));
+    expect(textIn((refreshed.body as { value: object }).value)).toContain(t('nl', 'agenda.action.news.assigned'));
+    const odd = await bot.send(cardAction(esther, bot.connector.serviceUrl, 'refreshAction', { actionId: esthersId, news: 'done' }));
+    expect(textIn((odd.body as { value: object }).value)).not.toContain(t('nl', 'agenda.action.news.done'));
+    expect(textIn((odd.body as { value: object }).value)).not.toContain(t('nl', 'agenda.action.news.assigned'));
   });
 
   it('when the due date has passed, then the action shows as late', async () => {

@@ -113,11 +113,13 @@ async function onTopic(
   }
 }
 
-async function onAction(services: BotServices, turn: TurnIdentity, data: Data, run: (actionId: string) => Promise<{ news?: 'done' | 'newDate' }>): Promise<AdaptiveCardActionResponse> {
+type ActionNews = 'assigned' | 'reminder' | 'done' | 'newDate';
+
+async function onAction(services: BotServices, turn: TurnIdentity, data: Data, run: (actionId: string) => Promise<{ news?: ActionNews }>): Promise<AdaptiveCardActionResponse> {
   const parsed = opaqueIdSchema.safeParse(data.actionId);
   if (!parsed.success) throw new NotFoundError('action');
   const actionId = parsed.data;
-  let news: 'done' | 'newDate' | undefined;
+  let news: ActionNews | undefined;
   let errors: Record<string, string> | undefined;
   let notForYou = false;
   try {
@@ -187,7 +189,9 @@ export const AGENDA_VERBS: Readonly<Record<string, AgendaVerb>> = {
         return { news: 'newDate' };
       }),
   },
+  // Teams' refresh as the owner views the card: the current state, with the line the card was delivered with
+  // (assigned, reminder) sent back by the refresh; any other value shows none.
   refreshAction: {
-    handle: (services, _context, turn, data) => onAction(services, turn, data, async () => ({})),
+    handle: (services, _context, turn, data) => onAction(services, turn, data, async () => ({ news: data.news === 'assigned' || data.news === 'reminder' ? data.news : undefined })),
   },
 };
