@@ -2,12 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { closeLocalHostSession, localHostBot } from '../fixtures/localHostSession';
+import { closeLocalHostSession, developerSignIn, localHostBot, startLocalHostSession } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
-import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
-import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
-import { startLocalHost, type LocalHost } from '../../local/localHost';
+import { type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
 import { anouk, daan, jeroen, REFERENCE, sophie } from '../fixtures/demoPeople';
@@ -16,7 +14,6 @@ import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../
 import type { BotHarness } from '../fakes/botHarness';
 import { ManualClock } from '../fakes/manualClock';
 import { ChatPageDriver, waitForText } from '../local/chatPageDriver';
-import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
 
 const skipped = browserTestsSkipped('the tab');
 
@@ -69,12 +66,7 @@ const CLOSED_WITH_FEEDBACK = [
 
   const seedingBot = (): BotHarness => localHostBot(host);
 
-  async function signInAs(aadObjectId: string): Promise<void> {
-    const switchButton = tab.getByRole('button', { name: nlTab.signIn.switch, exact: true });
-    if (await switchButton.isVisible()) await switchButton.click();
-    await tab.locator('#developer-person').selectOption(aadObjectId);
-    await tab.getByRole('button', { name: nlTab.signIn.button, exact: true }).click();
-  }
+  const signInAs = (aadObjectId: string): Promise<void> => developerSignIn(tab, aadObjectId);
 
   /**
    * A message a tab action sends to someone's chat: sent at once after the action; when that send is
@@ -96,14 +88,9 @@ const CLOSED_WITH_FEEDBACK = [
     // The same build `npm run build` (and so `npm start`) runs: dist/tab-ui, which the tabFiles function serves.
     await buildTab();
     mkdirSync(SHOTS, { recursive: true });
-    setTimerSchedules();
-    // As `npm start` composes it (local/startLocalHost.ts): the local host's opt-in is given before the functions load
-    // (so the local-only routes register), then, with PORT=0, the application is built again with the chat page's address.
+    // As `npm start` composes it (startLocalHostSession).
     const clock = new ManualClock('2026-11-30T09:00:00Z');
-    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
-    await build({});
-    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
-    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    host = await startLocalHostSession({ dataDir, clock });
     // A year of reports through the bot's own wizard, January to September 2026 (Sophie, in a unit Anouk coordinates),
     // for the insights over time; then back to 30 November, where the rest of the story plays.
     for (const [month, count] of SEEDED_YEAR.entries()) {

@@ -2,13 +2,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { closeLocalHostSession, localHostBot } from '../fixtures/localHostSession';
+import { closeLocalHostSession, developerSignIn, localHostBot, startLocalHostSession } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
-import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
-import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
-import { startLocalHost, type LocalHost } from '../../local/localHost';
-import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
+import { chatPageServiceUrl } from '../../local/chatPage/localChatPageFor';
+import { type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import nlTab from '../../tab/locales/nl.json';
 import { dialogCardOf, namedReportInputs, submitReview, walkToReview } from '../e2e/wizardJourney';
@@ -53,12 +51,7 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
   const pageErrors: string[] = [];
   const consoleLines: string[] = [];
 
-  async function signInAs(aadObjectId: string): Promise<void> {
-    const switchButton = tab.getByRole('button', { name: nlTab.signIn.switch, exact: true });
-    if (await switchButton.isVisible()) await switchButton.click();
-    await tab.locator('#developer-person').selectOption(aadObjectId);
-    await tab.getByRole('button', { name: nlTab.signIn.button, exact: true }).click();
-  }
+  const signInAs = (aadObjectId: string): Promise<void> => developerSignIn(tab, aadObjectId);
 
   /** Everything the bot sent to Daan's chat so far (the local host's chat log), as text. */
   async function daansChat(): Promise<string> {
@@ -87,12 +80,8 @@ const EXTENSION_REASON = 'TAB-VERLENGING: ik wacht op de verklaring van een getu
   beforeAll(async () => {
     await buildTab();
     mkdirSync(SHOTS, { recursive: true });
-    setTimerSchedules();
     const clock = new ManualClock('2026-11-30T09:00:00Z');
-    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
-    await build({});
-    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
-    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    host = await startLocalHostSession({ dataDir, clock });
     const bot = localHostBot(host);
     for (const user of [daan, jeroen]) await bot.send(botInstalled(user, chatPageServiceUrl(host.url)));
     const receipt = JSON.stringify(dialogCardOf(await submitReview(bot, daan, await walkToReview(bot, daan, namedReportInputs(MARKER)))));

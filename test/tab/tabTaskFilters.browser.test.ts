@@ -2,13 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { closeLocalHostSession, localHostBot } from '../fixtures/localHostSession';
+import { closeLocalHostSession, developerSignIn, localHostBot, startLocalHostSession } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
-import { resetApplication } from '../../bot/composition';
 import { t } from '../../cards/i18n';
-import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
-import { startLocalHost, type LocalHost } from '../../local/localHost';
-import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
+import { chatPageServiceUrl } from '../../local/chatPage/localChatPageFor';
+import { type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import enTab from '../../tab/locales/en.json';
 import nlTab from '../../tab/locales/nl.json';
@@ -46,23 +44,14 @@ const ACTION = 'TAB-ACTIE: uitleg geven over het steunnetwerk';
 
   const seedingBot = (): BotHarness => localHostBot(host);
 
-  async function signInAs(aadObjectId: string, words: typeof nlTab = nlTab): Promise<void> {
-    const switchButton = tab.getByRole('button', { name: words.signIn.switch, exact: true });
-    if (await switchButton.isVisible()) await switchButton.click();
-    await tab.locator('#developer-person').selectOption(aadObjectId);
-    await tab.getByRole('button', { name: words.signIn.button, exact: true }).click();
-  }
+  const signInAs = (aadObjectId: string, words: typeof nlTab = nlTab): Promise<void> => developerSignIn(tab, aadObjectId, words);
 
   const taskCards = () => tab.locator('ul[aria-label] > li');
 
   beforeAll(async () => {
     await buildTab();
-    setTimerSchedules();
     const clock = new ManualClock('2026-11-30T09:00:00Z');
-    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
-    await build({});
-    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
-    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    host = await startLocalHostSession({ dataDir, clock });
     for (const user of [daan, jeroen]) await seedingBot().send(botInstalled(user, chatPageServiceUrl(host.url)));
     for (const index of [1, 2, 3]) {
       const receipt = JSON.stringify(dialogCardOf(await submitReview(seedingBot(), daan, await walkToReview(seedingBot(), daan, { ...namedReportInputs(`TAB-FILTER-${index}: het gebeurde weer.`), what: { categories: 'bullying' } }))));

@@ -2,13 +2,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { closeLocalHostSession } from '../fixtures/localHostSession';
+import { closeLocalHostSession, startLocalHostSession } from '../fixtures/localHostSession';
 import { browserTestsSkipped, launchChromium, seriousViolations } from '../fixtures/chromium';
 import type { TeamRecord } from '../../bot/app/agenda/agendaPorts';
-import { resetApplication } from '../../bot/composition';
-import { chatPageServiceUrl, localChatPageFor } from '../../local/chatPage/localChatPageFor';
-import { startLocalHost, type LocalHost } from '../../local/localHost';
-import { TIMER_SCHEDULES, setTimerSchedules } from '../../local/timerSchedules';
+import { chatPageServiceUrl } from '../../local/chatPage/localChatPageFor';
+import { type LocalHost } from '../../local/localHost';
 import { buildTab } from '../../tab/buildTab';
 import enTab from '../../tab/locales/en.json';
 import nlTab from '../../tab/locales/nl.json';
@@ -54,12 +52,8 @@ const ACTION = 'TAB-AGENDA-ACTIE uitleg over het steunnetwerk geven';
   beforeAll(async () => {
     await buildTab();
     mkdirSync(SHOTS, { recursive: true });
-    setTimerSchedules();
-    // As `npm start` composes it (see tab.browser.test.ts).
-    const build = (env: NodeJS.ProcessEnv) => resetApplication({ localHostOptIn: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...TIMER_SCHEDULES, ...env }, clock, sleep: async () => undefined });
-    await build({});
-    host = await startLocalHost({ port: 0, startTimers: false, handleOtherRequest: localChatPageFor({}) });
-    await build({ BOT_SERVICE_URL: chatPageServiceUrl(host.url) });
+    // As `npm start` composes it (startLocalHostSession).
+    host = await startLocalHostSession({ dataDir, clock });
     const serviceUrl = chatPageServiceUrl(host.url);
     // The team, as in its channel: installed and set up by Jeroen, a topic discussed with an action for Esther, due 9 December.
     for (const user of [jeroen, sophie, esther]) await send(botInstalled(user, serviceUrl));
