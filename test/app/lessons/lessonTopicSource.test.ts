@@ -9,26 +9,11 @@ import { findLessonTopic } from '../../../bot/app/lessons/lessonTopics';
 import type { LessonStatus } from '../../../bot/domain/lessons/lesson';
 import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
+import { countingCalls } from '../../fakes/countingCalls';
 import type { ManualClock } from '../../fakes/manualClock';
 
 const DAY_MS = 86_400_000;
 const LESSON_TEXT = 'Spreek elkaar direct aan op grappen die anderen buitensluiten.';
-
-/** The case repository with a count of the calls of each method (the reads this test is about). */
-function countingCases(cases: CaseRepository): { cases: CaseRepository; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const counted = new Proxy(cases, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string') return value;
-      return (...args: unknown[]) => {
-        calls.set(property, (calls.get(property) ?? 0) + 1);
-        return (value as (...parameters: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { cases: counted, calls };
-}
 
 describe('lessons as agenda topics: read once per posting run, one lesson per card', () => {
   let deps: AgendaDependencies;
@@ -40,11 +25,11 @@ describe('lessons as agenda topics: read once per posting run, one lesson per ca
     const made = await caseTestDependencies();
     ({ clock, cleanup } = made);
     const knownUnitIds = new Set((await made.deps.directory.allUnits()).map((unit) => unit.id));
-    const counting = countingCases(made.deps.repos.cases);
+    const counting = countingCalls<CaseRepository>(made.deps.repos.cases);
     calls = counting.calls;
     deps = {
       ...made.deps,
-      repos: { ...made.deps.repos, cases: counting.cases },
+      repos: { ...made.deps.repos, cases: counting.counted },
       topics: loadTopicLibrary({ libraryFile: join(__dirname, '../../../config/topics/library.json'), knownUnitIds }),
     };
   });

@@ -12,6 +12,7 @@ import { ForbiddenError } from '../../../bot/domain/errors';
 import type { LessonStatus } from '../../../bot/domain/lessons/lesson';
 import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
+import { countingCalls } from '../../fakes/countingCalls';
 
 // The demo organisation: Jeroen (…14) owns A-compagnie (u-clas-11-inf), Rik (…20) the Evertsen's team; Marieke (…04)
 // coordinates the root; Lotte (…13) and Daan (…15) own and coordinate nothing.
@@ -27,22 +28,6 @@ const DEMO_PEOPLE: string[] = (JSON.parse(readFileSync(join(__dirname, '../../..
 );
 const LESSON_TEXT = 'LES-4411 spreek elkaar direct aan';
 
-/** An object whose method calls are counted by name (the reads these tests are about). */
-function counting<T extends object>(target: T): { counted: T; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const counted = new Proxy(target, {
-    get(object, property, receiver) {
-      const value: unknown = Reflect.get(object, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string') return value;
-      return (...args: unknown[]) => {
-        calls.set(property, (calls.get(property) ?? 0) + 1);
-        return (value as (...parameters: unknown[]) => unknown).apply(object, args);
-      };
-    },
-  });
-  return { counted, calls };
-}
-
 describe('the tab\'s team agenda (use cases on real storage and the demo organisation)', () => {
   let deps: AgendaDependencies;
   let caseCalls: Map<string, number>;
@@ -53,8 +38,8 @@ describe('the tab\'s team agenda (use cases on real storage and the demo organis
     const made = await caseTestDependencies();
     cleanup = made.cleanup;
     const knownUnitIds = new Set((await made.deps.directory.allUnits()).map((unit) => unit.id));
-    const cases = counting<CaseRepository>(made.deps.repos.cases);
-    const directory = counting<OrganisationDirectory>(made.deps.directory);
+    const cases = countingCalls<CaseRepository>(made.deps.repos.cases);
+    const directory = countingCalls<OrganisationDirectory>(made.deps.directory);
     caseCalls = cases.calls;
     directoryCalls = directory.calls;
     deps = {
