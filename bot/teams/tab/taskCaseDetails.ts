@@ -1,32 +1,22 @@
 import type { CaseDetails } from '../../app/cases/openCaseDetails';
-import type { CaseMessage } from '../../app/cases/casePorts';
+import type { SealedCaseContent } from '../../app/cases/casePorts';
+import type { CaseState } from '../../domain/caseLifecycle';
+import type { IdentityMode, RequestKind } from '../../domain/report';
 
 /**
  * What the tab shows the assigned handler of a case when they open it from "Mijn taken": what the
  * case dialog shows (bot/teams/caseDialogs.ts), as JSON. The history names no one: who did a step
  * is a pseudonym in the store and is left out here, as the dialog does.
  */
-export interface TaskCaseDetails {
+export interface TaskCaseDetails extends SealedCaseContent, Pick<CaseDetails, 'categories' | 'reporterName' | 'identityRequest' | 'messages'> {
   caseId: string;
   reference: string;
-  kind: string;
-  identity: string;
-  state: string;
-  categories: string[];
+  kind: RequestKind;
+  identity: IdentityMode;
+  state: CaseState;
   receivedAt: string;
-  /** Named reports; a confidential one only when the reporter agreed that this handler may know. */
-  reporterName?: string;
-  /** Confidential reports: whether this handler may ask who reported, waits for the answer, or was told. */
-  identityRequest?: 'available' | 'pending' | 'disclosed';
-  involved?: string;
-  incidentDate?: string;
-  location?: string;
-  description: string;
-  wantsCounsellorContact: boolean;
-  immediateDanger: boolean;
   /** Why the case came to this role (a key under `routing.`). */
   routingRule: string;
-  messages: CaseMessage[];
   history: { at: string; type: string }[];
 }
 
