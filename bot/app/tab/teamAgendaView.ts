@@ -106,14 +106,8 @@ export async function mayViewTeamAgenda(deps: AgendaDependencies, userId: string
 
 /** Whether this person is an owner of at least one installed team: stops at the first. */
 async function ownsAnInstalledTeam(deps: AgendaDependencies, userId: string): Promise<boolean> {
-  let continuationToken: string | undefined;
-  for (let count = 0; count < MAX_PAGES; count += 1) {
-    const page = await deps.repos.teams.list({ limit: 100, continuationToken });
-    for (const { value } of page.items) {
-      if ((await deps.directory.teamOwners({ teamId: value.teamId, aadGroupId: value.aadGroupId })).includes(userId)) return true;
-    }
-    continuationToken = page.continuationToken;
-    if (!continuationToken) break;
+  for await (const team of installedTeams(deps)) {
+    if ((await deps.directory.teamOwners({ teamId: team.teamId, aadGroupId: team.aadGroupId })).includes(userId)) return true;
   }
   return false;
 }
@@ -121,18 +115,22 @@ async function ownsAnInstalledTeam(deps: AgendaDependencies, userId: string): Pr
 /** The installed teams this person owns or coordinates (directly or from above), with the team's unit. */
 async function teamsLookedAfterBy(deps: AgendaDependencies, userId: string): Promise<{ record: TeamRecord; unitId?: string }[]> {
   const found: { record: TeamRecord; unitId?: string }[] = [];
+  for await (const team of installedTeams(deps)) {
+    const access = await looksAfter(deps, team, userId);
+    if (access.allowed) found.push({ record: team, unitId: access.unitId });
+  }
+  return found;
+}
+
+/** Every installed team, a page of 100 at a time (at most MAX_PAGES pages); a caller that stops early reads no further page. */
+async function* installedTeams(deps: AgendaDependencies): AsyncGenerator<TeamRecord> {
   let continuationToken: string | undefined;
   for (let count = 0; count < MAX_PAGES; count += 1) {
     const page = await deps.repos.teams.list({ limit: 100, continuationToken });
-    for (const { value } of page.items) {
-      const access = await looksAfter(deps, value, userId);
-      if (!access.allowed) continue;
-      found.push({ record: value, unitId: access.unitId });
-    }
+    for (const { value } of page.items) yield value;
     continuationToken = page.continuationToken;
     if (!continuationToken) break;
   }
-  return found;
 }
 
 /**
