@@ -7,7 +7,8 @@ import { lessonUnitsOf } from '../lessons/proposeLesson';
 import type { CaseRecord } from './casePorts';
 
 /** The forms the assigned handler opens from a case. */
-export type HandlerFormName = 'update' | 'question' | 'reassign' | 'close' | 'extend' | 'identity';
+export const HANDLER_FORM_NAMES = ['update', 'question', 'reassign', 'close', 'extend', 'identity'] as const;
+export type HandlerFormName = (typeof HANDLER_FORM_NAMES)[number];
 
 /** What a handler form shows besides what is typed: the case, and (a klacht) its current decision date. */
 export interface HandlerFormCase {

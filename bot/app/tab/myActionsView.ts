@@ -31,7 +31,7 @@ export async function myActionsView(deps: AgendaDependencies, userId: string): P
   let page: PageRequest = { limit: 100 };
   for (let count = 0; count < MAX_PAGES; count += 1) {
     const result = await deps.repos.teamActions.listOpenByOwner(ownerKey, page);
-    owned.push(...result.items.map((item) => item.value).filter((action) => action.ownerKey === ownerKey));
+    owned.push(...result.items.map((item) => item.value));
     if (!result.continuationToken) break;
     page = { limit: 100, continuationToken: result.continuationToken };
   }

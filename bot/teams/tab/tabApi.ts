@@ -2,7 +2,7 @@ import { insightsCsv } from '../../../cards/insights';
 import { changeTeamAction } from '../../app/agenda/changeTeamAction';
 import { acknowledgeCase } from '../../app/cases/acknowledgeCase';
 import { openCaseDetails } from '../../app/cases/openCaseDetails';
-import { openHandlerForm, reopenHandlerForm, type HandlerFormName } from '../../app/cases/openHandlerForm';
+import { HANDLER_FORM_NAMES, openHandlerForm, reopenHandlerForm, type HandlerFormName } from '../../app/cases/openHandlerForm';
 import { giveFeedback } from '../../app/reporter/giveFeedback';
 import { withdrawCase } from '../../app/reporter/withdrawCase';
 import { myActionsView, ownActionView } from '../../app/tab/myActionsView';
@@ -265,12 +265,10 @@ function idParam(request: TabApiRequest, name: 'caseId' | 'actionId'): string {
   return parsed.data;
 }
 
-const HANDLER_FORMS: readonly HandlerFormName[] = ['update', 'question', 'reassign', 'close', 'extend', 'identity'];
-
 /** A handler form's name from the route: one of the case dialog's forms, any other is a route that does not exist (404). */
 function formParam(request: TabApiRequest): HandlerFormName {
   const form = request.params.form;
-  if (!HANDLER_FORMS.includes(form as HandlerFormName)) throw new NotFoundError('no such form');
+  if (!(HANDLER_FORM_NAMES as readonly (string | undefined)[]).includes(form)) throw new NotFoundError('no such form');
   return form as HandlerFormName;
 }
 
