@@ -3,12 +3,12 @@ import type { AgendaDependencies } from '../../../bot/app/agenda/agendaDependenc
 import type { TeamRecord } from '../../../bot/app/agenda/agendaPorts';
 import { postDueTopics } from '../../../bot/app/agenda/postDueTopics';
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
-import type { CaseRecord, CaseRepository } from '../../../bot/app/cases/casePorts';
-import { lessonTextContext } from '../../../bot/app/lessons/lessonRecord';
+import type { CaseRepository } from '../../../bot/app/cases/casePorts';
 import { findLessonTopic } from '../../../bot/app/lessons/lessonTopics';
 import type { LessonStatus } from '../../../bot/domain/lessons/lesson';
 import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
+import { closedCaseRecord } from '../../fixtures/closedCaseRecord';
 import { countingCalls } from '../../fakes/countingCalls';
 import type { ManualClock } from '../../fakes/manualClock';
 
@@ -38,40 +38,9 @@ describe('lessons as agenda topics: read once per posting run, one lesson per ca
 
   /** A closed case of the infantry company, closed `daysAgo`; with a lesson in `status` when asked (`lessonId` stored or, as before that field, not). */
   async function closedCase(index: number, daysAgo: number, lesson?: { id: string; status: LessonStatus; withLessonId?: boolean }): Promise<void> {
-    const id = `case-${index}`;
     const closedAt = new Date(clock.now().getTime() - daysAgo * DAY_MS).toISOString();
-    const record = {
-      id,
-      reference: `VM-TEST-${index}`,
-      kind: 'report',
-      categories: ['bullying'],
-      identity: 'anonymous',
-      managerInvolved: 'no',
-      preferMeldpunt: false,
-      state: 'closed',
-      isOpen: false,
-      locale: 'nl',
-      receivedAt: new Date(Date.parse(closedAt) - 20 * DAY_MS).toISOString(),
-      closedAt,
-      unitId: 'u-clas-11-inf',
-      sealedContent: deps.cipher.seal('content', { description: 'x' }, id),
-      history: [],
-      ...(lesson
-        ? {
-            lessonStatus: lesson.status,
-            ...(lesson.withLessonId === false ? {} : { lessonId: lesson.id }),
-            lesson: {
-              id: lesson.id,
-              status: lesson.status,
-              category: 'bullying',
-              unitId: 'u-clas-11-inf',
-              sealedText: deps.cipher.seal('content', { text: LESSON_TEXT }, lessonTextContext(id)),
-              proposedAt: closedAt,
-            },
-          }
-        : {}),
-    } as unknown as CaseRecord;
-    await deps.repos.cases.create(record);
+    const receivedAt = new Date(Date.parse(closedAt) - 20 * DAY_MS).toISOString();
+    await deps.repos.cases.create(closedCaseRecord(deps.cipher, { id: `case-${index}`, receivedAt, closedAt, description: 'x', ...(lesson ? { lesson: { ...lesson, text: LESSON_TEXT } } : {}) }));
   }
 
   /** Five closed bullying cases in the unit (the threshold), the first with an approved lesson past its delay. */

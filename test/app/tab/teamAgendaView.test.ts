@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { AgendaDependencies } from '../../../bot/app/agenda/agendaDependencies';
 import type { TeamRecord, TopicPosting } from '../../../bot/app/agenda/agendaPorts';
 import { teamKeyFor } from '../../../bot/app/agenda/teamKeys';
-import type { CaseRecord, CaseRepository } from '../../../bot/app/cases/casePorts';
-import { lessonTextContext } from '../../../bot/app/lessons/lessonRecord';
+import type { CaseRepository } from '../../../bot/app/cases/casePorts';
 import { tabViewsFor } from '../../../bot/app/tab/tabViewsFor';
 import { mayViewTeamAgenda, teamAgendaView } from '../../../bot/app/tab/teamAgendaView';
 import type { OrganisationDirectory } from '../../../bot/domain/directory';
@@ -12,6 +11,7 @@ import { ForbiddenError } from '../../../bot/domain/errors';
 import type { LessonStatus } from '../../../bot/domain/lessons/lesson';
 import { loadTopicLibrary } from '../../../bot/topicLibrary/loadTopicLibrary';
 import { caseTestDependencies } from '../../fakes/caseTestDependencies';
+import { closedCaseRecord } from '../../fixtures/closedCaseRecord';
 import { countingCalls } from '../../fakes/countingCalls';
 
 // The demo organisation: Jeroen (…14) owns A-compagnie (u-clas-11-inf), Rik (…20) the Evertsen's team; Marieke (…04)
@@ -76,26 +76,8 @@ describe('the tab\'s team agenda (use cases on real storage and the demo organis
   }
 
   async function caseWithLesson(caseId: string, lessonId: string, status: LessonStatus): Promise<void> {
-    await deps.repos.cases.create({
-      id: caseId,
-      reference: `VM-TEST-${caseId}`,
-      kind: 'report',
-      categories: ['bullying'],
-      identity: 'anonymous',
-      managerInvolved: 'no',
-      preferMeldpunt: false,
-      state: 'closed',
-      isOpen: false,
-      locale: 'nl',
-      receivedAt: '2026-06-01T09:00:00.000Z',
-      closedAt: '2026-07-01T09:00:00.000Z',
-      unitId: 'u-clas-11-inf',
-      sealedContent: deps.cipher.seal('content', { description: 'CASUS-7731 wat er gebeurde' }, caseId),
-      history: [],
-      lessonStatus: status,
-      lessonId,
-      lesson: { id: lessonId, status, category: 'bullying', unitId: 'u-clas-11-inf', sealedText: deps.cipher.seal('content', { text: LESSON_TEXT }, lessonTextContext(caseId)), proposedAt: '2026-07-01T09:00:00.000Z' },
-    } as CaseRecord);
+    const dates = { receivedAt: '2026-06-01T09:00:00.000Z', closedAt: '2026-07-01T09:00:00.000Z' };
+    await deps.repos.cases.create(closedCaseRecord(deps.cipher, { id: caseId, ...dates, description: 'CASUS-7731 wat er gebeurde', lesson: { id: lessonId, status, text: LESSON_TEXT } }));
   }
 
   describe('postings of lessons from closed cases', () => {
